@@ -1,0 +1,43 @@
+/**
+ * Stable error codes returned by the API as `{ code, message, details }`.
+ * The web app translates `errors.<code>`; clients must branch on the code, never the message.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  AUTH_INVALID_CREDENTIALS: 401,
+  AUTH_MFA_INVALID: 401,
+  AUTH_STEP_REQUIRED: 403,
+  CSRF_INVALID: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  USERNAME_TAKEN: 409,
+  ORGANISATION_NAME_TAKEN: 409,
+  ROLE_ORGANISATION_MISMATCH: 422,
+  ORGANISATION_INACTIVE: 422,
+  PASSWORD_TOO_SHORT: 422,
+  PASSWORD_TOO_LONG: 422,
+  PASSWORD_TOO_COMMON: 422,
+  PASSWORD_CONTAINS_USERNAME: 422,
+  PASSWORD_INCORRECT: 422,
+  PASSWORD_REUSED: 422,
+  MFA_ALREADY_ENABLED: 409,
+  MFA_NOT_ENROLLING: 409,
+  MFA_REQUIRED_FOR_ROLE: 422,
+  SELF_LOCKOUT: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  AUTH_LOCKED: 429,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  NOT_READY: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as ErrorCode[];
+
+export function httpStatusOf(code: ErrorCode): number {
+  return ERROR_CODES[code];
+}

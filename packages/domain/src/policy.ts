@@ -1,0 +1,55 @@
+import type { OrganisationKind, Role } from './roles.js';
+
+/**
+ * Every permission the server checks. One list, so a reviewer can read in one screen
+ * what each role may do; the server guard and the web navigation both read it.
+ */
+export const PERMISSIONS = [
+  'organisations.read',
+  'organisations.manage',
+  'users.read',
+  'users.manage',
+  'audit.read',
+  'profile.manage_own',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ALL_STAFF: readonly Permission[] = ['profile.manage_own'];
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  administrator: [...ALL_STAFF, 'organisations.read', 'organisations.manage', 'users.read', 'users.manage'],
+  nrm_supervisor: [...ALL_STAFF, 'organisations.read'],
+  nrm_case_manager: [...ALL_STAFF, 'organisations.read'],
+  agency_focal_point: [...ALL_STAFF],
+  agency_officer: [...ALL_STAFF],
+  shelter_staff: [...ALL_STAFF],
+  hotline_operator: [...ALL_STAFF],
+  embassy_officer: [...ALL_STAFF],
+  analyst: [...ALL_STAFF],
+  auditor: [...ALL_STAFF, 'audit.read'],
+};
+
+/** The acting user as the policy sees them: nothing else may influence a decision. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  organisationId: string;
+  organisationKind: OrganisationKind;
+  active: boolean;
+}
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return ROLE_PERMISSIONS[role];
+}
+
+export function can(actor: Actor | undefined, permission: Permission): boolean {
+  if (!actor?.active) return false;
+  return ROLE_PERMISSIONS[actor.role].includes(permission);
+}
+
+/** Roles that approve, configure or oversee must use a second factor (issue #2, ASVS 2.2). */
+const MFA_REQUIRED: readonly Role[] = ['administrator', 'nrm_supervisor'];
+
+export function mfaRequired(role: Role): boolean {
+  return MFA_REQUIRED.includes(role);
+}
