@@ -20,7 +20,12 @@ export const PageQuery = z.strictObject({
 });
 
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable(),
+    /** Rows matching the filters, where counting is cheap (small registries); absent on the audit trail. */
+    total: z.number().int().optional(),
+  });
 }
 
 export const BooleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+// Return bigint columns (audit ids) as strings, never as lossy numbers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
+
+export type Database = Kysely<DB>;
+
+export interface DbOptions {
+  databaseUrl?: string | undefined;
+  /** Folder for the embedded database; undefined with no databaseUrl means in memory. */
+  pgliteDir?: string | undefined;
+  poolSize?: number;
+}
+
+export interface DbHandle {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+export async function createDb(options: DbOptions): Promise<DbHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  if (options.pgliteDir) fs.mkdirSync(path.dirname(options.pgliteDir), { recursive: true });
+  const pglite = await PGlite.create(options.pgliteDir ? { dataDir: options.pgliteDir } : {});
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}

@@ -1,0 +1,212 @@
+import { randomInt } from 'node:crypto';
+import { mfaRequired, type Role, type UpdateProfileRequest } from '@opennrm/domain';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { AppError } from '../../lib/app-error.js';
+import { checkNewPassword, hashPassword, verifyPassword } from '../../lib/passwords.js';
+import { sha256Hex } from '../../lib/tokens.js';
+import { matchTotpStep, newTotpSecret, totpEnrolment } from '../../lib/totp.js';
+import type { Services } from '../../services.js';
+import { type AuditContext, recordAudit } from '../audit/audit.service.js';
+import { type IssuedSession, issueSession, type SessionUser, stageFor } from './auth.service.js';
+import { deleteSession, deleteUserSessions } from './sessions.repository.js';
+
+const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** Ten codes of 10 characters from a 31-letter alphabet (about 49 bits each), shown once. */
+function newRecoveryCodes(): string[] {
+  return Array.from({ length: RECOVERY_CODE_COUNT }, () => {
+    const chars = Array.from({ length: 10 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]);
+    return `${chars.slice(0, 5).join('')}-${chars.slice(5).join('')}`;
+  });
+}
+
+async function storeRecoveryCodes(trx: Transaction<DB>, userId: string): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+  await trx
+    .insertInto('recovery_codes')
+    .values(codes.map((c) => ({ user_id: userId, code_hash: sha256Hex(c.replace('-', '')) })))
+    .execute();
+  return codes;
+}
+
+async function loadUser(services: Services, userId: string) {
+  return services.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+}
+
+async function assertPassword(storedHash: string, password: string) {
+  if (!(await verifyPassword(storedHash, password))) {
+    throw new AppError('PASSWORD_INCORRECT', 'The current password is not correct');
+  }
+}
+
+export async function updateProfile(
+  services: Services,
+  ctx: AuditContext,
+  userId: string,
+  patch: UpdateProfileRequest,
+) {
+  if (patch.displayName === undefined && patch.locale === undefined) return;
+  await services.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({
+        ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+        ...(patch.locale ? { locale: patch.locale } : {}),
+        updated_at: services.now(),
+      })
+      .where('id', '=', userId)
+      .execute();
+    await recordAudit(
+      trx,
+      ctx,
+      {
+        action: 'profile.updated',
+        targetType: 'user',
+        targetId: userId,
+        details: { fields: Object.keys(patch) },
+      },
+      services.now(),
+    );
+  });
+}
+
+/**
+ * Changes the user's own password, ends their other sessions, and replaces this one:
+ * a password change is a privilege change (ASVS 3.3).
+ */
+export async function changeOwnPassword(
+  services: Services,
+  ctx: AuditContext,
+  current: SessionUser,
+  currentPassword: string,
+  newPassword: string,
+): Promise<IssuedSession> {
+  const user = await loadUser(services, current.userId);
+  await assertPassword(user.password_hash, currentPassword);
+  const problem = checkNewPassword(newPassword, user.username);
+  if (problem) throw new AppError(problem, 'The new password does not meet the password rules');
+  if (await verifyPassword(user.password_hash, newPassword)) {
+    throw new AppError('PASSWORD_REUSED', 'Choose a password different from the current one');
+  }
+  const passwordHash = await hashPassword(newPassword);
+  const now = services.now();
+  return services.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({
+        password_hash: passwordHash,
+        must_change_password: false,
+        password_changed_at: now,
+        updated_at: now,
+      })
+      .where('id', '=', user.id)
+      .execute();
+    await deleteUserSessions(trx, user.id);
+    await recordAudit(
+      trx,
+      ctx,
+      { action: 'auth.password_changed', targetType: 'user', targetId: user.id },
+      now,
+    );
+    return issueSession(services, trx, user.id, stageFor({ ...user, must_change_password: false }, true));
+  });
+}
+
+export async function startTotpEnrolment(services: Services, current: SessionUser) {
+  const user = await loadUser(services, current.userId);
+  if (user.totp_secret) throw new AppError('MFA_ALREADY_ENABLED', 'A second factor is already set up');
+  const secret = newTotpSecret();
+  await services.db
+    .updateTable('users')
+    .set({ totp_pending_secret: secret })
+    .where('id', '=', user.id)
+    .execute();
+  const issuer = services.config.publicUrl
+    ? `OpenNRM (${new URL(services.config.publicUrl).host})`
+    : 'OpenNRM';
+  return totpEnrolment(secret, user.username, issuer);
+}
+
+/** Confirms enrolment with a first code; returns the recovery codes, shown once. */
+export async function confirmTotpEnrolment(
+  services: Services,
+  ctx: AuditContext,
+  current: SessionUser,
+  code: string,
+): Promise<IssuedSession & { recoveryCodes: string[] }> {
+  const user = await loadUser(services, current.userId);
+  if (user.totp_secret) throw new AppError('MFA_ALREADY_ENABLED', 'A second factor is already set up');
+  if (!user.totp_pending_secret) throw new AppError('MFA_NOT_ENROLLING', 'Start the set-up again');
+  const now = services.now();
+  const step = matchTotpStep(user.totp_pending_secret, code, now.getTime());
+  if (step === undefined) throw new AppError('AUTH_MFA_INVALID', 'The code is not correct');
+  const secret = user.totp_pending_secret;
+  return services.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ totp_secret: secret, totp_pending_secret: null, totp_last_step: step, updated_at: now })
+      .where('id', '=', user.id)
+      .execute();
+    const recoveryCodes = await storeRecoveryCodes(trx, user.id);
+    await recordAudit(trx, ctx, { action: 'auth.mfa_enrolled', targetType: 'user', targetId: user.id }, now);
+    await deleteSession(trx, current.sessionId);
+    const session = await issueSession(
+      services,
+      trx,
+      user.id,
+      stageFor({ ...user, totp_secret: secret }, true),
+    );
+    return { ...session, recoveryCodes };
+  });
+}
+
+export async function regenerateRecoveryCodes(
+  services: Services,
+  ctx: AuditContext,
+  current: SessionUser,
+  currentPassword: string,
+): Promise<string[]> {
+  const user = await loadUser(services, current.userId);
+  await assertPassword(user.password_hash, currentPassword);
+  if (!user.totp_secret) throw new AppError('MFA_NOT_ENROLLING', 'Set up a second factor first');
+  return services.db.transaction().execute(async (trx) => {
+    const codes = await storeRecoveryCodes(trx, user.id);
+    await recordAudit(
+      trx,
+      ctx,
+      { action: 'auth.recovery_codes_regenerated', targetType: 'user', targetId: user.id },
+      services.now(),
+    );
+    return codes;
+  });
+}
+
+export async function disableOwnTotp(
+  services: Services,
+  ctx: AuditContext,
+  current: SessionUser,
+  currentPassword: string,
+) {
+  const user = await loadUser(services, current.userId);
+  await assertPassword(user.password_hash, currentPassword);
+  if (mfaRequired(user.role as Role)) {
+    throw new AppError('MFA_REQUIRED_FOR_ROLE', 'Your role requires a second factor');
+  }
+  await services.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ totp_secret: null, totp_pending_secret: null, totp_last_step: null, updated_at: services.now() })
+      .where('id', '=', user.id)
+      .execute();
+    await trx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
+    await recordAudit(
+      trx,
+      ctx,
+      { action: 'auth.mfa_disabled', targetType: 'user', targetId: user.id },
+      services.now(),
+    );
+  });
+}

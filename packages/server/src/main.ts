@@ -1,0 +1,71 @@
+import path from 'node:path';
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createDb } from './db/create-db.js';
+import { migrateToLatest } from './db/migrate.js';
+import { deleteExpiredSessions } from './features/auth/sessions.repository.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seed } from './seed.js';
+
+function readConfig() {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const config = readConfig();
+const handle = await createDb({
+  databaseUrl: config.databaseUrl,
+  pgliteDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite'),
+  poolSize: config.databasePoolSize,
+});
+await migrateToLatest(handle.db);
+const services = { config, db: handle.db, now: () => new Date() };
+const seeded = await seed(services, { demo: config.seedDemo });
+
+const app = await buildApp({ config, db: handle.db });
+
+const sweep = setInterval(() => {
+  deleteExpiredSessions(handle.db, new Date(), config.session.idleMs).catch((err) =>
+    app.log.warn({ err: { message: (err as Error).message } }, 'session sweep failed'),
+  );
+}, 10 * 60_000);
+sweep.unref();
+
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, 'shutting down after an error');
+  else app.log.info({ signal }, 'shutting down');
+  clearInterval(sweep);
+  await app.close();
+  await handle.close();
+});
+
+await app.listen({ host: config.host, port: config.port });
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+const url = config.publicUrl ?? `http://localhost:${port}`;
+
+const lines = [
+  '',
+  `OpenNRM is running at ${url}`,
+  `  database: ${handle.kind === 'pglite' ? `embedded PGlite in ${path.join(config.dataDir, 'pglite')}` : 'PostgreSQL (DATABASE_URL)'}`,
+  `  API reference: ${url}/api/docs`,
+];
+if (seeded.organisationsCreated) lines.push(`  created ${seeded.organisationsCreated} default organisations`);
+if (config.seedDemo) {
+  lines.push(
+    '',
+    'Demo logins (demo data only; set SEED_DEMO=false in production):',
+    `  password for every demo user: ${DEMO_PASSWORD}`,
+    `  authenticator secret (TOTP, SHA-1, 6 digits, 30 s): ${DEMO_TOTP_SECRET}`,
+    '  a current code: npm run cli -- totp-code',
+    ...DEMO_USERS.map((u) => `  ${u.username.padEnd(12)} ${u.role}`),
+  );
+}
+console.log(lines.join('\n'));

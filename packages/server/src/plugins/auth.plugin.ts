@@ -1,0 +1,151 @@
+import type { Actor, OrganisationKind, Permission, Role, SessionStage } from '@opennrm/domain';
+import { can } from '@opennrm/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AuditContext } from '../features/audit/audit.service.js';
+import { recordAudit } from '../features/audit/audit.service.js';
+import type { IssuedSession } from '../features/auth/auth.service.js';
+import {
+  deleteSession,
+  findSessionByTokenHash,
+  type SessionWithUser,
+  touchSession,
+} from '../features/auth/sessions.repository.js';
+import { AppError } from '../lib/app-error.js';
+import { safeEqual, sha256Hex } from '../lib/tokens.js';
+import type { Services } from '../services.js';
+
+export interface RequestAuth extends SessionWithUser {
+  stage: SessionStage;
+  actor: Actor;
+}
+
+/**
+ * Who may call a route. Routes without `access` need a fully authenticated session;
+ * `public` routes need none; `stages` opens a route to partial sessions (second factor,
+ * enrolment, forced password change); `permission` is checked with the domain policy.
+ */
+export type RouteAccess =
+  | { public: true }
+  | { stages?: readonly SessionStage[]; permission?: Permission; public?: false };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: RequestAuth | undefined;
+  }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+/** Last-seen is written at most once a minute per session, not on every request. */
+const TOUCH_INTERVAL_MS = 60_000;
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function sessionCookieName(services: Services): string {
+  return services.config.secureCookies ? '__Host-opennrm_session' : 'opennrm_session';
+}
+
+export function setSessionCookie(services: Services, reply: FastifyReply, session: IssuedSession) {
+  reply.setCookie(sessionCookieName(services), session.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: services.config.secureCookies,
+  });
+}
+
+export function clearSessionCookie(services: Services, reply: FastifyReply) {
+  reply.clearCookie(sessionCookieName(services), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: services.config.secureCookies,
+  });
+}
+
+export function auditContext(request: FastifyRequest): AuditContext {
+  const auth = request.auth;
+  return {
+    actor: auth
+      ? { userId: auth.userId, username: auth.username, organisationId: auth.organisationId }
+      : undefined,
+    requestId: request.id,
+    ip: request.ip,
+  };
+}
+
+async function loadSession(services: Services, request: FastifyRequest): Promise<RequestAuth | undefined> {
+  const token = request.cookies[sessionCookieName(services)];
+  if (!token || token.length > 200) return undefined;
+  const row = await findSessionByTokenHash(services.db, sha256Hex(token));
+  if (!row) return undefined;
+  const now = services.now();
+  const idleExpired = now.getTime() - row.lastSeenAt.getTime() > services.config.session.idleMs;
+  if (idleExpired || row.expiresAt <= now || !row.userActive || !row.organisationActive) {
+    await deleteSession(services.db, row.sessionId);
+    return undefined;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await touchSession(services.db, row.sessionId, now);
+  }
+  return {
+    ...row,
+    stage: row.stage as SessionStage,
+    actor: {
+      userId: row.userId,
+      role: row.role as Role,
+      organisationId: row.organisationId,
+      organisationKind: row.organisationKind as OrganisationKind,
+      active: row.userActive && row.organisationActive,
+    },
+  };
+}
+
+async function authPlugin(app: FastifyInstance, opts: { services: Services }) {
+  const { services } = opts;
+  app.decorateRequest('auth', undefined);
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    request.auth = await loadSession(services, request);
+  });
+
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/') || request.is404) return;
+    const access = request.routeOptions.config.access ?? {};
+    if (access.public) return;
+    const auth = request.auth;
+    if (!auth) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+
+    if (UNSAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !safeEqual(header, auth.csrfToken)) {
+        throw new AppError('CSRF_INVALID', 'The page is out of date; reload it and try again');
+      }
+    }
+
+    const stages = access.stages ?? ['authenticated'];
+    if (!stages.includes(auth.stage)) {
+      throw new AppError('AUTH_STEP_REQUIRED', 'Finish signing in first', { stage: auth.stage });
+    }
+
+    if (access.permission && !can(auth.actor, access.permission)) {
+      await recordAudit(
+        services.db,
+        auditContext(request),
+        {
+          action: 'access.denied',
+          outcome: 'denied',
+          targetType: 'route',
+          targetId: `${request.method} ${request.routeOptions.url ?? ''}`,
+          details: { permission: access.permission },
+        },
+        services.now(),
+      );
+      throw new AppError('FORBIDDEN', 'You do not have permission to do this');
+    }
+  });
+}
+
+export default fp(authPlugin, { name: 'auth', dependencies: ['@fastify/cookie'] });

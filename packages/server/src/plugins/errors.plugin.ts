@@ -1,0 +1,67 @@
+import type { ErrorBody } from '@opennrm/domain';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from '../lib/app-error.js';
+
+/** Fastify's own error codes that a client can cause, mapped to ours. */
+const FASTIFY_CODES: Record<string, { status: number; code: ErrorBody['code']; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'The request body is too large',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Send JSON with Content-Type: application/json',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'BAD_REQUEST', message: 'The JSON body is empty' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'BAD_REQUEST', message: 'The JSON body is malformed' },
+};
+
+/**
+ * Every error leaves as `{ code, message, details }`. Anything unexpected is logged with
+ * its stack under the request id and answered with a bare INTERNAL: no stack, no SQL.
+ */
+async function errorsPlugin(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const body: ErrorBody = {
+        code: 'VALIDATION_FAILED',
+        message: 'Some values are missing or not valid',
+        details: {
+          issues: error.validation.map((v) => ({
+            location: error.validationContext,
+            path: v.instancePath.split('/').filter(Boolean),
+            code: v.keyword,
+            message: v.message,
+          })),
+        },
+      };
+      return reply.status(400).send(body);
+    }
+    if (error instanceof AppError) {
+      const body: ErrorBody = { code: error.code, message: error.message, details: error.details };
+      return reply.status(error.statusCode).send(body);
+    }
+    if (error.statusCode === 429) {
+      return reply
+        .status(429)
+        .send({ code: 'RATE_LIMITED', message: 'Too many requests; try again shortly' });
+    }
+    const known = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (known) return reply.status(known.status).send({ code: known.code, message: known.message });
+    if (isResponseSerializationError(error)) {
+      request.log.error(
+        { err: { message: error.message, method: error.method, url: error.url } },
+        'response did not match its schema',
+      );
+    } else {
+      request.log.error({ err: error }, 'unhandled error');
+    }
+    return reply.status(500).send({ code: 'INTERNAL', message: 'Something went wrong on our side' });
+  });
+}
+
+export default fp(errorsPlugin, { name: 'errors' });

@@ -1,0 +1,10 @@
+import type { Config } from './config.js';
+import type { Database } from './db/create-db.js';
+
+/** What every feature service needs; passed in, never imported as a singleton. */
+export interface Services {
+  config: Config;
+  db: Database;
+  /** The clock, so tests can move time (session timeouts, lockouts, TOTP steps). */
+  now: () => Date;
+}
