@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app.js';
+import { type Config, loadConfig } from '../src/config.js';
+import { createDb, type Database } from '../src/db/create-db.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { totpCode } from '../src/lib/totp.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seed } from '../src/seed.js';
+
+/** A clock the test moves: sessions, lockouts and TOTP steps all read it. */
+export class TestClock {
+  private offsetMs = 0;
+  now = () => new Date(Date.now() + this.offsetMs);
+  advance(ms: number) {
+    this.offsetMs += ms;
+  }
+  /** Moves to the start of the next 30-second TOTP step, so a fresh code is not a replay. */
+  nextTotpStep() {
+    const t = this.now().getTime();
+    this.advance(30_000 - (t % 30_000) + 10);
+  }
+}
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: Database;
+  config: Config;
+  clock: TestClock;
+  logs: string[];
+  client(): Client;
+  /** A fully signed-in client for a demo user (password, then the demo TOTP code). */
+  signIn(username: string): Promise<Client>;
+  close(): Promise<void>;
+}
+
+async function freshDatabase(): Promise<{ url?: string; drop?: () => Promise<void> }> {
+  if (process.env.OPENNRM_TEST_DB !== 'postgres') return {};
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('OPENNRM_TEST_DB=postgres needs TEST_DATABASE_URL');
+  const name = `opennrm_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const { url, drop } = await freshDatabase();
+  const handle = await createDb({ databaseUrl: url, poolSize: 5 });
+  await migrateToLatest(handle.db);
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '100000', ...env });
+  const clock = new TestClock();
+  await seed({ config, db: handle.db, now: clock.now }, { demo: true });
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _enc, cb) {
+      logs.push(String(chunk));
+      cb();
+    },
+  });
+  const app = await buildApp({ config, db: handle.db, now: clock.now, logStream });
+  await app.ready();
+
+  const ctx: TestContext = {
+    app,
+    db: handle.db,
+    config,
+    clock,
+    logs,
+    client: () => new Client(app),
+    async signIn(username) {
+      const c = new Client(app);
+      const login = await c.post('/api/auth/login', { username, password: DEMO_PASSWORD });
+      if (login.statusCode !== 200) throw new Error(`login ${username}: ${login.statusCode} ${login.body}`);
+      clock.nextTotpStep();
+      const mfa = await c.post('/api/auth/mfa', { code: totpCode(DEMO_TOTP_SECRET, clock.now().getTime()) });
+      if (mfa.json().stage !== 'authenticated') throw new Error(`mfa ${username}: ${mfa.body}`);
+      return c;
+    },
+    async close() {
+      await app.close();
+      await handle.close();
+      await drop?.();
+    },
+  };
+  return ctx;
+}
+
+/** A browser stand-in over inject(): keeps the session cookie and sends the CSRF header. */
+export class Client {
+  cookies = new Map<string, string>();
+  csrfToken: string | undefined;
+  constructor(private app: FastifyInstance) {}
+
+  get cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async request(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    opts: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (this.cookies.size) headers.cookie = this.cookieHeader;
+    if (method !== 'GET' && opts.csrf !== false && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    const res = await this.app.inject({
+      method,
+      url,
+      headers,
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const cleared = c.value === '' || (c.expires && c.expires.getTime() < Date.now()) || c.maxAge === 0;
+      if (cleared) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    if (res.headers['content-type']?.toString().includes('json')) {
+      const json = res.json() as { csrfToken?: unknown };
+      if (typeof json?.csrfToken === 'string') this.csrfToken = json.csrfToken;
+    }
+    return res;
+  }
+
+  get(url: string, opts?: { headers?: Record<string, string> }) {
+    return this.request('GET', url, undefined, opts);
+  }
+  post(url: string, body: unknown = {}, opts?: { csrf?: boolean }) {
+    return this.request('POST', url, body, opts);
+  }
+  patch(url: string, body: unknown, opts?: { csrf?: boolean }) {
+    return this.request('PATCH', url, body, opts);
+  }
+}

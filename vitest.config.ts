@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+const integration = (name: string, kind: 'pglite' | 'postgres') => ({
+  test: {
+    name,
+    root: 'packages/server',
+    include: ['test/**/*.test.ts'],
+    env: { OPENNRM_TEST_DB: kind },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks' as const,
+  },
+});
+
+/**
+ * Unit tests for the domain, and the server's integration suite on embedded PGlite and,
+ * when TEST_DATABASE_URL points at a PostgreSQL server (CI sets it), on PostgreSQL too.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'domain', root: 'packages/domain', include: ['src/**/*.test.ts'] } },
+      integration('server:pglite', 'pglite'),
+      ...(process.env.TEST_DATABASE_URL ? [integration('server:postgres', 'postgres')] : []),
+    ],
+  },
+});
