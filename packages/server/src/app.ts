@@ -137,9 +137,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
+  // The API reference is readable without signing in; it holds no data.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: { public: true } };
+  });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     staticCSP: true,
+    transformStaticCSP: (header) => {
+      const csp = header.replace("frame-ancestors 'self'", "frame-ancestors 'none'");
+      return config.secureCookies ? csp : csp.replace(/\s*upgrade-insecure-requests;?/, '');
+    },
     uiConfig: { docExpansion: 'list' },
   });
 

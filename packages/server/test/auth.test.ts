@@ -39,7 +39,13 @@ describe('password and second factor', () => {
 
   it('sets an HttpOnly, SameSite=Strict session cookie, Secure with __Host- behind HTTPS', async () => {
     const res = await ctx.client().post('/api/auth/login', { username: 'admin', password: DEMO_PASSWORD });
-    const cookie = res.cookies[0] as { name: string; httpOnly?: boolean; sameSite?: string; secure?: boolean; path?: string };
+    const cookie = res.cookies[0] as {
+      name: string;
+      httpOnly?: boolean;
+      sameSite?: string;
+      secure?: boolean;
+      path?: string;
+    };
     expect(cookie).toMatchObject({ name: 'opennrm_session', httpOnly: true, sameSite: 'Strict', path: '/' });
     expect(cookie.secure).toBeFalsy();
 
@@ -70,8 +76,12 @@ describe('password and second factor', () => {
   });
 
   it('answers an unknown user exactly like a wrong password, and audits both', async () => {
-    const unknown = await ctx.client().post('/api/auth/login', { username: 'nobody-here', password: 'whatever-password' });
-    const wrong = await ctx.client().post('/api/auth/login', { username: 'auditor', password: 'whatever-password' });
+    const unknown = await ctx
+      .client()
+      .post('/api/auth/login', { username: 'nobody-here', password: 'whatever-password' });
+    const wrong = await ctx
+      .client()
+      .post('/api/auth/login', { username: 'auditor', password: 'whatever-password' });
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
     expect(unknown.json()).toEqual(wrong.json());
@@ -82,7 +92,9 @@ describe('password and second factor', () => {
       .select(['actor_username', 'outcome', 'details'])
       .where('action', '=', 'auth.login_failed')
       .execute();
-    expect(failures.map((f) => f.details.reason)).toEqual(expect.arrayContaining(['unknown_user', 'wrong_password']));
+    expect(failures.map((f) => f.details.reason)).toEqual(
+      expect.arrayContaining(['unknown_user', 'wrong_password']),
+    );
     expect(failures.every((f) => f.outcome === 'failure')).toBe(true);
   });
 });
@@ -90,16 +102,22 @@ describe('password and second factor', () => {
 describe('throttling and lockout', () => {
   it('locks a username after 5 failures, even against the right password, then lets it in after the lockout', async () => {
     for (let i = 0; i < 5; i++) {
-      const r = await ctx.client().post('/api/auth/login', { username: 'shelter', password: `wrong-password-${i}` });
+      const r = await ctx
+        .client()
+        .post('/api/auth/login', { username: 'shelter', password: `wrong-password-${i}` });
       expect(r.json().code).toBe('AUTH_INVALID_CREDENTIALS');
     }
-    const locked = await ctx.client().post('/api/auth/login', { username: 'shelter', password: DEMO_PASSWORD });
+    const locked = await ctx
+      .client()
+      .post('/api/auth/login', { username: 'shelter', password: DEMO_PASSWORD });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().code).toBe('AUTH_LOCKED');
     expect(await auditActions()).toContain('auth.locked_out');
 
     ctx.clock.advance(ctx.config.login.lockoutMs + 1000);
-    const after = await ctx.client().post('/api/auth/login', { username: 'shelter', password: DEMO_PASSWORD });
+    const after = await ctx
+      .client()
+      .post('/api/auth/login', { username: 'shelter', password: DEMO_PASSWORD });
     expect(after.statusCode).toBe(200);
   });
 
@@ -107,7 +125,9 @@ describe('throttling and lockout', () => {
     for (let i = 0; i < 5; i++) {
       await ctx.client().post('/api/auth/login', { username: 'ghost-user', password: `wrong-password-${i}` });
     }
-    const r = await ctx.client().post('/api/auth/login', { username: 'ghost-user', password: 'anything-else' });
+    const r = await ctx
+      .client()
+      .post('/api/auth/login', { username: 'ghost-user', password: 'anything-else' });
     expect(r.json().code).toBe('AUTH_LOCKED');
   });
 
@@ -194,24 +214,35 @@ describe('forced steps', () => {
     expect(created.statusCode).toBe(201);
 
     const c = ctx.client();
-    const login = await c.post('/api/auth/login', { username: 'newadmin', password: 'temporary-Passphrase-42' });
+    const login = await c.post('/api/auth/login', {
+      username: 'newadmin',
+      password: 'temporary-Passphrase-42',
+    });
     expect(login.json().stage).toBe('mfa_enrolment_required');
     expect((await c.get('/api/users')).json().code).toBe('AUTH_STEP_REQUIRED');
     const enrol = (await c.post('/api/me/mfa/enrol')).json();
     expect(enrol.otpauthUri).toMatch(/^otpauth:\/\/totp\//);
     expect(enrol.qrSvg).toContain('<svg');
     ctx.clock.nextTotpStep();
-    const confirm = await c.post('/api/me/mfa/confirm', { code: totpCode(enrol.secret, ctx.clock.now().getTime()) });
+    const confirm = await c.post('/api/me/mfa/confirm', {
+      code: totpCode(enrol.secret, ctx.clock.now().getTime()),
+    });
     expect(confirm.statusCode).toBe(200);
     expect(confirm.json().recoveryCodes).toHaveLength(10);
     expect(confirm.json().stage).toBe('password_change_required');
 
     expect(
-      (await c.post('/api/me/password', { currentPassword: 'temporary-Passphrase-42', newPassword: 'password1234' })).json()
-        .code,
+      (
+        await c.post('/api/me/password', {
+          currentPassword: 'temporary-Passphrase-42',
+          newPassword: 'password1234',
+        })
+      ).json().code,
     ).toBe('PASSWORD_TOO_COMMON');
     expect(
-      (await c.post('/api/me/password', { currentPassword: 'temporary-Passphrase-42', newPassword: 'short' })).json().code,
+      (
+        await c.post('/api/me/password', { currentPassword: 'temporary-Passphrase-42', newPassword: 'short' })
+      ).json().code,
     ).toBe('PASSWORD_TOO_SHORT');
     const changed = await c.post('/api/me/password', {
       currentPassword: 'temporary-Passphrase-42',

@@ -27,6 +27,8 @@ export interface TestContext {
   app: FastifyInstance;
   db: Database;
   config: Config;
+  /** Set when the suite runs on PostgreSQL: a second connection pool can reach the same database. */
+  databaseUrl: string | undefined;
   clock: TestClock;
   logs: string[];
   client(): Client;
@@ -78,6 +80,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     app,
     db: handle.db,
     config,
+    databaseUrl: url,
     clock,
     logs,
     client: () => new Client(app),
