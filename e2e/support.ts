@@ -1,0 +1,100 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { TOTP } from 'otpauth';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+const root = path.resolve(import.meta.dirname, '..');
+export const ARTIFACTS = path.join(root, 'test-artifacts');
+
+export interface RunningServer {
+  url: string;
+  demoPassword: string;
+  totpSecret: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real server as `npm start` does (built web app, embedded database in a fresh
+ * folder, demo seed) on a free port, and reads the URL and demo logins it prints.
+ */
+export async function startServer(): Promise<RunningServer> {
+  if (!fs.existsSync(path.join(root, 'packages/web/dist/index.html'))) {
+    throw new Error('Build the web app first: npm run build');
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opennrm-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: path.join(root, 'packages/server'),
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'true',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += String(d);
+  });
+  child.stderr?.on('data', (d) => {
+    output += String(d);
+  });
+  const started = Date.now();
+  while (!/Demo logins[\s\S]*auditor/.test(output)) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+    if (Date.now() - started > 60_000) throw new Error(`server did not start: ${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const url = /running at (http:\/\/\S+)/.exec(output)![1]!.replace('localhost', '127.0.0.1');
+  return {
+    url,
+    demoPassword: /password for every demo user: (\S+)/.exec(output)![1]!,
+    totpSecret: /authenticator secret[^:]*: (\S+)/.exec(output)![1]!,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** The current code of the demo authenticator (each journey signs each user in once, so no replay). */
+export function totpNow(secret: string): string {
+  return new TOTP({ secret, digits: 6, period: 30 }).generate();
+}
+
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** axe-core's serious and critical findings on the current page (WCAG 2.x A and AA rules). */
+export async function seriousA11yViolations(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
