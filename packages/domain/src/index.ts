@@ -7,3 +7,4 @@ export * from './errors.js';
 export * from './password.js';
 export * from './policy.js';
 export * from './roles.js';
+export * from './case-vocabulary.js';
