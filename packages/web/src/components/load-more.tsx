@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+
+interface Props {
+  /** Translation key of the count sentence, pluralised on `count`. */
+  countKey: string;
+  count: number;
+  hasMore: boolean;
+  loading: boolean;
+  onLoadMore: () => void;
+}
+
+/** The count of rows shown and, with keyset paging, a button for the next page. */
+export function ListFooter({ countKey, count, hasMore, loading, onLoadMore }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className="list-footer">
+      <p className="list-footer__count" aria-live="polite">
+        {t(countKey, { count })} {hasMore ? t('common.moreAvailable') : ''}
+      </p>
+      {hasMore ? (
+        <button type="button" className="button button--secondary" onClick={onLoadMore} disabled={loading}>
+          {loading ? t('common.loading') : t('common.loadMore')}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import type { AuditEntry } from '@opennrm/domain';
+import { useTranslation } from 'react-i18next';
+import { AUDIT_KEY } from '../../api/admin';
+import { usePagedList } from '../../api/lists';
+import { errorMessage } from '../../components/form-errors';
+import { ListFooter } from '../../components/load-more';
+import { SkeletonRows } from '../../components/loading';
+import { Notice } from '../../components/notice';
+import { usePageTitle } from '../../components/page-title';
+import { useUrlFilters } from '../../components/url-filters';
+import { AUDIT_FILTER_KEYS, AuditFilters } from './audit-filters';
+import { AuditTable } from './audit-table';
+import { VerifyIntegrity } from './verify-integrity';
+
+/** The audit trail, newest first, for the auditor. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const url = useUrlFilters(AUDIT_FILTER_KEYS);
+  const list = usePagedList<AuditEntry>(AUDIT_KEY, '/audit', url.query);
+  usePageTitle(t('audit.title'));
+
+  return (
+    <>
+      <h1 className="heading-xl">{t('audit.title')}</h1>
+      <p className="lead">{t('audit.intro')}</p>
+      <VerifyIntegrity />
+      <div className="list-layout">
+        <AuditFilters key={url.version} initial={url.filters} onApply={url.apply} onClear={url.clear} />
+        <div className="list-layout__results">
+          {list.isPending ? (
+            <SkeletonRows />
+          ) : list.isError ? (
+            <Notice tone="error" title={errorMessage(t, list.error)} />
+          ) : list.items.length === 0 ? (
+            <div className="empty-state">
+              <h2 className="heading-m">{t('audit.emptyTitle')}</h2>
+              <p>{url.active ? t('audit.emptyFiltered') : t('audit.emptyAll')}</p>
+            </div>
+          ) : (
+            <>
+              <AuditTable entries={list.items} />
+              <ListFooter
+                countKey="audit.count"
+                count={list.items.length}
+                hasMore={list.hasNextPage}
+                loading={list.isFetchingNextPage}
+                onLoadMore={() => void list.fetchNextPage()}
+              />
+            </>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/dialog';
+import { TextField } from '../../components/fields';
+import { apiErrorToFieldErrors, useFormErrors } from '../../components/form-errors';
+
+interface Props<T> {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  body: string;
+  confirmLabel: string;
+  danger?: boolean;
+  action: (currentPassword: string) => Promise<T>;
+  onDone: (result: T) => void;
+}
+
+/** A sensitive change to one's own account, confirmed by typing the current password again. */
+export function PasswordConfirmDialog<T>({
+  open,
+  onClose,
+  title,
+  body,
+  confirmLabel,
+  danger,
+  action,
+  onDone,
+}: Props<T>) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const form = useFormErrors();
+  const mutation = useMutation({
+    mutationFn: () => action(password),
+    onSuccess: (result) => {
+      close();
+      onDone(result);
+    },
+    onError: (error) =>
+      form.show(
+        apiErrorToFieldErrors(t, error, {
+          form: 'password',
+          fields: ['currentPassword'],
+          codeFields: { PASSWORD_INCORRECT: 'currentPassword', MFA_REQUIRED_FOR_ROLE: '' },
+        }).map((problem) => ({ ...problem, field: problem.field || 'currentPassword' })),
+      ),
+  });
+
+  function close(): void {
+    setPassword('');
+    form.clear();
+    onClose();
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    if (!password) {
+      form.show([{ field: 'currentPassword', message: t('forms.password.errors.currentPassword.required') }]);
+      return;
+    }
+    mutation.mutate();
+  }
+
+  return (
+    <Dialog open={open} onClose={close} title={title}>
+      <p>{body}</p>
+      <form onSubmit={submit} noValidate>
+        <TextField
+          id="confirm-current-password"
+          type="password"
+          label={t('password.current')}
+          value={password}
+          onValueChange={setPassword}
+          error={form.errorFor('currentPassword')}
+          autoComplete="current-password"
+          dir="ltr"
+        />
+        <div className="button-group">
+          <button
+            type="submit"
+            className={danger ? 'button button--warning' : 'button'}
+            disabled={mutation.isPending}
+          >
+            {confirmLabel}
+          </button>
+          <button type="button" className="button button--secondary" onClick={close}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,165 @@
+import type { Permission } from '@opennrm/domain';
+import { lazy, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useSession } from '../../api/auth';
+import { sessionStore } from '../../api/session-store';
+import { PageLoading } from '../../components/loading';
+import { LoginPage } from '../auth/login-page';
+import { SetupMfaPage } from '../auth/setup-mfa-page';
+import { SetupPasswordPage } from '../auth/setup-password-page';
+import { AppShell } from './app-shell';
+import { HomePage } from './home-page';
+import { NotFoundPage } from './not-found-page';
+import { pages } from './pages';
+import { hasPermission } from './sections';
+import { ServiceProblemPage } from './service-problem-page';
+import { useProfileLanguage } from './use-profile-language';
+
+const ProfilePage = lazy(() => pages.profile().then((m) => ({ default: m.ProfilePage })));
+const ProfileMfaPage = lazy(() => pages.profileMfa().then((m) => ({ default: m.ProfileMfaPage })));
+const OrganisationsPage = lazy(() => pages.organisations().then((m) => ({ default: m.OrganisationsPage })));
+const OrganisationNewPage = lazy(() =>
+  pages.organisationNew().then((m) => ({ default: m.OrganisationNewPage })),
+);
+const OrganisationEditPage = lazy(() =>
+  pages.organisationEdit().then((m) => ({ default: m.OrganisationEditPage })),
+);
+const UsersPage = lazy(() => pages.users().then((m) => ({ default: m.UsersPage })));
+const UserNewPage = lazy(() => pages.userNew().then((m) => ({ default: m.UserNewPage })));
+const UserEditPage = lazy(() => pages.userEdit().then((m) => ({ default: m.UserEditPage })));
+const AuditPage = lazy(() => pages.audit().then((m) => ({ default: m.AuditPage })));
+
+/** Only same-site paths are followed after sign-in, never another origin. */
+export function safeNext(search: string): string {
+  const next = new URLSearchParams(search).get('next');
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  return next;
+}
+
+function ToLogin() {
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+  const search = here === '/' || sessionStore.signedOutByUser() ? '' : `?next=${encodeURIComponent(here)}`;
+  return <Navigate to={`/login${search}`} replace />;
+}
+
+/** Keeps `?next=` while the user passes through the sign-in steps. */
+function ToStep({ path }: { path: string }) {
+  const location = useLocation();
+  const search =
+    location.pathname.startsWith('/login') || location.pathname.startsWith('/setup') ? location.search : '';
+  return <Navigate to={{ pathname: path, search }} replace />;
+}
+
+function AfterSignIn() {
+  const location = useLocation();
+  return <Navigate to={safeNext(location.search)} replace />;
+}
+
+function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { me } = useSession();
+  return hasPermission(me, permission) ? children : <NotFoundPage />;
+}
+
+export function AppRoutes() {
+  const { me, stage, isLoading, isFetching, error } = useSession();
+  useProfileLanguage();
+
+  if (isLoading) return <PageLoading />;
+  if (error && !stage) return <ServiceProblemPage />;
+
+  switch (stage) {
+    case null:
+    case 'mfa_required':
+      return (
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="*" element={<ToLogin />} />
+        </Routes>
+      );
+    case 'mfa_enrolment_required':
+      return (
+        <Routes>
+          <Route path="/setup/second-factor" element={<SetupMfaPage />} />
+          <Route path="*" element={<ToStep path="/setup/second-factor" />} />
+        </Routes>
+      );
+    case 'password_change_required':
+      return (
+        <Routes>
+          <Route path="/setup/password" element={<SetupPasswordPage />} />
+          <Route path="*" element={<ToStep path="/setup/password" />} />
+        </Routes>
+      );
+    case 'authenticated':
+      if (!me) return isFetching ? <PageLoading /> : <ServiceProblemPage />;
+      return (
+        <AppShell>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/login" element={<AfterSignIn />} />
+            <Route path="/setup/*" element={<AfterSignIn />} />
+            <Route path="/profile" element={<ProfilePage />} />
+            <Route path="/profile/second-factor" element={<ProfileMfaPage />} />
+            <Route
+              path="/organisations"
+              element={
+                <Guard permission="organisations.read">
+                  <OrganisationsPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/organisations/new"
+              element={
+                <Guard permission="organisations.manage">
+                  <OrganisationNewPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/organisations/:id"
+              element={
+                <Guard permission="organisations.read">
+                  <OrganisationEditPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/users"
+              element={
+                <Guard permission="users.read">
+                  <UsersPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/users/new"
+              element={
+                <Guard permission="users.manage">
+                  <UserNewPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/users/:id"
+              element={
+                <Guard permission="users.read">
+                  <UserEditPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/audit"
+              element={
+                <Guard permission="audit.read">
+                  <AuditPage />
+                </Guard>
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </AppShell>
+      );
+  }
+}

@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useSession } from '../../api/auth';
+import { Notice } from '../../components/notice';
+import { usePageTitle } from '../../components/page-title';
+import { organisationName } from '../organisations/organisation-labels';
+import { hasPermission, sectionsFor } from './sections';
+
+/** Answers "what can I do here?" with the sections this role may use. */
+export function HomePage() {
+  const { t, i18n } = useTranslation();
+  const { me } = useSession();
+  usePageTitle(t('home.title'));
+  if (!me) return null;
+  const readOnly: Partial<Record<string, boolean>> = {
+    organisations: !hasPermission(me, 'organisations.manage'),
+    users: !hasPermission(me, 'users.manage'),
+  };
+
+  return (
+    <>
+      <h1 className="heading-xl">{t('home.welcome', { name: me.displayName })}</h1>
+      <p className="lead">
+        {t('home.signedInAs', {
+          role: t(`roles.${me.role}`),
+          organisation: organisationName(me.organisation, i18n.language),
+        })}
+      </p>
+      {!me.mfaEnabled ? (
+        <Notice tone="info" title={t('home.mfaNudgeTitle')}>
+          <p>
+            {t('home.mfaNudgeBody')} <Link to="/profile/second-factor">{t('home.mfaNudgeLink')}</Link>
+          </p>
+        </Notice>
+      ) : null}
+      <h2 className="heading-m">{t('home.whatYouCanDo')}</h2>
+      <ul className="cards">
+        {sectionsFor(me).map((section) => {
+          const variant = readOnly[section.key] ? 'read' : 'manage';
+          return (
+            <li className="card" key={section.key}>
+              <h3 className="card__title">
+                <Link className="card__link" to={section.path}>
+                  {t(`home.cards.${section.key}.${variant}.action`)}
+                </Link>
+              </h3>
+              <p className="card__text">{t(`home.cards.${section.key}.${variant}.description`)}</p>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

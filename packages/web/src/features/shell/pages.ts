@@ -1,0 +1,26 @@
+import type { Me } from '@opennrm/domain';
+import { hasPermission } from './sections';
+
+/** Page modules, loaded on first use; `preloadPages` fetches them ahead once signed in. */
+export const pages = {
+  profile: () => import('../profile/profile-page'),
+  profileMfa: () => import('../profile/profile-mfa-page'),
+  organisations: () => import('../organisations/organisations-page'),
+  organisationNew: () => import('../organisations/organisation-new-page'),
+  organisationEdit: () => import('../organisations/organisation-edit-page'),
+  users: () => import('../users/users-page'),
+  userNew: () => import('../users/user-new-page'),
+  userEdit: () => import('../users/user-edit-page'),
+  audit: () => import('../audit/audit-page'),
+};
+
+/** Fetches the code of the pages this user may open, so moving between them is instant. */
+export function preloadPages(me: Me): void {
+  const wanted: (keyof typeof pages)[] = ['profile', 'profileMfa'];
+  if (hasPermission(me, 'organisations.read')) wanted.push('organisations', 'organisationEdit');
+  if (hasPermission(me, 'organisations.manage')) wanted.push('organisationNew');
+  if (hasPermission(me, 'users.read')) wanted.push('users', 'userEdit');
+  if (hasPermission(me, 'users.manage')) wanted.push('userNew');
+  if (hasPermission(me, 'audit.read')) wanted.push('audit');
+  for (const name of wanted) void pages[name]().catch(() => undefined);
+}

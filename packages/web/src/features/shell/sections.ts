@@ -1,0 +1,25 @@
+import type { Me, Permission } from '@opennrm/domain';
+
+export type SectionKey = 'organisations' | 'users' | 'audit' | 'profile';
+
+export interface Section {
+  key: SectionKey;
+  path: string;
+  permission: Permission;
+}
+
+/** The sections of the application, each shown to users whose role holds its permission. */
+export const SECTIONS: readonly Section[] = [
+  { key: 'organisations', path: '/organisations', permission: 'organisations.read' },
+  { key: 'users', path: '/users', permission: 'users.read' },
+  { key: 'audit', path: '/audit', permission: 'audit.read' },
+  { key: 'profile', path: '/profile', permission: 'profile.manage_own' },
+];
+
+export function sectionsFor(me: Me): Section[] {
+  return SECTIONS.filter((section) => me.permissions.includes(section.permission));
+}
+
+export function hasPermission(me: Me | null, permission: Permission): boolean {
+  return me?.permissions.includes(permission) ?? false;
+}

@@ -1,0 +1,81 @@
+import { checkPasswordShape, type User } from '@opennrm/domain';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { adminApi } from '../../api/admin';
+import { Dialog } from '../../components/dialog';
+import { TextField } from '../../components/fields';
+import { apiErrorToFieldErrors, useFormErrors } from '../../components/form-errors';
+
+interface Props {
+  user: User;
+  open: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}
+
+/** Sets a temporary password that the user must replace at their next sign-in. */
+export function ResetPasswordDialog({ user, open, onClose, onDone }: Props) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const form = useFormErrors();
+  const reset = useMutation({
+    mutationFn: () => adminApi.resetPassword(user.id, password),
+    onSuccess: () => {
+      close();
+      onDone();
+    },
+    onError: (error) =>
+      form.show(
+        apiErrorToFieldErrors(t, error, { form: 'user', fields: ['password'] }).map((problem) => ({
+          ...problem,
+          field: 'password',
+        })),
+      ),
+  });
+
+  function close(): void {
+    setPassword('');
+    form.clear();
+    onClose();
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    const shape = password ? checkPasswordShape(password, user.username) : undefined;
+    if (!password || shape) {
+      form.show([
+        { field: 'password', message: t(shape ? `errors.${shape}` : 'forms.user.errors.password.required') },
+      ]);
+      return;
+    }
+    reset.mutate();
+  }
+
+  return (
+    <Dialog open={open} onClose={close} title={t('users.resetPasswordTitle', { name: user.displayName })}>
+      <p>{t('users.resetPasswordBody')}</p>
+      <form onSubmit={submit} noValidate>
+        <TextField
+          id="reset-password"
+          type="password"
+          label={t('users.resetPasswordField')}
+          hint={t('users.resetPasswordHint')}
+          value={password}
+          onValueChange={setPassword}
+          error={form.errorFor('password')}
+          autoComplete="new-password"
+          dir="ltr"
+        />
+        <div className="button-group">
+          <button type="submit" className="button button--warning" disabled={reset.isPending}>
+            {t('users.resetPassword')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={close}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

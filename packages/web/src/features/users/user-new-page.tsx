@@ -1,0 +1,60 @@
+import type { Role } from '@opennrm/domain';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { adminApi, USERS_KEY, useAllOrganisations } from '../../api/admin';
+import { errorMessage } from '../../components/form-errors';
+import { PageLoading } from '../../components/loading';
+import { Notice } from '../../components/notice';
+import { usePageTitle } from '../../components/page-title';
+import { UserForm } from './user-form';
+
+export function UserNewPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const organisations = useAllOrganisations();
+  const [hasErrors, setHasErrors] = useState(false);
+  usePageTitle(t('users.newTitle'), hasErrors);
+
+  return (
+    <>
+      <p>
+        <Link className="back-link" to="/users">
+          {t('common.back')}
+        </Link>
+      </p>
+      <h1 className="heading-l">{t('users.newTitle')}</h1>
+      <p>{t('users.newIntro')}</p>
+      {organisations.isPending ? (
+        <PageLoading />
+      ) : organisations.isError ? (
+        <Notice tone="error" title={errorMessage(t, organisations.error)} />
+      ) : (
+        <UserForm
+          mode="create"
+          initial={{ username: '', displayName: '', role: '', organisationId: '', password: '' }}
+          organisations={organisations.data}
+          onErrorsChange={setHasErrors}
+          submit={(values) =>
+            adminApi.createUser({
+              username: values.username.trim().toLowerCase(),
+              displayName: values.displayName.trim(),
+              // The form refuses to submit without a role.
+              role: values.role as Role,
+              organisationId: values.organisationId,
+              password: values.password,
+            })
+          }
+          onSaved={(values) => {
+            void queryClient.invalidateQueries({ queryKey: [USERS_KEY] });
+            navigate('/users', {
+              state: { flash: t('users.created', { username: values.username.trim().toLowerCase() }) },
+            });
+          }}
+        />
+      )}
+    </>
+  );
+}
