@@ -1,5 +1,5 @@
 // `npm start`: build the web app when its sources are newer than the last build, then run the server.
-import { spawnSync, spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 

@@ -18,9 +18,10 @@ export const CASE_SUBTYPES = {
   ],
 } as const satisfies Record<CaseCategory, readonly string[]>;
 export type CaseSubtype = (typeof CASE_SUBTYPES)[CaseCategory][number];
-export const CaseSubtype = z.enum([
-  ...new Set(Object.values(CASE_SUBTYPES).flat()),
-] as [CaseSubtype, ...CaseSubtype[]]);
+export const CaseSubtype = z.enum([...new Set(Object.values(CASE_SUBTYPES).flat())] as [
+  CaseSubtype,
+  ...CaseSubtype[],
+]);
 
 export function subtypeFitsCategory(category: CaseCategory, subtype: string): boolean {
   return (CASE_SUBTYPES[category] as readonly string[]).includes(subtype);
@@ -50,14 +51,33 @@ export type IntakeChannel = z.infer<typeof IntakeChannel>;
 export const Sex = z.enum(['female', 'male', 'other', 'unknown']);
 export type Sex = z.infer<typeof Sex>;
 
-export const WorkPermitType = z.enum(['employer_sponsored', 'domestic_worker', 'flexible_permit', 'none', 'unknown']);
+export const WorkPermitType = z.enum([
+  'employer_sponsored',
+  'domestic_worker',
+  'flexible_permit',
+  'none',
+  'unknown',
+]);
 export type WorkPermitType = z.infer<typeof WorkPermitType>;
 
-export const IdentityDocumentType = z.enum(['passport', 'national_id', 'residence_permit', 'work_permit', 'other']);
+export const IdentityDocumentType = z.enum([
+  'passport',
+  'national_id',
+  'residence_permit',
+  'work_permit',
+  'other',
+]);
 export type IdentityDocumentType = z.infer<typeof IdentityDocumentType>;
 
 /** Who holds an identity document now; retention by an employer is itself an indicator. */
-export const DocumentHolder = z.enum(['person', 'employer', 'recruitment_agency', 'authority', 'other', 'unknown']);
+export const DocumentHolder = z.enum([
+  'person',
+  'employer',
+  'recruitment_agency',
+  'authority',
+  'other',
+  'unknown',
+]);
 export type DocumentHolder = z.infer<typeof DocumentHolder>;
 
 export const Vulnerability = z.enum(['minor', 'pregnancy', 'disability', 'health']);
@@ -81,7 +101,13 @@ export type ConsentMethod = z.infer<typeof ConsentMethod>;
 export const PartyKind = z.enum(['company', 'recruitment_agency', 'individual']);
 export type PartyKind = z.infer<typeof PartyKind>;
 
-export const PartyRole = z.enum(['employer', 'recruitment_agency', 'sponsor', 'alleged_perpetrator', 'other']);
+export const PartyRole = z.enum([
+  'employer',
+  'recruitment_agency',
+  'sponsor',
+  'alleged_perpetrator',
+  'other',
+]);
 export type PartyRole = z.infer<typeof PartyRole>;
 
 /** ISO 639-1 or 639-3 language code, lower case (country codes: `CountryCode`). */

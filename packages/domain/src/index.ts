@@ -1,3 +1,4 @@
+export * from './case-vocabulary.js';
 export * from './contracts/audit.js';
 export * from './contracts/auth.js';
 export * from './contracts/common.js';
@@ -7,4 +8,3 @@ export * from './errors.js';
 export * from './password.js';
 export * from './policy.js';
 export * from './roles.js';
-export * from './case-vocabulary.js';

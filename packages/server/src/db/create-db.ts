@@ -26,6 +26,10 @@ export interface DbHandle {
 export async function createDb(options: DbOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection the server closed (restart, failover, admin command) is dropped from
+    // the pool; without a listener, pg would turn that into an uncaught exception. The next
+    // query opens a fresh connection, or fails with its own error.
+    pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
