@@ -11,20 +11,43 @@ export const PERMISSIONS = [
   'users.manage',
   'audit.read',
   'profile.manage_own',
+  'cases.create',
+  'cases.list',
+  'cases.assign',
+  'cases.screen',
+  'cases.manage',
+  'cases.access_log',
+  'persons.search',
+  'screening.publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ALL_STAFF: readonly Permission[] = ['profile.manage_own'];
+/** The NRM team's case work; which cases each role may open is decided by `caseAccess`. */
+const CASE_WORK: readonly Permission[] = [
+  'cases.create',
+  'cases.list',
+  'cases.screen',
+  'cases.manage',
+  'persons.search',
+];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  administrator: [...ALL_STAFF, 'organisations.read', 'organisations.manage', 'users.read', 'users.manage'],
-  nrm_supervisor: [...ALL_STAFF, 'organisations.read'],
-  nrm_case_manager: [...ALL_STAFF, 'organisations.read'],
-  agency_focal_point: [...ALL_STAFF],
-  agency_officer: [...ALL_STAFF],
-  shelter_staff: [...ALL_STAFF],
-  hotline_operator: [...ALL_STAFF],
-  embassy_officer: [...ALL_STAFF],
+  administrator: [
+    ...ALL_STAFF,
+    'organisations.read',
+    'organisations.manage',
+    'users.read',
+    'users.manage',
+    'screening.publish',
+  ],
+  nrm_supervisor: [...ALL_STAFF, 'organisations.read', ...CASE_WORK, 'cases.assign', 'cases.access_log'],
+  nrm_case_manager: [...ALL_STAFF, 'organisations.read', ...CASE_WORK],
+  agency_focal_point: [...ALL_STAFF, 'cases.create', 'cases.list'],
+  agency_officer: [...ALL_STAFF, 'cases.create', 'cases.list'],
+  shelter_staff: [...ALL_STAFF, 'cases.list'],
+  hotline_operator: [...ALL_STAFF, 'cases.create', 'cases.list'],
+  embassy_officer: [...ALL_STAFF, 'cases.list'],
   analyst: [...ALL_STAFF],
   auditor: [...ALL_STAFF, 'audit.read'],
 };
@@ -35,6 +58,8 @@ export interface Actor {
   role: Role;
   organisationId: string;
   organisationKind: OrganisationKind;
+  /** ISO 3166 country of an embassy; null for other organisations. */
+  organisationCountry?: string | null;
   active: boolean;
 }
 

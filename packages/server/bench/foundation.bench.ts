@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config.js';
 import { createDb } from '../src/db/create-db.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { recordAudit, verifyAuditChain } from '../src/features/audit/audit.service.js';
+import { ephemeralFieldCrypto } from '../src/lib/keys.js';
 import { DEMO_PASSWORD, seed } from '../src/seed.js';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL;
@@ -21,8 +22,9 @@ const config = loadConfig({
   LOGIN_MAX_FAILURES_PER_USER: '1000000',
   LOGIN_MAX_FAILURES_PER_IP: '1000000',
 });
-await seed({ config, db: handle.db, now: () => new Date() }, { demo: true });
-const app = await buildApp({ config, db: handle.db });
+const crypto = ephemeralFieldCrypto();
+await seed({ config, db: handle.db, now: () => new Date(), crypto }, { demo: true });
+const app = await buildApp({ config, db: handle.db, crypto });
 
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);

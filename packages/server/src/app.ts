@@ -14,9 +14,13 @@ import type { Config } from './config.js';
 import type { Database } from './db/create-db.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
+import { caseRoutes } from './features/cases/cases.routes.js';
 import { organisationRoutes } from './features/organisations/organisations.routes.js';
+import { personRoutes } from './features/persons/persons.routes.js';
+import { screeningRoutes } from './features/screening/screening.routes.js';
 import { systemRoutes, VERSION } from './features/system/system.routes.js';
 import { userRoutes } from './features/users/users.routes.js';
+import type { FieldCrypto } from './lib/field-crypto.js';
 import authPlugin from './plugins/auth.plugin.js';
 import errorsPlugin from './plugins/errors.plugin.js';
 import type { Services } from './services.js';
@@ -25,6 +29,7 @@ export interface AppDeps {
   config: Config;
   db: Database;
   now?: () => Date;
+  crypto: FieldCrypto;
   /** Where logs go; tests pass a stream to read them. Defaults to stdout. */
   logStream?: DestinationStream;
 }
@@ -66,7 +71,12 @@ function findWebDist(config: Config): string | undefined {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  const services: Services = { config, db: deps.db, now: deps.now ?? (() => new Date()) };
+  const services: Services = {
+    config,
+    db: deps.db,
+    now: deps.now ?? (() => new Date()),
+    crypto: deps.crypto,
+  };
 
   const app = Fastify({
     logger: loggerOptions(config, deps.logStream),
@@ -151,7 +161,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     uiConfig: { docExpansion: 'list' },
   });
 
-  for (const routes of [systemRoutes, authRoutes, organisationRoutes, userRoutes, auditRoutes]) {
+  for (const routes of [
+    systemRoutes,
+    authRoutes,
+    organisationRoutes,
+    userRoutes,
+    auditRoutes,
+    caseRoutes,
+    personRoutes,
+    screeningRoutes,
+  ]) {
     await app.register(routes, { services });
   }
 

@@ -3,17 +3,26 @@ import { Username } from '@opennrm/domain';
 import { loadConfig } from './config.js';
 import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
-import { verifyAuditChain } from './features/audit/audit.service.js';
+import { seedSyntheticCases } from './demo/synthetic-cases.js';
+import { auditHead, verifyAuditChain } from './features/audit/audit.service.js';
 import { createUser } from './features/users/users.service.js';
+import { newKeyMaterial } from './lib/field-crypto.js';
+import { rotateEncryptedFields } from './lib/key-rotation.js';
+import { loadFieldCrypto, readKeyFile, writeKeyFile } from './lib/keys.js';
 import { totpCode } from './lib/totp.js';
-import { DEMO_TOTP_SECRET } from './seed.js';
+import { DEMO_TOTP_SECRET, seed } from './seed.js';
 
 const USAGE = `Usage: npm run cli -- <command>
-  audit:verify              check the audit trail's hash chain; exit 1 and name the first broken row
+  audit:verify [row:hash]   check the audit trail's hash chain; exit 1 and name the first broken row;
+                            with an anchor printed by an earlier run, also check the chain still contains it
   migrate                   apply pending database migrations
   create-admin <username>   create an administrator in the coordinator organisation;
                             reads the temporary password from OPENNRM_ADMIN_PASSWORD
-  totp-code [secret]        print the current code for a TOTP secret (default: the demo secret)`;
+  keys:add                  add a new encryption key to the key file (it encrypts from the next start)
+  keys:rotate               re-encrypt every value still under an older key
+  totp-code [secret]        print the current code for a TOTP secret (default: the demo secret)
+  seed --cases N [--seed S] add N synthetic cases (demo and benchmark data, never production);
+                            also creates the default organisations and, with SEED_DEMO, the demo users`;
 
 async function withDb<T>(fn: (db: Awaited<ReturnType<typeof createDb>>['db']) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -32,14 +41,34 @@ async function withDb<T>(fn: (db: Awaited<ReturnType<typeof createDb>>['db']) =>
 const [command, ...args] = process.argv.slice(2);
 switch (command) {
   case 'audit:verify': {
-    const result = await withDb((db) => verifyAuditChain(db));
-    if (result.ok) {
-      console.log(`Audit trail intact: ${result.checked} rows checked.`);
-    } else {
+    // An anchor is a head printed by an earlier run and kept outside the database
+    // ("row:hash"): the chain must still contain it, or it was rewritten since.
+    const anchor = args[0] ? /^(\d+):([0-9a-f]{64})$/.exec(args[0]) : undefined;
+    if (args[0] && !anchor) {
+      console.error('The anchor must look like 1234:<64 hex characters>, as printed by an earlier run.');
+      process.exitCode = 2;
+      break;
+    }
+    const { result, head, anchored } = await withDb(async (db) => ({
+      result: await verifyAuditChain(db),
+      head: await auditHead(db),
+      anchored: anchor
+        ? await db.selectFrom('audit_log').select('hash').where('id', '=', anchor[1]!).executeTakeFirst()
+        : undefined,
+    }));
+    if (!result.ok) {
       console.error(
         `Audit trail BROKEN at row ${result.firstBrokenId} (${result.reason}); ${result.checked} rows before it are intact.`,
       );
       process.exitCode = 1;
+    } else if (anchor && anchored?.hash !== anchor[2]) {
+      console.error(
+        `Audit trail does not contain the recorded anchor ${anchor[1]}:${anchor[2]}: it was rewritten.`,
+      );
+      process.exitCode = 1;
+    } else {
+      console.log(`Audit trail intact: ${result.checked} rows checked.`);
+      if (head) console.log(`Head (keep it outside the database): ${head.id}:${head.hash}`);
     }
     break;
   }
@@ -66,7 +95,7 @@ switch (command) {
         throw new Error('No coordinator organisation: start the server once to seed organisations.');
       const config = loadConfig();
       const user = await createUser(
-        { config, db, now: () => new Date() },
+        { config, db, now: () => new Date(), crypto: loadFieldCrypto(config).crypto },
         { requestId: 'cli' },
         {
           username: username.data,
@@ -80,6 +109,76 @@ switch (command) {
         `Created administrator ${user.username}; they set a new password and an authenticator at first sign-in.`,
       );
     });
+    break;
+  }
+  case 'seed': {
+    const option = (name: string) => {
+      const i = args.indexOf(`--${name}`);
+      return i >= 0 ? args[i + 1] : undefined;
+    };
+    const count = Number(option('cases'));
+    const seedValue = Number(option('seed') ?? '1');
+    if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seedValue)) {
+      console.error(USAGE);
+      process.exitCode = 2;
+      break;
+    }
+    const config = loadConfig();
+    if (config.env === 'production') {
+      console.error('Refusing to seed synthetic cases with NODE_ENV=production.');
+      process.exitCode = 2;
+      break;
+    }
+    await withDb(async (db) => {
+      const services = { config, db, now: () => new Date(), crypto: loadFieldCrypto(config).crypto };
+      await seed(services, { demo: config.seedDemo });
+      let lastPrint = 0;
+      const result = await seedSyntheticCases(services, {
+        count,
+        seed: seedValue,
+        append: true,
+        onProgress: (p) => {
+          if (p.cases < p.total && p.elapsedMs - lastPrint < 2000) return;
+          lastPrint = p.elapsedMs;
+          const rate = Math.round((p.cases / p.elapsedMs) * 1000);
+          console.log(
+            `  ${p.cases.toLocaleString('en')} / ${p.total.toLocaleString('en')} cases, ${p.persons.toLocaleString('en')} persons, ${(p.elapsedMs / 1000).toFixed(1)} s (${rate.toLocaleString('en')} cases/s)`,
+          );
+        },
+      });
+      console.log(
+        `Seeded ${result.cases.toLocaleString('en')} synthetic cases and ${result.persons.toLocaleString('en')} persons in ${(result.elapsedMs / 1000).toFixed(1)} s (seed ${seedValue}).`,
+      );
+    });
+    break;
+  }
+  case 'keys:add': {
+    // A new encryption key goes first in the key file: new values use it, old ones still decrypt.
+    const config = loadConfig();
+    if (config.keys.encryptionKeys) {
+      console.error('Keys come from ENCRYPTION_KEYS: put a new id:key first in that variable instead.');
+      process.exitCode = 2;
+      break;
+    }
+    const file = readKeyFile(config.keys.keyFile);
+    const id = `k${Date.now().toString(36)}`;
+    writeKeyFile(config.keys.keyFile, { ...file, keys: [{ id, key: newKeyMaterial() }, ...file.keys] });
+    console.log(
+      `Added key ${id} to ${config.keys.keyFile}. Restart the servers, then run: npm run cli -- keys:rotate`,
+    );
+    break;
+  }
+  case 'keys:rotate': {
+    const config = loadConfig();
+    const { crypto } = loadFieldCrypto(config);
+    const total = await withDb((db) =>
+      rotateEncryptedFields(db, crypto, (p) =>
+        console.log(`  ${p.table}.${p.column}: ${p.rewritten} re-encrypted`),
+      ),
+    );
+    console.log(
+      `Re-encrypted ${total} values under key ${crypto.currentKeyId}. Older keys can now be removed.`,
+    );
     break;
   }
   case 'totp-code': {

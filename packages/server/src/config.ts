@@ -39,6 +39,12 @@ const EnvSchema = z.object({
     .max(100 * 1024 * 1024)
     .default(1024 * 1024),
   WEB_DIST_DIR: z.string().optional(),
+  ENCRYPTION_KEYS: z.string().optional(),
+  BLIND_INDEX_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64')
+    .optional(),
+  KEY_FILE: z.string().optional(),
 });
 
 export type Config = {
@@ -59,6 +65,7 @@ export type Config = {
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
   webDistDir: string | undefined;
+  keys: { encryptionKeys: string | undefined; blindIndexKey: string | undefined; keyFile: string };
 };
 
 export class ConfigError extends Error {
@@ -107,5 +114,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     webDistDir: e.WEB_DIST_DIR,
+    keys: {
+      encryptionKeys: e.ENCRYPTION_KEYS,
+      blindIndexKey: e.BLIND_INDEX_KEY,
+      keyFile: path.resolve(e.KEY_FILE ?? path.join(e.DATA_DIR, 'keys.json')),
+    },
   };
 }

@@ -5,11 +5,13 @@ import { ConfigError, loadConfig } from './config.js';
 import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { deleteExpiredSessions } from './features/auth/sessions.repository.js';
+import { loadFieldCrypto } from './lib/keys.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seed } from './seed.js';
 
 function readConfig() {
   try {
-    return loadConfig();
+    const config = loadConfig();
+    return { config, ...loadFieldCrypto(config) };
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -19,17 +21,17 @@ function readConfig() {
   }
 }
 
-const config = readConfig();
+const { config, crypto, created: keysCreated } = readConfig();
 const handle = await createDb({
   databaseUrl: config.databaseUrl,
   pgliteDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite'),
   poolSize: config.databasePoolSize,
 });
 await migrateToLatest(handle.db);
-const services = { config, db: handle.db, now: () => new Date() };
+const services = { config, db: handle.db, now: () => new Date(), crypto };
 const seeded = await seed(services, { demo: config.seedDemo });
 
-const app = await buildApp({ config, db: handle.db });
+const app = await buildApp({ config, db: handle.db, crypto });
 
 const sweep = setInterval(() => {
   deleteExpiredSessions(handle.db, new Date(), config.session.idleMs).catch((err) =>
@@ -57,6 +59,8 @@ const lines = [
   `  database: ${handle.kind === 'pglite' ? `embedded PGlite in ${path.join(config.dataDir, 'pglite')}` : 'PostgreSQL (DATABASE_URL)'}`,
   `  API reference: ${url}/api/docs`,
 ];
+if (keysCreated)
+  lines.push(`  created encryption keys in ${config.keys.keyFile}: back this file up with the database`);
 if (seeded.organisationsCreated) lines.push(`  created ${seeded.organisationsCreated} default organisations`);
 if (config.seedDemo) {
   lines.push(

@@ -219,7 +219,10 @@ describe('audit:verify command', () => {
         const { seed } = await import('../src/seed.js');
         const handle = await createDb({ pgliteDir: path.join(dataDir, 'pglite') });
         await migrateToLatest(handle.db);
-        await seed({ config: ctx.config, db: handle.db, now: () => new Date() }, { demo: false });
+        await seed(
+          { config: ctx.config, db: handle.db, now: () => new Date(), crypto: ctx.crypto },
+          { demo: false },
+        );
         await handle.close();
 
         const ok = await cli(['audit:verify']);

@@ -6,6 +6,8 @@ import { buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
 import { createDb, type Database } from '../src/db/create-db.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import type { FieldCrypto } from '../src/lib/field-crypto.js';
+import { ephemeralFieldCrypto } from '../src/lib/keys.js';
 import { totpCode } from '../src/lib/totp.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seed } from '../src/seed.js';
 
@@ -27,6 +29,7 @@ export interface TestContext {
   app: FastifyInstance;
   db: Database;
   config: Config;
+  crypto: FieldCrypto;
   /** Set when the suite runs on PostgreSQL: a second connection pool can reach the same database. */
   databaseUrl: string | undefined;
   clock: TestClock;
@@ -59,13 +62,17 @@ async function freshDatabase(): Promise<{ url?: string; drop?: () => Promise<voi
   };
 }
 
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(
+  env: Record<string, string> = {},
+  opts: { crypto?: FieldCrypto } = {},
+): Promise<TestContext> {
   const { url, drop } = await freshDatabase();
   const handle = await createDb({ databaseUrl: url, poolSize: 5 });
   await migrateToLatest(handle.db);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '100000', ...env });
   const clock = new TestClock();
-  await seed({ config, db: handle.db, now: clock.now }, { demo: true });
+  const crypto = opts.crypto ?? ephemeralFieldCrypto();
+  await seed({ config, db: handle.db, now: clock.now, crypto }, { demo: true });
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _enc, cb) {
@@ -73,13 +80,14 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
       cb();
     },
   });
-  const app = await buildApp({ config, db: handle.db, now: clock.now, logStream });
+  const app = await buildApp({ config, db: handle.db, now: clock.now, logStream, crypto });
   await app.ready();
 
   const ctx: TestContext = {
     app,
     db: handle.db,
     config,
+    crypto,
     databaseUrl: url,
     clock,
     logs,

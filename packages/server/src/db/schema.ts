@@ -81,8 +81,163 @@ export interface AuditHeadTable {
   last_hash: string;
 }
 
+export interface PersonsTable {
+  id: Generated<string>;
+  name_latin: string | null;
+  name_arabic: string | null;
+  aliases: ColumnType<string[], string[] | undefined, string[]>;
+  search_text: ColumnType<string, string | undefined, string>;
+  sex: ColumnType<string, string | undefined, string>;
+  date_of_birth: ColumnType<string | null, string | null | undefined, string | null>;
+  estimated_birth_year: number | null;
+  nationality: string | null;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  interpreter_needed: ColumnType<boolean, boolean | undefined, boolean>;
+  work_permit_type: ColumnType<string, string | undefined, string>;
+  vulnerabilities: ColumnType<string[], string[] | undefined, string[]>;
+  phone_enc: string | null;
+  phone_bidx: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PersonNameKeysTable {
+  person_id: string;
+  key: string;
+}
+
+export interface IdentityDocumentsTable {
+  id: Generated<string>;
+  person_id: string;
+  type: string;
+  number_enc: string;
+  number_bidx: string;
+  issuing_country: string | null;
+  holder: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
+}
+
+export interface CaseReferenceCountersTable {
+  year: number;
+  last_value: number;
+}
+
+export interface CasesTable {
+  id: Generated<string>;
+  reference: string;
+  person_id: string;
+  intake_kind: string;
+  channel: string;
+  referred_by_organisation_id: string | null;
+  referred_by_name: string | null;
+  received_at: Timestamp;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  interpreter_used: ColumnType<boolean, boolean | undefined, boolean>;
+  category: string | null;
+  subtype: string | null;
+  risk: ColumnType<string, string | undefined, string>;
+  stage: ColumnType<string, string | undefined, string>;
+  assigned_to: string | null;
+  narrative_enc: string | null;
+  reported_indicators: ColumnType<string[], string[] | undefined, string[]>;
+  duplicate_check: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_by_organisation_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PartiesTable {
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  name_ar: string | null;
+  country: string | null;
+  registration_number: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CasePartiesTable {
+  id: Generated<string>;
+  case_id: string;
+  party_id: string;
+  role: string;
+  created_at: CreatedAt;
+}
+
+export interface ConsentsTable {
+  id: Generated<string>;
+  case_id: string;
+  purpose: string;
+  organisation_id: string | null;
+  organisation_kind: string | null;
+  status: string;
+  method: string;
+  given_by: ColumnType<string, string | undefined, string>;
+  guardian_name: string | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface ScreeningQuestionnairesTable {
+  version: number;
+  definition: ColumnType<unknown, string, never>;
+  scoring_rules: ColumnType<unknown, string, never>;
+  published_by: string | null;
+  published_at: Timestamp;
+}
+
+export interface ScreeningsTable {
+  case_id: string;
+  questionnaire_version: number;
+  answers_enc: string;
+  suggestion: ColumnType<unknown, string, string>;
+  confirmed_category: string | null;
+  confirmed_subtype: string | null;
+  confirmed_risk: string | null;
+  override_reason_enc: string | null;
+  confirmed_by: string | null;
+  confirmed_at: Timestamp | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ReferralsTable {
+  id: Generated<string>;
+  case_id: string;
+  organisation_id: string;
+  shared_sections: ColumnType<string[], string[] | undefined, string[]>;
+  status: ColumnType<string, string | undefined, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  route: string;
+  status_code: number;
+  response: ColumnType<unknown, string, never>;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   audit_head: AuditHeadTable;
+  persons: PersonsTable;
+  person_name_keys: PersonNameKeysTable;
+  identity_documents: IdentityDocumentsTable;
+  case_reference_counters: CaseReferenceCountersTable;
+  cases: CasesTable;
+  parties: PartiesTable;
+  case_parties: CasePartiesTable;
+  consents: ConsentsTable;
+  screening_questionnaires: ScreeningQuestionnairesTable;
+  screenings: ScreeningsTable;
+  referrals: ReferralsTable;
+  idempotency_keys: IdempotencyKeysTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;

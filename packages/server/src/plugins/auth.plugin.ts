@@ -23,11 +23,11 @@ export interface RequestAuth extends SessionWithUser {
 /**
  * Who may call a route. Routes without `access` need a fully authenticated session;
  * `public` routes need none; `stages` opens a route to partial sessions (second factor,
- * enrolment, forced password change); `permission` is checked with the domain policy.
+ * enrolment, forced password change); `permission` is checked with the domain policy (a list means any one of them).
  */
 export type RouteAccess =
   | { public: true }
-  | { stages?: readonly SessionStage[]; permission?: Permission; public?: false };
+  | { stages?: readonly SessionStage[]; permission?: Permission | readonly Permission[]; public?: false };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -97,6 +97,7 @@ async function loadSession(services: Services, request: FastifyRequest): Promise
       role: row.role as Role,
       organisationId: row.organisationId,
       organisationKind: row.organisationKind as OrganisationKind,
+      organisationCountry: row.organisationCountry,
       active: row.userActive && row.organisationActive,
     },
   };
@@ -130,7 +131,12 @@ async function authPlugin(app: FastifyInstance, opts: { services: Services }) {
       throw new AppError('AUTH_STEP_REQUIRED', 'Finish signing in first', { stage: auth.stage });
     }
 
-    if (access.permission && !can(auth.actor, access.permission)) {
+    const required: readonly Permission[] = access.permission
+      ? typeof access.permission === 'string'
+        ? [access.permission]
+        : access.permission
+      : [];
+    if (required.length && !required.some((p) => can(auth.actor, p))) {
       await recordAudit(
         services.db,
         auditContext(request),
@@ -139,7 +145,7 @@ async function authPlugin(app: FastifyInstance, opts: { services: Services }) {
           outcome: 'denied',
           targetType: 'route',
           targetId: `${request.method} ${request.routeOptions.url ?? ''}`,
-          details: { permission: access.permission },
+          details: { permission: required.join(' | ') },
         },
         services.now(),
       );

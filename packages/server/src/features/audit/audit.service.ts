@@ -131,3 +131,9 @@ export async function verifyAuditChain(db: Kysely<DB>, batchSize = 2000): Promis
   }
   return { ok: true, checked, firstBrokenId: null, reason: null };
 }
+
+/** The newest row's id and hash: record it outside the database to detect a rewritten chain later. */
+export async function auditHead(db: Kysely<DB>): Promise<{ id: string; hash: string } | undefined> {
+  const head = await findHead(db);
+  return head ? { id: String(head.last_id), hash: head.last_hash } : undefined;
+}

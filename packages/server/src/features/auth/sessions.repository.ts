@@ -54,6 +54,7 @@ export function findSessionByTokenHash(db: Db, tokenHash: string) {
       'o.name as organisationName',
       'o.name_ar as organisationNameAr',
       'o.kind as organisationKind',
+      'o.country_code as organisationCountry',
       'o.active as organisationActive',
     ])
     .where('s.token_hash', '=', tokenHash)

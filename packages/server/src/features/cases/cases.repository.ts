@@ -1,0 +1,156 @@
+import type { Actor, CaseListQuery, CaseSection } from '@opennrm/domain';
+import { type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { caseVisibility } from './case-visibility.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/**
+ * The next reference of the year, e.g. NRM-2026-000123. The counter row is locked by the
+ * upsert until the case's transaction ends, and rolls back with it: no gaps, no repeats.
+ */
+export async function nextCaseReference(trx: Transaction<DB>, year: number): Promise<string> {
+  const row = await trx
+    .insertInto('case_reference_counters')
+    .values({ year, last_value: 1 })
+    .onConflict((oc) =>
+      oc
+        .column('year')
+        .doUpdateSet((eb) => ({ last_value: eb('case_reference_counters.last_value', '+', 1) })),
+    )
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return `NRM-${year}-${String(row.last_value).padStart(6, '0')}`;
+}
+
+const caseColumns = (db: Db) =>
+  db
+    .selectFrom('cases as c')
+    .leftJoin('users as assignee', 'assignee.id', 'c.assigned_to')
+    .leftJoin('users as creator', 'creator.id', 'c.created_by')
+    .leftJoin('organisations as ref_org', 'ref_org.id', 'c.referred_by_organisation_id')
+    .selectAll('c')
+    .select([
+      'assignee.display_name as assignee_name',
+      'creator.display_name as creator_name',
+      'ref_org.name as referred_by_organisation_name',
+    ]);
+
+export function findCaseRow(db: Db, id: string) {
+  return caseColumns(db).where('c.id', '=', id).executeTakeFirst();
+}
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
+
+/** Everything `caseAccess` needs about one case. */
+export async function loadAccessFacts(
+  db: Db,
+  row: { id: string; created_by: string | null; person_id: string },
+) {
+  const [person, consent, referrals] = await Promise.all([
+    db.selectFrom('persons').select('nationality').where('id', '=', row.person_id).executeTakeFirst(),
+    db
+      .selectFrom('consents')
+      .select('status')
+      .where('case_id', '=', row.id)
+      .where('purpose', '=', 'embassy_contact')
+      .orderBy('recorded_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('referrals')
+      .select(['organisation_id', 'shared_sections', 'status'])
+      .where('case_id', '=', row.id)
+      .execute(),
+  ]);
+  return {
+    createdBy: row.created_by,
+    personNationality: person?.nationality ?? null,
+    embassyConsentGiven: consent?.status === 'given',
+    referrals: referrals.map((r) => ({
+      organisationId: r.organisation_id,
+      sharedSections: r.shared_sections as CaseSection[],
+      status: r.status,
+    })),
+  };
+}
+
+function listFilter(actor: Actor, q: CaseListQuery, searchSkeleton: string | undefined) {
+  const parts = [caseVisibility(actor)];
+  if (q.view === 'mine') parts.push(sql`c.assigned_to = ${actor.userId}`);
+  if (q.view === 'intake') parts.push(sql`c.stage = 'received'`);
+  if (q.view === 'unassigned') parts.push(sql`c.assigned_to IS NULL`);
+  if (q.stage) parts.push(sql`c.stage = ${q.stage}`);
+  if (q.category) parts.push(sql`c.category = ${q.category}`);
+  if (q.risk) parts.push(sql`c.risk = ${q.risk}`);
+  if (q.channel) parts.push(sql`c.channel = ${q.channel}`);
+  if (q.assignee) parts.push(sql`c.assigned_to = ${q.assignee}`);
+  if (q.from) parts.push(sql`c.received_at >= ${new Date(`${q.from}T00:00:00Z`)}`);
+  if (q.to) parts.push(sql`c.received_at < ${new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000)}`);
+  if (q.nationality) parts.push(sql`p.nationality = ${q.nationality}`);
+  if (q.q) {
+    const text = q.q.trim();
+    if (/^NRM-/i.test(text)) {
+      parts.push(sql`c.reference LIKE ${`${text.toUpperCase().replace(/[\\%_]/g, '\\$&')}%`}`);
+    } else {
+      const like = `%${text.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+      const skeleton = searchSkeleton ? `%${searchSkeleton.replace(/[\\%_]/g, '\\$&')}%` : like;
+      parts.push(sql`(p.search_text LIKE ${like} OR p.search_text LIKE ${skeleton})`);
+    }
+  }
+  return sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
+}
+
+export function listCases(
+  db: Db,
+  actor: Actor,
+  q: CaseListQuery,
+  searchSkeleton: string | undefined,
+  after: { receivedAt: Date; id: string } | undefined,
+) {
+  const desc = q.sort === 'received_desc';
+  let query = db
+    .selectFrom('cases as c')
+    .innerJoin('persons as p', 'p.id', 'c.person_id')
+    .leftJoin('users as assignee', 'assignee.id', 'c.assigned_to')
+    .select([
+      'c.id',
+      'c.reference',
+      'c.stage',
+      'c.category',
+      'c.subtype',
+      'c.risk',
+      'c.channel',
+      'c.intake_kind',
+      'c.received_at',
+      'c.assigned_to',
+      'c.created_by',
+      'c.person_id',
+      'assignee.display_name as assignee_name',
+      'p.name_latin',
+      'p.name_arabic',
+      'p.nationality',
+    ])
+    .where(listFilter(actor, q, searchSkeleton))
+    .orderBy('c.received_at', desc ? 'desc' : 'asc')
+    .orderBy('c.id', desc ? 'desc' : 'asc')
+    .limit(q.limit + 1);
+  if (after) {
+    query = query.where(
+      desc
+        ? sql<SqlBool>`(c.received_at, c.id) < (${after.receivedAt}, ${after.id})`
+        : sql<SqlBool>`(c.received_at, c.id) > (${after.receivedAt}, ${after.id})`,
+    );
+  }
+  return query.execute();
+}
+
+export async function countCases(db: Db, actor: Actor, q: CaseListQuery, searchSkeleton: string | undefined) {
+  const row = await db
+    .selectFrom('cases as c')
+    .innerJoin('persons as p', 'p.id', 'c.person_id')
+    .select(sql<string>`count(*)`.as('n'))
+    .where(listFilter(actor, q, searchSkeleton))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

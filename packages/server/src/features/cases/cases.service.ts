@@ -1,0 +1,442 @@
+import {
+  type Actor,
+  type Case,
+  type CaseAccess,
+  type CaseCreate,
+  type CaseListQuery,
+  type CasePage,
+  type CaseSection,
+  type CaseUpdate,
+  caseAccess,
+  type DuplicateCheck,
+  type IntakeChannel,
+  type IntakeKind,
+  normaliseName,
+  type RiskLevel,
+} from '@opennrm/domain';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { AppError, notFound } from '../../lib/app-error.js';
+import { decodeCursor, encodeCursor } from '../../lib/sql.js';
+import type { Services } from '../../services.js';
+import { type AuditContext, recordAudit } from '../audit/audit.service.js';
+import { insertPerson, loadPerson } from '../persons/persons.service.js';
+import {
+  type CaseRow,
+  countCases,
+  findCaseRow,
+  listCases,
+  loadAccessFacts,
+  nextCaseReference,
+} from './cases.repository.js';
+
+const NRM_ROLES = new Set(['nrm_supervisor', 'nrm_case_manager']);
+
+/** Which intake forms each role may use: the hotline logs calls, partners refer in, the NRM does all. */
+function allowedIntakeKinds(actor: Actor): readonly IntakeKind[] {
+  if (NRM_ROLES.has(actor.role)) return ['walk_in', 'hotline', 'first_responder'];
+  if (actor.role === 'hotline_operator') return ['hotline'];
+  if (actor.role === 'agency_focal_point' || actor.role === 'agency_officer') return ['first_responder'];
+  return [];
+}
+
+export async function createCase(
+  services: Services,
+  ctx: AuditContext,
+  actor: Actor,
+  input: CaseCreate,
+  trx: Transaction<DB>,
+): Promise<Case> {
+  if (!allowedIntakeKinds(actor).includes(input.intakeKind)) {
+    throw new AppError('FORBIDDEN', 'Your role cannot log this kind of intake');
+  }
+  if (input.personId && !NRM_ROLES.has(actor.role)) {
+    throw new AppError('FORBIDDEN', 'Only the NRM team can link a case to an existing person');
+  }
+  const now = services.now();
+  let personId = input.personId;
+  if (personId) {
+    const exists = await trx.selectFrom('persons').select('id').where('id', '=', personId).executeTakeFirst();
+    if (!exists) {
+      throw new AppError('VALIDATION_FAILED', 'The person does not exist', {
+        issues: [{ location: 'body', path: ['personId'], code: 'not_found', message: 'Unknown person' }],
+      });
+    }
+  } else {
+    personId = await insertPerson(services, trx, input.person!, actor.userId);
+    await recordAudit(trx, ctx, { action: 'person.created', targetType: 'person', targetId: personId }, now);
+  }
+  const duplicateCheck: DuplicateCheck = input.personId ? 'linked_existing' : input.duplicateCheck;
+  const channel: IntakeChannel = input.intakeKind === 'hotline' ? 'hotline' : input.channel;
+  const reference = await nextCaseReference(trx, now.getUTCFullYear());
+  const { id } = await trx
+    .insertInto('cases')
+    .values({
+      reference,
+      person_id: personId,
+      intake_kind: input.intakeKind,
+      channel,
+      referred_by_organisation_id:
+        input.intakeKind === 'first_responder' && !NRM_ROLES.has(actor.role)
+          ? actor.organisationId
+          : (input.referredByOrganisationId ?? null),
+      referred_by_name: input.referredByName ?? null,
+      received_at: input.receivedAt ? new Date(input.receivedAt) : now,
+      languages: input.languages ?? [],
+      interpreter_used: input.interpreterUsed ?? false,
+      risk: input.risk ?? 'medium',
+      narrative_enc: input.narrative ? services.crypto.encrypt(input.narrative) : null,
+      reported_indicators: input.reportedIndicators ?? [],
+      duplicate_check: duplicateCheck,
+      created_by: actor.userId,
+      created_by_organisation_id: actor.organisationId,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordAudit(
+    trx,
+    ctx,
+    {
+      action: 'case.created',
+      targetType: 'case',
+      targetId: id,
+      details: { reference, intakeKind: input.intakeKind, channel, personId, duplicateCheck },
+    },
+    now,
+  );
+  const row = (await findCaseRow(trx, id))!;
+  const access = caseAccess(actor, await loadAccessFacts(trx, row));
+  // The creator always sees at least what they entered; the NRM sees everything.
+  if (!access.read) throw new AppError('INTERNAL', 'A new case must be visible to its creator');
+  return presentCase(services, trx, row, access);
+}
+
+async function presentCase(
+  services: Services,
+  db: Services['db'] | Transaction<DB>,
+  row: CaseRow,
+  access: Extract<CaseAccess, { read: true }>,
+): Promise<Case> {
+  const has = (s: CaseSection) => access.sections.includes(s);
+  return {
+    id: row.id,
+    reference: row.reference,
+    stage: row.stage as Case['stage'],
+    category: row.category as Case['category'],
+    subtype: row.subtype as Case['subtype'],
+    risk: row.risk as RiskLevel,
+    intakeKind: row.intake_kind as IntakeKind,
+    channel: row.channel as IntakeChannel,
+    receivedAt: row.received_at.toISOString(),
+    referredByOrganisation:
+      row.referred_by_organisation_id && row.referred_by_organisation_name
+        ? { id: row.referred_by_organisation_id, name: row.referred_by_organisation_name }
+        : null,
+    referredByName: row.referred_by_name,
+    languages: row.languages,
+    interpreterUsed: row.interpreter_used,
+    reportedIndicators: row.reported_indicators,
+    duplicateCheck: row.duplicate_check as DuplicateCheck,
+    assignedTo: row.assigned_to ? { id: row.assigned_to, displayName: row.assignee_name ?? '' } : null,
+    createdBy: row.created_by ? { id: row.created_by, displayName: row.creator_name ?? '' } : null,
+    createdAt: row.created_at.toISOString(),
+    version: row.version,
+    sections: [...access.sections],
+    person: has('person') ? await loadPerson(services, db, row.person_id) : null,
+    narrative: has('narrative') && row.narrative_enc ? services.crypto.decrypt(row.narrative_enc) : null,
+  };
+}
+
+/**
+ * Loads a case the actor may see, or answers 404 as if it did not exist: an organisation
+ * without access learns nothing. Both outcomes are audited.
+ */
+export async function readableCase(
+  services: Services,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+  action = 'case.viewed' as const,
+) {
+  const row = await findCaseRow(services.db, id);
+  const access = row
+    ? caseAccess(actor, await loadAccessFacts(services.db, row))
+    : ({ read: false } as const);
+  if (!row || !access.read) {
+    await recordAudit(
+      services.db,
+      ctx,
+      { action, outcome: 'denied', targetType: 'case', targetId: id },
+      services.now(),
+    );
+    throw notFound('Case');
+  }
+  return { row, access };
+}
+
+export async function getCase(
+  services: Services,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+): Promise<Case> {
+  const { row, access } = await readableCase(services, ctx, actor, id);
+  await recordAudit(
+    services.db,
+    ctx,
+    { action: 'case.viewed', targetType: 'case', targetId: id, details: { sections: [...access.sections] } },
+    services.now(),
+  );
+  return presentCase(services, services.db, row, access);
+}
+
+/** Write access: NRM staff on any case; everyone else reads at most. */
+export async function writableCase(services: Services, ctx: AuditContext, actor: Actor, id: string) {
+  const found = await readableCase(services, ctx, actor, id, 'case.viewed');
+  if (!found.access.write) throw new AppError('FORBIDDEN', 'You cannot change this case');
+  return found;
+}
+
+export async function listCasePage(
+  services: Services,
+  ctx: AuditContext,
+  actor: Actor,
+  q: CaseListQuery,
+): Promise<CasePage> {
+  const decoded = decodeCursor(q.cursor);
+  let after: { receivedAt: Date; id: string } | undefined;
+  if (decoded) {
+    const [at, id] = decoded.split('|');
+    if (!at || !id || Number.isNaN(Date.parse(at)))
+      throw new AppError('BAD_REQUEST', 'The cursor is not valid');
+    after = { receivedAt: new Date(at), id };
+  }
+  const skeleton = q.q && !/^NRM-/i.test(q.q) ? normaliseName(q.q) || undefined : undefined;
+  const [rows, total] = await Promise.all([
+    listCases(services.db, actor, q, skeleton, after),
+    countCases(services.db, actor, q, skeleton),
+  ]);
+  const items = rows.slice(0, q.limit);
+  const showNames = await personSectionFor(services, actor, items);
+  const { cursor: _c, limit: _l, q: search, ...filters } = q;
+  await recordAudit(
+    services.db,
+    ctx,
+    { action: 'case.listed', details: { filters, searched: !!search, returned: items.length } },
+    services.now(),
+  );
+  const last = items[items.length - 1];
+  return {
+    items: items.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      stage: r.stage as Case['stage'],
+      category: r.category as Case['category'],
+      subtype: r.subtype as Case['subtype'],
+      risk: r.risk as RiskLevel,
+      channel: r.channel as IntakeChannel,
+      intakeKind: r.intake_kind as IntakeKind,
+      receivedAt: r.received_at.toISOString(),
+      assignedTo: r.assigned_to ? { id: r.assigned_to, displayName: r.assignee_name ?? '' } : null,
+      person: showNames.has(r.id)
+        ? { nameLatin: r.name_latin, nameArabic: r.name_arabic, nationality: r.nationality }
+        : null,
+    })),
+    nextCursor:
+      rows.length > q.limit && last ? encodeCursor(`${last.received_at.toISOString()}|${last.id}`) : null,
+    total,
+  };
+}
+
+/** The cases of a page whose person section the actor may see, decided in two batched queries. */
+async function personSectionFor(
+  services: Services,
+  actor: Actor,
+  rows: { id: string; created_by: string | null; nationality: string | null }[],
+): Promise<Set<string>> {
+  if (NRM_ROLES.has(actor.role)) return new Set(rows.map((r) => r.id));
+  if (rows.length === 0) return new Set();
+  const ids = rows.map((r) => r.id);
+  const [referrals, consents] = await Promise.all([
+    services.db
+      .selectFrom('referrals')
+      .select(['case_id', 'organisation_id', 'shared_sections', 'status'])
+      .where('case_id', 'in', ids)
+      .execute(),
+    services.db
+      .selectFrom('consents')
+      .select(['case_id', 'status', 'recorded_at', 'id'])
+      .where('case_id', 'in', ids)
+      .where('purpose', '=', 'embassy_contact')
+      .orderBy('recorded_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
+  ]);
+  const visible = new Set<string>();
+  for (const r of rows) {
+    const latestConsent = consents.find((c) => c.case_id === r.id);
+    const access = caseAccess(actor, {
+      createdBy: r.created_by,
+      personNationality: r.nationality,
+      embassyConsentGiven: latestConsent?.status === 'given',
+      referrals: referrals
+        .filter((x) => x.case_id === r.id)
+        .map((x) => ({
+          organisationId: x.organisation_id,
+          sharedSections: x.shared_sections as CaseSection[],
+          status: x.status,
+        })),
+    });
+    if (access.read && access.sections.includes('person')) visible.add(r.id);
+  }
+  return visible;
+}
+
+export async function updateCase(
+  services: Services,
+  ctx: AuditContext,
+  row: CaseRow,
+  patch: CaseUpdate,
+): Promise<void> {
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('cases')
+      .set({
+        ...(patch.channel ? { channel: patch.channel } : {}),
+        ...(patch.referredByOrganisationId !== undefined
+          ? { referred_by_organisation_id: patch.referredByOrganisationId }
+          : {}),
+        ...(patch.referredByName !== undefined ? { referred_by_name: patch.referredByName } : {}),
+        ...(patch.receivedAt ? { received_at: new Date(patch.receivedAt) } : {}),
+        ...(patch.languages ? { languages: patch.languages } : {}),
+        ...(patch.interpreterUsed !== undefined ? { interpreter_used: patch.interpreterUsed } : {}),
+        ...(patch.narrative !== undefined
+          ? { narrative_enc: patch.narrative ? services.crypto.encrypt(patch.narrative) : null }
+          : {}),
+        ...(patch.risk ? { risk: patch.risk } : {}),
+        version: row.version + 1,
+        updated_at: now,
+      })
+      .where('id', '=', row.id)
+      .where('version', '=', row.version)
+      .execute();
+    await recordAudit(
+      trx,
+      ctx,
+      {
+        action: 'case.updated',
+        targetType: 'case',
+        targetId: row.id,
+        details: { fields: Object.keys(patch) },
+      },
+      now,
+    );
+  });
+}
+
+/** A supervisor gives the case to a case manager; a received case moves on to screening. */
+export async function assignCase(
+  services: Services,
+  ctx: AuditContext,
+  row: CaseRow,
+  assigneeId: string | null,
+) {
+  if (assigneeId) {
+    const assignee = await services.db
+      .selectFrom('users')
+      .select(['role', 'active'])
+      .where('id', '=', assigneeId)
+      .executeTakeFirst();
+    if (!assignee?.active || !NRM_ROLES.has(assignee.role)) {
+      throw new AppError(
+        'ASSIGNEE_INVALID',
+        'Cases can only be assigned to an active NRM case manager or supervisor',
+      );
+    }
+  }
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('cases')
+      .set({
+        assigned_to: assigneeId,
+        ...(assigneeId && row.stage === 'received' ? { stage: 'screening' } : {}),
+        version: row.version + 1,
+        updated_at: now,
+      })
+      .where('id', '=', row.id)
+      .execute();
+    await recordAudit(
+      trx,
+      ctx,
+      {
+        action: 'case.assigned',
+        targetType: 'case',
+        targetId: row.id,
+        details: { from: row.assigned_to, to: assigneeId },
+      },
+      now,
+    );
+  });
+}
+
+/** The case manager's decision after the duplicate check: this person, or a new one. */
+export async function settlePerson(
+  services: Services,
+  ctx: AuditContext,
+  row: CaseRow,
+  decision: { personId: string } | { confirmNew: true },
+) {
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    if ('personId' in decision) {
+      const exists = await trx
+        .selectFrom('persons')
+        .select('id')
+        .where('id', '=', decision.personId)
+        .executeTakeFirst();
+      if (!exists) throw notFound('Person');
+      await trx
+        .updateTable('cases')
+        .set({
+          person_id: decision.personId,
+          duplicate_check: 'linked_existing',
+          version: row.version + 1,
+          updated_at: now,
+        })
+        .where('id', '=', row.id)
+        .execute();
+      await recordAudit(
+        trx,
+        ctx,
+        {
+          action: 'case.person_linked',
+          targetType: 'case',
+          targetId: row.id,
+          details: { fromPersonId: row.person_id, toPersonId: decision.personId },
+        },
+        now,
+      );
+    } else {
+      await trx
+        .updateTable('cases')
+        .set({ duplicate_check: 'new_person_confirmed', version: row.version + 1, updated_at: now })
+        .where('id', '=', row.id)
+        .execute();
+      await recordAudit(
+        trx,
+        ctx,
+        {
+          action: 'case.duplicate_check_confirmed',
+          targetType: 'case',
+          targetId: row.id,
+          details: { personId: row.person_id },
+        },
+        now,
+      );
+    }
+  });
+}

@@ -1,0 +1,252 @@
+import {
+  type DocumentHolder,
+  type DuplicateCandidate,
+  type DuplicateQuery,
+  type IdentityDocumentType,
+  type MatchPerson,
+  nameKeys,
+  normaliseDocumentNumber,
+  normaliseName,
+  normalisePhone,
+  type Person,
+  type PersonInput,
+  type PersonUpdate,
+  type Sex,
+  scoreMatch,
+  type Vulnerability,
+  type WorkPermitType,
+} from '@opennrm/domain';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { notFound } from '../../lib/app-error.js';
+import type { FieldCrypto } from '../../lib/field-crypto.js';
+import type { Services } from '../../services.js';
+import {
+  caseReferencesByPerson,
+  duplicateCandidateIds,
+  findDocumentRows,
+  findPersonRow,
+  type PersonRow,
+  replaceNameKeys,
+} from './persons.repository.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** How many stored persons duplicate search scores at most, whatever the name. */
+const CANDIDATE_LIMIT = 200;
+
+function allNames(p: {
+  nameLatin?: string | null;
+  nameArabic?: string | null;
+  aliases?: string[] | undefined;
+}) {
+  return [p.nameLatin, p.nameArabic, ...(p.aliases ?? [])].filter((n): n is string => !!n && n.trim() !== '');
+}
+
+/** Text searched by the case list's name search: the names as typed plus their matching skeletons. */
+export function searchTextOf(names: string[]): string {
+  return [...new Set(names.flatMap((n) => [n.toLowerCase(), normaliseName(n)]))].join(' | ');
+}
+
+export function documentIndex(crypto: FieldCrypto, number: string) {
+  return crypto.blindIndex(`doc:${normaliseDocumentNumber(number)}`);
+}
+
+export function phoneIndex(crypto: FieldCrypto, phone: string) {
+  return crypto.blindIndex(`phone:${normalisePhone(phone)}`);
+}
+
+export async function insertPerson(services: Services, db: Db, input: PersonInput, userId: string | null) {
+  const { crypto } = services;
+  const names = allNames(input);
+  const now = services.now();
+  const phone = input.phone?.trim() ? input.phone.trim() : null;
+  const { id } = await db
+    .insertInto('persons')
+    .values({
+      name_latin: input.nameLatin ?? null,
+      name_arabic: input.nameArabic ?? null,
+      aliases: input.aliases ?? [],
+      search_text: searchTextOf(names),
+      sex: input.sex ?? 'unknown',
+      date_of_birth: input.dateOfBirth ?? null,
+      estimated_birth_year: input.estimatedBirthYear ?? null,
+      nationality: input.nationality ?? null,
+      languages: input.languages ?? [],
+      interpreter_needed: input.interpreterNeeded ?? false,
+      work_permit_type: input.workPermitType ?? 'unknown',
+      vulnerabilities: input.vulnerabilities ?? [],
+      phone_enc: phone ? crypto.encrypt(phone) : null,
+      phone_bidx: phone ? phoneIndex(crypto, phone) : null,
+      created_by: userId,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const d of input.documents ?? []) {
+    await db
+      .insertInto('identity_documents')
+      .values({
+        person_id: id,
+        type: d.type,
+        number_enc: crypto.encrypt(d.number),
+        number_bidx: documentIndex(crypto, d.number),
+        issuing_country: d.issuingCountry ?? null,
+        holder: d.holder ?? 'unknown',
+        created_at: now,
+      })
+      .execute();
+  }
+  await replaceNameKeys(db, id, names.flatMap(nameKeys));
+  return id;
+}
+
+/** Applies a patch; the caller has checked the version (ETag). */
+export async function updatePerson(services: Services, db: Db, current: PersonRow, patch: PersonUpdate) {
+  const { crypto } = services;
+  const merged = {
+    nameLatin: patch.nameLatin !== undefined ? patch.nameLatin : current.name_latin,
+    nameArabic: patch.nameArabic !== undefined ? patch.nameArabic : current.name_arabic,
+    aliases: patch.aliases ?? current.aliases,
+  };
+  const names = allNames(merged);
+  const phone = patch.phone === undefined ? undefined : patch.phone?.trim() || null;
+  await db
+    .updateTable('persons')
+    .set({
+      name_latin: merged.nameLatin,
+      name_arabic: merged.nameArabic,
+      aliases: merged.aliases,
+      search_text: searchTextOf(names),
+      ...(patch.sex ? { sex: patch.sex } : {}),
+      ...(patch.dateOfBirth !== undefined ? { date_of_birth: patch.dateOfBirth } : {}),
+      ...(patch.estimatedBirthYear !== undefined ? { estimated_birth_year: patch.estimatedBirthYear } : {}),
+      ...(patch.nationality !== undefined ? { nationality: patch.nationality } : {}),
+      ...(patch.languages ? { languages: patch.languages } : {}),
+      ...(patch.interpreterNeeded !== undefined ? { interpreter_needed: patch.interpreterNeeded } : {}),
+      ...(patch.workPermitType ? { work_permit_type: patch.workPermitType } : {}),
+      ...(patch.vulnerabilities ? { vulnerabilities: patch.vulnerabilities } : {}),
+      ...(phone !== undefined
+        ? {
+            phone_enc: phone ? crypto.encrypt(phone) : null,
+            phone_bidx: phone ? phoneIndex(crypto, phone) : null,
+          }
+        : {}),
+      version: current.version + 1,
+      updated_at: services.now(),
+    })
+    .where('id', '=', current.id)
+    .execute();
+  await replaceNameKeys(db, current.id, names.flatMap(nameKeys));
+}
+
+export async function loadPerson(services: Services, db: Db, id: string): Promise<Person> {
+  const row = await findPersonRow(db, id);
+  if (!row) throw notFound('Person');
+  const docs = await findDocumentRows(db, [id]);
+  return {
+    id: row.id,
+    nameLatin: row.name_latin,
+    nameArabic: row.name_arabic,
+    aliases: row.aliases,
+    sex: row.sex as Sex,
+    dateOfBirth: row.date_of_birth,
+    estimatedBirthYear: row.estimated_birth_year,
+    nationality: row.nationality,
+    languages: row.languages,
+    interpreterNeeded: row.interpreter_needed,
+    workPermitType: row.work_permit_type as WorkPermitType,
+    vulnerabilities: row.vulnerabilities as Vulnerability[],
+    phone: row.phone_enc ? services.crypto.decrypt(row.phone_enc) : null,
+    documents: docs.map((d) => ({
+      id: d.id,
+      type: d.type as IdentityDocumentType,
+      number: services.crypto.decrypt(d.number_enc),
+      issuingCountry: d.issuing_country,
+      holder: d.holder as DocumentHolder,
+    })),
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** The matcher normalises phones to digits; a hex blind index must survive that unchanged. */
+function indexAsDigits(hex: string): string {
+  return BigInt(`0x${hex}`).toString(10);
+}
+
+/**
+ * Ranked likely matches for a person being entered. Identity documents and phones are
+ * compared through their blind indexes, so no stored ciphertext is decrypted.
+ */
+export async function findDuplicates(
+  services: Services,
+  query: DuplicateQuery,
+  limit = 10,
+): Promise<DuplicateCandidate[]> {
+  const { crypto, db } = services;
+  const names = allNames(query);
+  const documentIndexes = (query.documents ?? []).map((d) => documentIndex(crypto, d.number));
+  const phone = query.phone?.trim() ? phoneIndex(crypto, query.phone) : null;
+  const ids = await duplicateCandidateIds(
+    db,
+    {
+      keys: [...new Set(names.flatMap(nameKeys))],
+      documentIndexes,
+      phoneIndex: phone,
+      excludeId: query.excludePersonId,
+    },
+    CANDIDATE_LIMIT,
+  );
+  if (ids.length === 0) return [];
+  const [rows, docs, refs] = await Promise.all([
+    db.selectFrom('persons').selectAll().where('id', 'in', ids).execute(),
+    findDocumentRows(db, ids),
+    caseReferencesByPerson(db, ids),
+  ]);
+  const probe: MatchPerson = {
+    names,
+    dateOfBirth: query.dateOfBirth ?? null,
+    estimatedBirthYear: query.estimatedBirthYear ?? null,
+    nationality: query.nationality ?? null,
+    documents: (query.documents ?? []).map((d, i) => ({
+      type: d.type,
+      number: documentIndexes[i]!,
+      country: d.issuingCountry ?? null,
+    })),
+    phones: phone ? [indexAsDigits(phone)] : [],
+  };
+  return rows
+    .map((row) => {
+      const candidate: MatchPerson = {
+        names: allNames({ nameLatin: row.name_latin, nameArabic: row.name_arabic, aliases: row.aliases }),
+        dateOfBirth: row.date_of_birth,
+        estimatedBirthYear: row.estimated_birth_year,
+        nationality: row.nationality,
+        documents: docs
+          .filter((d) => d.person_id === row.id)
+          .map((d) => ({ type: d.type, number: d.number_bidx, country: d.issuing_country })),
+        phones: row.phone_bidx ? [indexAsDigits(row.phone_bidx)] : [],
+      };
+      const match = scoreMatch(probe, candidate);
+      return {
+        personId: row.id,
+        score: Math.round(match.score * 1000) / 1000,
+        band: match.band,
+        reasons: match.reasons,
+        person: {
+          nameLatin: row.name_latin,
+          nameArabic: row.name_arabic,
+          sex: row.sex as Sex,
+          nationality: row.nationality,
+          dateOfBirth: row.date_of_birth,
+          estimatedBirthYear: row.estimated_birth_year,
+        },
+        caseReferences: refs.filter((r) => r.person_id === row.id).map((r) => r.reference),
+      };
+    })
+    .filter((c) => c.band !== 'weak')
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+}

@@ -1,0 +1,298 @@
+import {
+  type Answers,
+  type CaseCategory,
+  type CaseScreening,
+  type CaseSubtype,
+  DEFAULT_QUESTIONNAIRE,
+  DEFAULT_SCORING_RULES,
+  Questionnaire,
+  type QuestionnairePublish,
+  type QuestionnaireVersion,
+  type RiskLevel,
+  ScoringRules,
+  type ScreeningConfirm,
+  ScreeningSuggestion,
+  scoreScreening,
+  subtypeFitsCategory,
+  validateAnswers,
+  validateScoringRules,
+} from '@opennrm/domain';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { AppError, notFound } from '../../lib/app-error.js';
+import type { Services } from '../../services.js';
+import { type AuditContext, recordAudit } from '../audit/audit.service.js';
+import type { CaseRow } from '../cases/cases.repository.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Version 1 of the questionnaire and its scoring rules ship with the code; later ones are data. */
+export async function seedDefaultQuestionnaire(db: Db, now: Date) {
+  await db
+    .insertInto('screening_questionnaires')
+    .values({
+      version: DEFAULT_QUESTIONNAIRE.version,
+      definition: JSON.stringify(DEFAULT_QUESTIONNAIRE),
+      scoring_rules: JSON.stringify(DEFAULT_SCORING_RULES),
+      published_by: null,
+      published_at: now,
+    })
+    .onConflict((oc) => oc.column('version').doNothing())
+    .execute();
+}
+
+async function loadVersion(db: Db, version?: number): Promise<QuestionnaireVersion> {
+  let q = db
+    .selectFrom('screening_questionnaires as q')
+    .leftJoin('users as u', 'u.id', 'q.published_by')
+    .select(['q.version', 'q.definition', 'q.scoring_rules', 'q.published_at', 'u.username']);
+  q = version ? q.where('q.version', '=', version) : q.orderBy('q.version', 'desc').limit(1);
+  const row = await q.executeTakeFirst();
+  if (!row) throw notFound('Questionnaire version');
+  return {
+    version: row.version,
+    questionnaire: Questionnaire.parse(row.definition),
+    scoringRules: ScoringRules.parse(row.scoring_rules),
+    publishedAt: row.published_at.toISOString(),
+    publishedBy: row.username,
+  };
+}
+
+export const currentQuestionnaire = (services: Services) => loadVersion(services.db);
+export const questionnaireVersion = (services: Services, version: number) =>
+  loadVersion(services.db, version);
+
+/** Publishes the next version after checking the rules against the questions; cases keep theirs. */
+export async function publishQuestionnaire(
+  services: Services,
+  ctx: AuditContext,
+  input: QuestionnairePublish,
+  userId: string,
+) {
+  const latest = await loadVersion(services.db);
+  const version = latest.version + 1;
+  const questionnaire = Questionnaire.safeParse({ ...input.questionnaire, version });
+  const rules = ScoringRules.safeParse({ ...input.scoringRules, version });
+  const problems = [
+    ...(questionnaire.success
+      ? []
+      : questionnaire.error.issues.map((i) => ({
+          where: `questionnaire.${i.path.join('.')}`,
+          message: i.message,
+        }))),
+    ...(rules.success
+      ? []
+      : rules.error.issues.map((i) => ({ where: `scoringRules.${i.path.join('.')}`, message: i.message }))),
+  ];
+  if (questionnaire.success && rules.success)
+    problems.push(...validateScoringRules(questionnaire.data, rules.data));
+  if (problems.length)
+    throw new AppError('QUESTIONNAIRE_INVALID', 'The questionnaire or its rules have problems', { problems });
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('screening_questionnaires')
+      .values({
+        version,
+        definition: JSON.stringify(questionnaire.data),
+        scoring_rules: JSON.stringify(rules.data),
+        published_by: userId,
+        published_at: now,
+      })
+      .execute();
+    await recordAudit(
+      trx,
+      ctx,
+      { action: 'screening.questionnaire_published', targetType: 'questionnaire', targetId: String(version) },
+      now,
+    );
+  });
+  return loadVersion(services.db, version);
+}
+
+function ageYears(
+  person: { date_of_birth: string | null; estimated_birth_year: number | null },
+  on: Date,
+): number | null {
+  if (person.date_of_birth) {
+    const dob = new Date(`${person.date_of_birth}T00:00:00Z`);
+    const beforeBirthday =
+      on.getUTCMonth() < dob.getUTCMonth() ||
+      (on.getUTCMonth() === dob.getUTCMonth() && on.getUTCDate() < dob.getUTCDate());
+    return on.getUTCFullYear() - dob.getUTCFullYear() - (beforeBirthday ? 1 : 0);
+  }
+  return person.estimated_birth_year ? on.getUTCFullYear() - person.estimated_birth_year : null;
+}
+
+export async function getScreening(services: Services, caseId: string): Promise<CaseScreening | null> {
+  const row = await services.db
+    .selectFrom('screenings as s')
+    .leftJoin('users as u', 'u.id', 's.confirmed_by')
+    .selectAll('s')
+    .select('u.username as confirmer')
+    .where('s.case_id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const suggestion = ScreeningSuggestion.parse(row.suggestion);
+  return {
+    questionnaireVersion: row.questionnaire_version,
+    answers: JSON.parse(services.crypto.decrypt(row.answers_enc)) as Answers,
+    suggestion,
+    confirmed:
+      row.confirmed_category && row.confirmed_risk && row.confirmed_at
+        ? {
+            category: row.confirmed_category as CaseCategory,
+            subtype: row.confirmed_subtype as CaseSubtype | null,
+            risk: row.confirmed_risk as RiskLevel,
+            overridden: !!row.override_reason_enc,
+            reason: row.override_reason_enc ? services.crypto.decrypt(row.override_reason_enc) : null,
+            by: row.confirmer,
+            at: row.confirmed_at.toISOString(),
+          }
+        : null,
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/**
+ * Saves the interview as it goes and answers the suggestion. A case keeps the questionnaire
+ * version its screening started with; answers are encrypted (they hold the person's story).
+ */
+export async function saveScreening(
+  services: Services,
+  ctx: AuditContext,
+  row: CaseRow,
+  answers: Answers,
+  userId: string,
+) {
+  const existing = await services.db
+    .selectFrom('screenings')
+    .select(['questionnaire_version', 'confirmed_at'])
+    .where('case_id', '=', row.id)
+    .executeTakeFirst();
+  if (existing?.confirmed_at) throw new AppError('CASE_STAGE_INVALID', 'The screening is already confirmed');
+  const version = await loadVersion(services.db, existing?.questionnaire_version);
+  const problems = validateAnswers(version.questionnaire, answers);
+  if (problems.length)
+    throw new AppError('SCREENING_ANSWERS_INVALID', 'Some answers do not fit the questionnaire', {
+      problems,
+    });
+  const person = await services.db
+    .selectFrom('persons')
+    .select(['date_of_birth', 'estimated_birth_year'])
+    .where('id', '=', row.person_id)
+    .executeTakeFirstOrThrow();
+  const now = services.now();
+  const suggestion = scoreScreening(version.questionnaire, version.scoringRules, answers, {
+    ageYears: ageYears(person, now),
+  });
+  const values = {
+    questionnaire_version: version.version,
+    answers_enc: services.crypto.encrypt(JSON.stringify(answers)),
+    suggestion: JSON.stringify(suggestion),
+    updated_by: userId,
+    updated_at: now,
+  };
+  await services.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('screenings')
+      .values({ case_id: row.id, ...values })
+      .onConflict((oc) => oc.column('case_id').doUpdateSet(values))
+      .execute();
+    if (row.stage === 'received') {
+      await trx
+        .updateTable('cases')
+        .set({ stage: 'screening', version: row.version + 1, updated_at: now })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    await recordAudit(
+      trx,
+      ctx,
+      {
+        action: 'screening.saved',
+        targetType: 'case',
+        targetId: row.id,
+        details: { questionnaireVersion: version.version, answered: Object.keys(answers).length },
+      },
+      now,
+    );
+  });
+  return suggestion;
+}
+
+/**
+ * The case manager confirms the suggested category and risk, or overrides them with a
+ * written reason. The case is then "screened", with the confirmed category.
+ */
+export async function confirmScreening(
+  services: Services,
+  ctx: AuditContext,
+  row: CaseRow,
+  input: ScreeningConfirm,
+  userId: string,
+) {
+  const current = await getScreening(services, row.id);
+  if (!current) throw new AppError('SCREENING_NOT_STARTED', 'Record the screening interview first');
+  if (current.confirmed) throw new AppError('CASE_STAGE_INVALID', 'The screening is already confirmed');
+  const subtype = input.subtype ?? null;
+  if (subtype && !subtypeFitsCategory(input.category, subtype)) {
+    throw new AppError('SUBTYPE_MISMATCH', 'This sub-type does not belong to the category');
+  }
+  const version = await loadVersion(services.db, current.questionnaireVersion);
+  const missing = validateAnswers(version.questionnaire, current.answers, { complete: true });
+  if (missing.length)
+    throw new AppError('SCREENING_ANSWERS_INVALID', 'Answer every required question first', {
+      problems: missing,
+    });
+  const s = current.suggestion;
+  const overridden = input.category !== s.category || subtype !== s.subtype || input.risk !== s.risk;
+  if (overridden && !input.reason) {
+    throw new AppError('OVERRIDE_REASON_REQUIRED', 'Explain why the decision differs from the suggestion', {
+      suggestion: { category: s.category, subtype: s.subtype, risk: s.risk },
+    });
+  }
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('screenings')
+      .set({
+        confirmed_category: input.category,
+        confirmed_subtype: subtype,
+        confirmed_risk: input.risk,
+        override_reason_enc: overridden && input.reason ? services.crypto.encrypt(input.reason) : null,
+        confirmed_by: userId,
+        confirmed_at: now,
+        updated_at: now,
+      })
+      .where('case_id', '=', row.id)
+      .execute();
+    await trx
+      .updateTable('cases')
+      .set({
+        category: input.category,
+        subtype,
+        risk: input.risk,
+        stage: 'screened',
+        version: row.version + 1,
+        updated_at: now,
+      })
+      .where('id', '=', row.id)
+      .execute();
+    await recordAudit(
+      trx,
+      ctx,
+      {
+        action: 'screening.confirmed',
+        targetType: 'case',
+        targetId: row.id,
+        details: {
+          suggested: { category: s.category, subtype: s.subtype, risk: s.risk },
+          confirmed: { category: input.category, subtype, risk: input.risk },
+          overridden,
+        },
+      },
+      now,
+    );
+  });
+}

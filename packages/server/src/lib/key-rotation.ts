@@ -1,0 +1,54 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { FieldCrypto } from './field-crypto.js';
+
+/** Every application-encrypted column, with the key that identifies its rows. */
+const ENCRYPTED_COLUMNS = [
+  { table: 'persons', key: 'id', column: 'phone_enc' },
+  { table: 'identity_documents', key: 'id', column: 'number_enc' },
+  { table: 'cases', key: 'id', column: 'narrative_enc' },
+  { table: 'screenings', key: 'case_id', column: 'answers_enc' },
+  { table: 'screenings', key: 'case_id', column: 'override_reason_enc' },
+] as const;
+
+export interface RotationProgress {
+  table: string;
+  column: string;
+  rewritten: number;
+}
+
+/**
+ * Re-encrypts every value that an older key encrypted under the current (first) key, in
+ * batches, each batch in its own transaction. Safe to interrupt and run again; the blind
+ * indexes do not change, because they use the separate index key.
+ */
+export async function rotateEncryptedFields(
+  db: Kysely<DB>,
+  crypto: FieldCrypto,
+  onProgress: (p: RotationProgress) => void = () => {},
+  batchSize = 500,
+): Promise<number> {
+  const currentPrefix = `v1:${crypto.currentKeyId}:`;
+  let total = 0;
+  for (const { table, key, column } of ENCRYPTED_COLUMNS) {
+    let rewritten = 0;
+    for (;;) {
+      const rows = await sql<{ k: string; v: string }>`
+        SELECT ${sql.ref(key)}::text AS k, ${sql.ref(column)} AS v FROM ${sql.table(table)}
+        WHERE ${sql.ref(column)} IS NOT NULL AND left(${sql.ref(column)}, ${currentPrefix.length}) <> ${currentPrefix}
+        LIMIT ${batchSize}`.execute(db);
+      if (rows.rows.length === 0) break;
+      await db.transaction().execute(async (trx) => {
+        for (const row of rows.rows) {
+          const fresh = crypto.encrypt(crypto.decrypt(row.v));
+          await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${fresh}
+            WHERE ${sql.ref(key)}::text = ${row.k} AND ${sql.ref(column)} = ${row.v}`.execute(trx);
+        }
+      });
+      rewritten += rows.rows.length;
+      onProgress({ table, column, rewritten });
+    }
+    total += rewritten;
+  }
+  return total;
+}

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createFieldCrypto } from '../src/lib/field-crypto.js';
+import { rotateEncryptedFields } from '../src/lib/key-rotation.js';
+import { createTestContext } from './harness.js';
+
+describe('encryption key rotation', () => {
+  it('re-encrypts every sensitive value under the new key, keeps blind indexes, and reads the same data', async () => {
+    const indexKey = randomBytes(32);
+    const oldKey = { id: 'old', key: randomBytes(32) };
+    const ctx = await createTestContext({}, { crypto: createFieldCrypto([oldKey], indexKey) });
+    try {
+      const manager = await ctx.signIn('casemanager');
+      const created = (
+        await manager.post('/api/cases', {
+          intakeKind: 'walk_in',
+          channel: 'walk_in',
+          person: {
+            nameLatin: 'Rotation Person',
+            phone: '+973 3900 0000',
+            documents: [{ type: 'passport', number: 'N7654321', holder: 'person' }],
+          },
+          narrative: 'A narrative to keep secret.',
+        })
+      ).json();
+      const bidxBefore = await ctx.db.selectFrom('identity_documents').select('number_bidx').execute();
+
+      const rotated = createFieldCrypto([{ id: 'new', key: randomBytes(32) }, oldKey], indexKey);
+      const count = await rotateEncryptedFields(ctx.db, rotated);
+      expect(count).toBe(3);
+      expect(await rotateEncryptedFields(ctx.db, rotated)).toBe(0);
+
+      const row = await ctx.db
+        .selectFrom('cases')
+        .select('narrative_enc')
+        .where('id', '=', created.id)
+        .executeTakeFirstOrThrow();
+      expect(row.narrative_enc!.startsWith('v1:new:')).toBe(true);
+      expect(rotated.decrypt(row.narrative_enc!)).toBe('A narrative to keep secret.');
+      const doc = await ctx.db
+        .selectFrom('identity_documents')
+        .select(['number_enc', 'number_bidx'])
+        .executeTakeFirstOrThrow();
+      expect(rotated.decrypt(doc.number_enc)).toBe('N7654321');
+      expect([doc]).toEqual(
+        expect.arrayContaining([expect.objectContaining({ number_bidx: bidxBefore[0]!.number_bidx })]),
+      );
+      expect(() => createFieldCrypto([oldKey], indexKey).decrypt(doc.number_enc)).toThrow(
+        /Unknown encryption key id new/,
+      );
+    } finally {
+      await ctx.close();
+    }
+  });
+});
