@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
+import { seedSyntheticCases } from './demo/synthetic-cases.js';
 import { deleteExpiredSessions } from './features/auth/sessions.repository.js';
 import { loadFieldCrypto } from './lib/keys.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seed } from './seed.js';
@@ -30,6 +31,10 @@ const handle = await createDb({
 await migrateToLatest(handle.db);
 const services = { config, db: handle.db, now: () => new Date(), crypto };
 const seeded = await seed(services, { demo: config.seedDemo });
+// A newcomer should meet a living system: about 200 synthetic cases, only on an empty demo.
+const synthetic = config.seedDemo
+  ? await seedSyntheticCases(services, { count: 200, seed: 2026 })
+  : undefined;
 
 const app = await buildApp({ config, db: handle.db, crypto });
 
@@ -62,6 +67,7 @@ const lines = [
 if (keysCreated)
   lines.push(`  created encryption keys in ${config.keys.keyFile}: back this file up with the database`);
 if (seeded.organisationsCreated) lines.push(`  created ${seeded.organisationsCreated} default organisations`);
+if (synthetic && !synthetic.skipped) lines.push(`  created ${synthetic.cases} synthetic demo cases`);
 if (config.seedDemo) {
   lines.push(
     '',
