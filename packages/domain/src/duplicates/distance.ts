@@ -43,7 +43,8 @@ export function weightedDistance(a: string, b: string): number {
     for (let j = 1; j <= m; j++) {
       const cb = b[j - 1]!;
       let best = Math.min(prev[j]! + del, row[j - 1]! + indelCost(cb), prev[j - 1]! + subCost(ca, cb));
-      if (i > 1 && j > 1 && ca !== cb && ca === b[j - 2] && a[i - 2] === cb) best = Math.min(best, prev2[j - 2]! + 0.7);
+      if (i > 1 && j > 1 && ca !== cb && ca === b[j - 2] && a[i - 2] === cb)
+        best = Math.min(best, prev2[j - 2]! + 0.7);
       row[j] = best;
     }
     [prev2, prev, row] = [prev, row, prev2];
@@ -56,15 +57,19 @@ export function skeletonSimilarity(a: string, b: string): number {
   if (a === b) return a === '' ? 0 : 1;
   const len = Math.max(a.length, b.length);
   if (len === 0) return 0;
-  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-  const hit = memo.get(key);
+  let inner = memo.get(a);
+  const hit = inner?.get(b);
   if (hit !== undefined) return hit;
   const sim = Math.max(0, 1 - weightedDistance(a, b) / len);
   if (memo.size >= MEMO_SIZE) memo.clear();
-  memo.set(key, sim);
+  if (!inner) {
+    inner = new Map();
+    memo.set(a, inner);
+  }
+  inner.set(b, sim);
   return sim;
 }
 
 /** Common names make the same skeleton pairs recur across candidates: remember them. */
-const memo = new Map<string, number>();
-const MEMO_SIZE = 20_000;
+const memo = new Map<string, Map<string, number>>();
+const MEMO_SIZE = 5_000;

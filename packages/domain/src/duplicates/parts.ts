@@ -57,7 +57,11 @@ export function partsOf(name: string): Part[] {
 /** Two neighbouring parts as one word, or null when one of them is an initial. */
 export function joinParts(x: Part, y: Part): Part | null {
   if (x.initial || y.initial) return null;
-  return { forms: [joinSkeletons(x.forms[0]!, y.forms[0]!)], weight: Math.max(x.weight, y.weight), joined: true };
+  return {
+    forms: [joinSkeletons(x.forms[0]!, y.forms[0]!)],
+    weight: Math.max(x.weight, y.weight),
+    joined: true,
+  };
 }
 
 function initialSimilarity(a: Part, b: Part): number {
@@ -71,10 +75,10 @@ function initialSimilarity(a: Part, b: Part): number {
  * Rahim share a long prefix that says nothing.
  */
 function formSimilarity(x: string, y: string): number {
-  const rx = x.replace(/^abdl?/, '');
-  const ry = y.replace(/^abdl?/, '');
-  const compounds = x.startsWith('abd') && y.startsWith('abd') && rx.length >= 2 && ry.length >= 2;
-  return compounds ? skeletonSimilarity(rx, ry) : skeletonSimilarity(x, y);
+  if (!x.startsWith('abd') || !y.startsWith('abd')) return skeletonSimilarity(x, y);
+  const rx = x.slice(x[3] === 'l' ? 4 : 3);
+  const ry = y.slice(y[3] === 'l' ? 4 : 3);
+  return rx.length >= 2 && ry.length >= 2 ? skeletonSimilarity(rx, ry) : skeletonSimilarity(x, y);
 }
 
 /**

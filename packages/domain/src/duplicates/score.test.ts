@@ -84,6 +84,14 @@ describe('scoreMatch', () => {
     expect(m.reasons[0]?.code).toBe('document');
   });
 
+  it('trusts an identical number less when two different countries issued it', () => {
+    const doc = (country: string) => [{ type: 'passport', number: '12345678', country }];
+    const a: MatchPerson = { names: ['Rashid Al-Balushi'], documents: doc('OM') };
+    expect(reason(a, { names: ['Ram Thapa'], documents: doc('OM') }, 'document')?.weight).toBe(0.7);
+    expect(reason(a, { names: ['Ram Thapa'], documents: doc('NP') }, 'document')?.weight).toBe(0.3);
+    expect(scoreMatch(a, { names: ['Ram Thapa'], documents: doc('NP') }).band).toBe('weak');
+  });
+
   it('compares blind indexes only by equality', () => {
     const hex = (n: string) => ({ type: 'passport', number: n, country: 'PK' });
     const a: MatchPerson = { names: ['Imran Khan'], documents: [hex('9f86d081')], phones: ['4821337'] };

@@ -35,7 +35,10 @@ export const MATCH_THRESHOLDS: { strong: number; possible: number } = { strong: 
 
 /** Points each kind of evidence adds (or, for conflicts, takes away). */
 export const MATCH_WEIGHTS = {
+  /** The same document number, any type. */
   document: 0.7,
+  /** The same number, but the issuing countries are known and differ. */
+  documentOtherCountry: 0.3,
   nameMax: 0.55,
   /** Name similarity at or below which the name adds nothing, and at or above which it adds `nameMax`. */
   nameFrom: 0.55,
@@ -46,6 +49,8 @@ export const MATCH_WEIGHTS = {
   /** Different numbers for the same kind of document: mild when names agree (a renewed passport), strong otherwise. */
   conflictDocument: -0.15,
   conflictDocumentNameMismatch: -0.3,
+  /** Name similarity from which names count as agreeing for `conflictDocument`. */
+  namesAgree: 0.9,
 } as const;
 
 /** Upper case, without spaces, dashes, dots or slashes. */
@@ -73,23 +78,28 @@ function nameWeight(similarity: number): number {
 const sameText = (a: string | null | undefined, b: string | null | undefined) =>
   !a || !b || a.trim().toUpperCase() === b.trim().toUpperCase();
 
-function documentEvidence(
-  a: MatchPerson,
-  b: MatchPerson,
-  names: number,
-): MatchResult['reasons'][number] | null {
-  const da = (a.documents ?? [])
-    .map((d) => ({ ...d, n: normaliseDocumentNumber(d.number) }))
-    .filter((d) => d.n);
-  const db = (b.documents ?? [])
-    .map((d) => ({ ...d, n: normaliseDocumentNumber(d.number) }))
-    .filter((d) => d.n);
-  if (da.some((x) => db.some((y) => x.n === y.n)))
-    return { code: 'document', weight: MATCH_WEIGHTS.document };
+type Reason = MatchResult['reasons'][number];
+
+function documentEvidence(a: MatchPerson, b: MatchPerson, names: number): Reason | null {
+  const docs = (p: MatchPerson) =>
+    (p.documents ?? []).map((d) => ({ ...d, n: normaliseDocumentNumber(d.number) })).filter((d) => d.n);
+  const da = docs(a);
+  const db = docs(b);
+  const equal = da.flatMap((x) => db.filter((y) => x.n === y.n).map((y) => sameText(x.country, y.country)));
+  if (equal.length > 0) {
+    // the same number issued by two different countries is more likely a coincidence
+    return {
+      code: 'document',
+      weight: equal.includes(true) ? MATCH_WEIGHTS.document : MATCH_WEIGHTS.documentOtherCountry,
+    };
+  }
   const clash = da.some((x) => db.some((y) => sameText(x.type, y.type) && sameText(x.country, y.country)));
   if (!clash) return null;
-  const w = names >= 0.9 ? MATCH_WEIGHTS.conflictDocument : MATCH_WEIGHTS.conflictDocumentNameMismatch;
-  return { code: 'conflict_document', weight: w };
+  const agree = names >= MATCH_WEIGHTS.namesAgree;
+  return {
+    code: 'conflict_document',
+    weight: agree ? MATCH_WEIGHTS.conflictDocument : MATCH_WEIGHTS.conflictDocumentNameMismatch,
+  };
 }
 
 function phoneEvidence(a: MatchPerson, b: MatchPerson): boolean {

@@ -3,27 +3,35 @@ import { joinParts, type Part, partSimilarity, partsOf } from './parts.js';
 /** Share of the score that depends on covering the longer name too (missing middle names). */
 const COVER_LONGER = 0.2;
 
+/** At most this many parts per name (see parts.ts), so at most 2^6 column sets. */
+const MAX_COLUMNS = 6;
+let dp = new Float64Array(1 << MAX_COLUMNS);
+let next = new Float64Array(1 << MAX_COLUMNS);
+
 /**
  * Best one-to-one assignment of rows to columns of a weighted similarity matrix (rows
- * may stay unassigned), by dynamic programming over the set of columns used: names
- * have at most six parts, so at most 64 states per row.
+ * may stay unassigned), by dynamic programming over the set of columns used.
  */
 function bestAssignment(matrix: number[][], columns: number): number {
-  let dp = new Array<number>(1 << columns).fill(0);
+  const used = Math.min(columns, MAX_COLUMNS);
+  const states = 1 << used;
+  dp.fill(0, 0, states);
   for (const row of matrix) {
-    const next = dp.slice();
-    for (let mask = 0; mask < dp.length; mask++) {
+    next.set(dp.subarray(0, states));
+    for (let mask = 0; mask < states; mask++) {
       const base = dp[mask]!;
-      for (let j = 0; j < columns; j++) {
+      for (let j = 0; j < used; j++) {
         const s = row[j]!;
-        if (s === 0 || mask & (1 << j)) continue;
-        const m = mask | (1 << j);
-        if (base + s > next[m]!) next[m] = base + s;
+        const bit = 1 << j;
+        if (s === 0 || mask & bit) continue;
+        if (base + s > next[mask | bit]!) next[mask | bit] = base + s;
       }
     }
-    dp = next;
+    [dp, next] = [next, dp];
   }
-  return Math.max(...dp);
+  let best = 0;
+  for (let mask = 0; mask < states; mask++) if (dp[mask]! > best) best = dp[mask]!;
+  return best;
 }
 
 const weighted = (x: Part, y: Part) => partSimilarity(x, y) * Math.min(x.weight, y.weight);
@@ -44,14 +52,17 @@ function bestWithJoins(a: Part[], b: Part[], rows: number[][]): number {
   for (let i = 0; i + 1 < a.length; i++) {
     const joined = joinParts(a[i]!, a[i + 1]!);
     if (!joined) continue;
+    const row = b.map((y) => weighted(joined, y));
+    // a joined part that matches nothing cannot beat the name as written
+    if (row.every((x) => x === 0)) continue;
     const parts = [...a.slice(0, i), joined, ...a.slice(i + 2)];
-    const matrix = [...rows.slice(0, i), b.map((y) => weighted(joined, y)), ...rows.slice(i + 2)];
-    best = Math.max(best, scoreParts(parts, b, matrix));
+    best = Math.max(best, scoreParts(parts, b, [...rows.slice(0, i), row, ...rows.slice(i + 2)]));
   }
   return best;
 }
 
-const transpose = (m: number[][], columns: number) => Array.from({ length: columns }, (_, j) => m.map((r) => r[j]!));
+const transpose = (m: number[][], columns: number) =>
+  Array.from({ length: columns }, (_, j) => m.map((r) => r[j]!));
 
 /** Similarity of two names already split into parts. */
 export function partsSimilarity(a: Part[], b: Part[]): number {
@@ -59,7 +70,8 @@ export function partsSimilarity(a: Part[], b: Part[]): number {
   const rows = a.map((x) => b.map((y) => weighted(x, y)));
   const plain = scoreParts(a, b, rows);
   if (plain === 1) return 1;
-  return Math.max(plain, bestWithJoins(a, b, rows), bestWithJoins(b, a, transpose(rows, b.length)));
+  const joinedB = b.length > 1 ? bestWithJoins(b, a, transpose(rows, b.length)) : 0;
+  return Math.max(plain, bestWithJoins(a, b, rows), joinedB);
 }
 
 /**

@@ -16,68 +16,21 @@ export interface NameToken {
   initial: boolean;
 }
 
-const LATIN_ARTICLES = new Set([
-  'al',
-  'el',
-  'ul',
-  'ar',
-  'as',
-  'ad',
-  'ash',
-  'an',
-  'az',
-  'at',
-  'ud',
-  'ur',
-  'us',
-  'uz',
-]);
-const LATIN_BIN = new Set(['bin', 'ibn', 'ben', 'bn', 'walad', 'ould']);
-const LATIN_BINT = new Set(['bint', 'binti', 'binte', 'bte', 'bt', 'bnt']);
-const LATIN_OTHER = new Set([
-  'de',
-  'del',
-  'dela',
-  'delos',
-  'della',
-  'da',
-  'dos',
-  'van',
-  'von',
-  'der',
-  'la',
-  'le',
-  'y',
-]);
-const HONORIFICS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'miss',
-  'dr',
-  'mst',
-  'most',
-  'mosammat',
-  'mosamat',
-  'mossammat',
-  'smt',
-  'shri',
-  'shree',
-  'haji',
-  'hajji',
-  'hj',
-  'hjh',
-  'jr',
-  'sr',
-  'ii',
-  'iii',
-]);
+const words = (list: string) => new Set(list.split(' '));
+
+const LATIN_ARTICLES = words('al el ul ar as ad ash an az at ud ur us uz');
+const LATIN_BIN = words('bin ibn ben bn walad ould');
+const LATIN_BINT = words('bint binti binte bte bt bnt');
+const LATIN_OTHER = words('de del dela delos della da dos van von der la le');
+const HONORIFICS = words(
+  'mr mrs ms miss dr mst most mosammat mosamat mossammat smt shri shree haji hajji hj hjh jr sr ii iii',
+);
 /**
  * Latin first halves of `abd …` compounds, written apart or joined. Abdi, Abdo and Abdu
  * are names of their own (Somali, Egyptian and Yemeni short forms).
  */
-const LATIN_ABD = new Set(['abd', 'abdul', 'abdel', 'abdal', 'abdool', 'abdur', 'abdus', 'abdoul']);
-const LATIN_ABU = new Set(['abu', 'abou', 'abo', 'abul', 'abol']);
+const LATIN_ABD = words('abd abdul abdel abdal abdool abdur abdus abdoul');
+const LATIN_ABU = words('abu abou abo abul abol');
 /** Arabic words that begin with ال but are not the article. */
 const ARABIC_AL_WORDS = new Set(['الله', 'الهام', 'الياس', 'الفت', 'الماس', 'الطاف', 'الهي']);
 const GLUED_LATIN: [RegExp, number][] = [
@@ -112,23 +65,7 @@ export function joinSkeletons(x: string, y: string): string {
  * them: Muhammad, Ahmad, Ali, Hassan/Hussain, Khan, Kumar/Kumari, Devi, Begum, Khatun,
  * Bibi, Siti, Nur, Singh, Sheikh, Syed/Said.
  */
-const COMMON = new Set([
-  'mhmd',
-  'ahmd',
-  'al',
-  'hsn',
-  'kn',
-  'kmr',
-  'df',
-  'bkm',
-  'ktn',
-  'bb',
-  'st',
-  'nr',
-  'snk',
-  'sk',
-  'sd',
-]);
+const COMMON = words('mhmd ahmd al hsn kn kmr df bkm ktn bb st nr snk sk sd');
 
 export function tokenWeight(t: NameToken): number {
   return COMMON.has(foldKey(t.skel)) ? 0.6 : 1;
