@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Checks the web app's translations (no dependencies, run by `npm run i18n:check`):
 //  1. en.json and ar.json have the same keys (plural suffixes aside) and no empty values;
-//  2. every error code, role, organisation kind, audit action, audit outcome and session
-//     stage declared in packages/domain has a translation in both languages;
+//  2. every error code, role, organisation kind, audit action, audit outcome, session stage
+//     and case vocabulary (category, sub-type, risk, stage, channel, consent, party, ILO
+//     indicator...) declared in packages/domain has a translation in both languages;
 //  3. no component shows hard-coded text: JSX text nodes, or string literals in
 //     aria-label / alt / title / placeholder attributes.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -111,6 +112,58 @@ const vocabularies = [
   [
     'sessionStages',
     list('contracts/auth.ts', /export const SessionStage = z\.enum\(\[([\s\S]*?)\]\)/, 'session stages'),
+  ],
+  // Case intake vocabularies (issue #3).
+  ...[
+    ['caseCategories', 'CaseCategory'],
+    ['riskLevels', 'RiskLevel'],
+    ['caseStages', 'CaseStage'],
+    ['intakeChannels', 'IntakeChannel'],
+    ['sexes', 'Sex'],
+    ['workPermitTypes', 'WorkPermitType'],
+    ['documentTypes', 'IdentityDocumentType'],
+    ['documentHolders', 'DocumentHolder'],
+    ['vulnerabilities', 'Vulnerability'],
+    ['consentPurposes', 'ConsentPurpose'],
+    ['consentStatuses', 'ConsentStatus'],
+    ['consentMethods', 'ConsentMethod'],
+    ['partyKinds', 'PartyKind'],
+    ['partyRoles', 'PartyRole'],
+  ].map(([namespace, name]) => [
+    namespace,
+    list('case-vocabulary.ts', new RegExp(`export const ${name} = z\\.enum\\(\\[([\\s\\S]*?)\\]\\)`), name),
+  ]),
+  [
+    'caseSubtypes',
+    list('case-vocabulary.ts', /export const CASE_SUBTYPES = \{([\s\S]*?)\} as const/, 'case sub-types'),
+  ],
+  [
+    'intakeKinds',
+    list('contracts/cases.ts', /export const IntakeKind = z\.enum\(\[([\s\S]*?)\]\)/, 'intake kinds'),
+  ],
+  [
+    'caseSections',
+    list('contracts/cases.ts', /export const CaseSection = z\.enum\(\[([\s\S]*?)\]\)/, 'case sections'),
+  ],
+  [
+    'duplicateChecks',
+    list('contracts/cases.ts', /export const DuplicateCheck = z\.enum\(\[([\s\S]*?)\]\)/, 'duplicate checks'),
+  ],
+  [
+    'iloIndicators',
+    list(
+      'screening/vocabulary.ts',
+      /export const ILO_INDICATORS = \[([\s\S]*?)\] as const/,
+      'ILO indicators',
+    ),
+  ],
+  [
+    'palermoElements',
+    list(
+      'screening/vocabulary.ts',
+      /export const PALERMO_ELEMENTS = \[([\s\S]*?)\] as const/,
+      'Palermo elements',
+    ),
   ],
 ];
 for (const [namespace, values] of vocabularies) {

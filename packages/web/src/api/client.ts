@@ -66,8 +66,20 @@ async function parseError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'UNEXPECTED_RESPONSE', `HTTP ${response.status}`);
 }
 
-async function send(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Extra headers, for example `If-Match` or `Idempotency-Key`. */
+  headers?: Record<string, string>;
+}
+
+async function send(
+  method: string,
+  path: string,
+  body: unknown,
+  options: RequestOptions = {},
+): Promise<Response> {
+  const { signal } = options;
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const token = sessionStore.getCsrfToken();
   if (method !== 'GET' && token) headers['x-csrf-token'] = token;
@@ -95,23 +107,38 @@ async function refreshCsrfToken(): Promise<boolean> {
   return true;
 }
 
+/** An answer with its `ETag`, to send back as `If-Match` with the next change. */
+export interface Versioned<T> {
+  data: T;
+  etag: string | null;
+}
+
+export async function requestVersioned<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<Versioned<T>> {
+  let response = await send(method, path, body, options);
+  if (!response.ok) {
+    const error = await parseError(response);
+    if (error.code === 'CSRF_INVALID' && method !== 'GET' && (await refreshCsrfToken())) {
+      response = await send(method, path, body, options);
+      if (!response.ok) throw await parseError(response);
+    } else {
+      throw error;
+    }
+  }
+  return { data: await readBody<T>(response), etag: response.headers.get('etag') };
+}
+
 export async function request<T>(
   method: string,
   path: string,
   body?: unknown,
   signal?: AbortSignal,
 ): Promise<T> {
-  let response = await send(method, path, body, signal);
-  if (!response.ok) {
-    let error = await parseError(response);
-    if (error.code === 'CSRF_INVALID' && method !== 'GET' && (await refreshCsrfToken())) {
-      response = await send(method, path, body, signal);
-      if (response.ok) return readBody<T>(response);
-      error = await parseError(response);
-    }
-    throw error;
-  }
-  return readBody<T>(response);
+  return (await requestVersioned<T>(method, path, body, { signal })).data;
 }
 
 async function readBody<T>(response: Response): Promise<T> {
@@ -129,4 +156,6 @@ export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
 };

@@ -6,6 +6,7 @@ export const PAGE_SIZE = 25;
 interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  total?: number;
 }
 
 type Filters = Record<string, string | undefined>;
@@ -21,7 +22,9 @@ export function usePagedList<T>(key: string, path: string, filters: Filters, ena
     enabled,
   });
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
-  return { ...query, items };
+  /** Rows matching the filters, when the server counts them. */
+  const total = query.data?.pages[0]?.total;
+  return { ...query, items, total };
 }
 
 /** Reads every page (up to a safety cap) for small reference lists such as select options. */

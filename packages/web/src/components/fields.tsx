@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface FieldShellProps {
@@ -118,6 +118,41 @@ export function SelectField({
           </option>
         ))}
       </select>
+    </FieldShell>
+  );
+}
+
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'onChange' | 'value'> & {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  onValueChange: (value: string) => void;
+};
+
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onValueChange,
+  rows = 5,
+  ...rest
+}: TextAreaProps) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <textarea
+        {...rest}
+        id={id}
+        rows={rows}
+        className={`textarea${error ? ' textarea--error' : ''}`}
+        value={value}
+        onChange={(event) => onValueChange(event.target.value)}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+      />
     </FieldShell>
   );
 }

@@ -42,6 +42,18 @@ interface Mapping {
   fields: readonly string[];
   /** Which field an error code belongs to, e.g. USERNAME_TAKEN → username. */
   codeFields?: Readonly<Record<string, string>>;
+  /** Fields of nested paths, e.g. `person.nameLatin` → nameLatin (matched with its sub-paths). */
+  pathFields?: Readonly<Record<string, string>>;
+}
+
+function fieldOfPath(path: (string | number)[], mapping: Mapping): string {
+  const joined = path.join('.');
+  const prefixes = Object.entries(mapping.pathFields ?? {}).sort((a, b) => b[0].length - a[0].length);
+  for (const [prefix, field] of prefixes) {
+    if (joined === prefix || joined.startsWith(`${prefix}.`)) return field;
+  }
+  const first = path[0];
+  return typeof first === 'string' && mapping.fields.includes(first) ? first : '';
 }
 
 /** Turns an API failure into messages next to fields, translated by code. */
@@ -54,8 +66,7 @@ export function apiErrorToFieldErrors(t: TFunction, error: unknown, mapping: Map
   }
   const result: FieldError[] = [];
   for (const issue of issues) {
-    const first = issue.path[0];
-    const field = typeof first === 'string' && mapping.fields.includes(first) ? first : '';
+    const field = fieldOfPath(issue.path, mapping);
     if (result.some((existing) => existing.field === field)) continue;
     const keys = [
       `forms.${mapping.form}.errors.${field || 'form'}.${issue.code}`,

@@ -4,18 +4,20 @@ interface Props {
   /** Translation key of the count sentence, pluralised on `count`. */
   countKey: string;
   count: number;
+  /** Other values the count sentence uses, such as how many rows are shown of the total. */
+  values?: Record<string, unknown>;
   hasMore: boolean;
   loading: boolean;
   onLoadMore: () => void;
 }
 
 /** The count of rows shown and, with keyset paging, a button for the next page. */
-export function ListFooter({ countKey, count, hasMore, loading, onLoadMore }: Props) {
+export function ListFooter({ countKey, count, values, hasMore, loading, onLoadMore }: Props) {
   const { t } = useTranslation();
   return (
     <div className="list-footer">
       <p className="list-footer__count" aria-live="polite">
-        {t(countKey, { count })} {hasMore ? t('common.moreAvailable') : ''}
+        {t(countKey, { ...values, count })} {hasMore ? t('common.moreAvailable') : ''}
       </p>
       {hasMore ? (
         <button type="button" className="button button--secondary" onClick={onLoadMore} disabled={loading}>

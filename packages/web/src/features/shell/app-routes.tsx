@@ -1,4 +1,4 @@
-import type { Permission } from '@opennrm/domain';
+import type { IntakeKind, Permission } from '@opennrm/domain';
 import { lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useSession } from '../../api/auth';
@@ -7,6 +7,7 @@ import { PageLoading } from '../../components/loading';
 import { LoginPage } from '../auth/login-page';
 import { SetupMfaPage } from '../auth/setup-mfa-page';
 import { SetupPasswordPage } from '../auth/setup-password-page';
+import { intakeKindsFor } from '../intake/intake-kinds';
 import { AppShell } from './app-shell';
 import { HomePage } from './home-page';
 import { NotFoundPage } from './not-found-page';
@@ -28,6 +29,13 @@ const UsersPage = lazy(() => pages.users().then((m) => ({ default: m.UsersPage }
 const UserNewPage = lazy(() => pages.userNew().then((m) => ({ default: m.UserNewPage })));
 const UserEditPage = lazy(() => pages.userEdit().then((m) => ({ default: m.UserEditPage })));
 const AuditPage = lazy(() => pages.audit().then((m) => ({ default: m.AuditPage })));
+const CaseListPage = lazy(() => pages.cases().then((m) => ({ default: m.CaseListPage })));
+const CasePage = lazy(() => pages.case().then((m) => ({ default: m.CasePage })));
+const IntakeStartPage = lazy(() => pages.intake().then((m) => ({ default: m.IntakeStartPage })));
+const WalkInPage = lazy(() => pages.walkIn().then((m) => ({ default: m.WalkInPage })));
+const WalkInCasePage = lazy(() => pages.walkInCase().then((m) => ({ default: m.WalkInCasePage })));
+const HotlinePage = lazy(() => pages.hotline().then((m) => ({ default: m.HotlinePage })));
+const ReferralPage = lazy(() => pages.referral().then((m) => ({ default: m.ReferralPage })));
 
 /** Only same-site paths are followed after sign-in, never another origin. */
 export function safeNext(search: string): string {
@@ -59,6 +67,11 @@ function AfterSignIn() {
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { me } = useSession();
   return hasPermission(me, permission) ? children : <NotFoundPage />;
+}
+
+function IntakeGuard({ kind, children }: { kind: IntakeKind; children: ReactNode }) {
+  const { me } = useSession();
+  return intakeKindsFor(me).includes(kind) ? children : <NotFoundPage />;
 }
 
 export function AppRoutes() {
@@ -155,6 +168,62 @@ export function AppRoutes() {
                 <Guard permission="audit.read">
                   <AuditPage />
                 </Guard>
+              }
+            />
+            <Route
+              path="/cases"
+              element={
+                <Guard permission="cases.list">
+                  <CaseListPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/cases/:id/*"
+              element={
+                <Guard permission="cases.list">
+                  <CasePage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/intake"
+              element={
+                <Guard permission="cases.create">
+                  <IntakeStartPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/intake/walk-in"
+              element={
+                <IntakeGuard kind="walk_in">
+                  <WalkInPage />
+                </IntakeGuard>
+              }
+            />
+            <Route
+              path="/intake/walk-in/:id/:step"
+              element={
+                <IntakeGuard kind="walk_in">
+                  <WalkInCasePage />
+                </IntakeGuard>
+              }
+            />
+            <Route
+              path="/intake/hotline"
+              element={
+                <IntakeGuard kind="hotline">
+                  <HotlinePage />
+                </IntakeGuard>
+              }
+            />
+            <Route
+              path="/intake/referral"
+              element={
+                <IntakeGuard kind="first_responder">
+                  <ReferralPage />
+                </IntakeGuard>
               }
             />
             <Route path="*" element={<NotFoundPage />} />

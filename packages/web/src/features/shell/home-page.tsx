@@ -3,8 +3,11 @@ import { Link } from 'react-router-dom';
 import { useSession } from '../../api/auth';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
+import { IntakeCards } from '../intake/intake-buttons';
+import { intakeKindsFor } from '../intake/intake-kinds';
 import { organisationName } from '../organisations/organisation-labels';
 import { hasPermission, sectionsFor } from './sections';
+import { WorkSummary } from './work-summary';
 
 /** Answers "what can I do here?" with the sections this role may use. */
 export function HomePage() {
@@ -15,7 +18,9 @@ export function HomePage() {
   const readOnly: Partial<Record<string, boolean>> = {
     organisations: !hasPermission(me, 'organisations.manage'),
     users: !hasPermission(me, 'users.manage'),
+    cases: !hasPermission(me, 'cases.manage'),
   };
+  const kinds = intakeKindsFor(me);
 
   return (
     <>
@@ -33,21 +38,32 @@ export function HomePage() {
           </p>
         </Notice>
       ) : null}
+      {hasPermission(me, 'cases.manage') ? <WorkSummary /> : null}
+      {kinds.length > 0 ? (
+        <section aria-labelledby="intake-title" className="home-section">
+          <h2 className="heading-m" id="intake-title">
+            {t('home.intakeTitle')}
+          </h2>
+          <IntakeCards kinds={kinds} />
+        </section>
+      ) : null}
       <h2 className="heading-m">{t('home.whatYouCanDo')}</h2>
       <ul className="cards">
-        {sectionsFor(me).map((section) => {
-          const variant = readOnly[section.key] ? 'read' : 'manage';
-          return (
-            <li className="card" key={section.key}>
-              <h3 className="card__title">
-                <Link className="card__link" to={section.path}>
-                  {t(`home.cards.${section.key}.${variant}.action`)}
-                </Link>
-              </h3>
-              <p className="card__text">{t(`home.cards.${section.key}.${variant}.description`)}</p>
-            </li>
-          );
-        })}
+        {sectionsFor(me)
+          .filter((section) => section.key !== 'intake')
+          .map((section) => {
+            const variant = readOnly[section.key] ? 'read' : 'manage';
+            return (
+              <li className="card" key={section.key}>
+                <h3 className="card__title">
+                  <Link className="card__link" to={section.path}>
+                    {t(`home.cards.${section.key}.${variant}.action`)}
+                  </Link>
+                </h3>
+                <p className="card__text">{t(`home.cards.${section.key}.${variant}.description`)}</p>
+              </li>
+            );
+          })}
       </ul>
     </>
   );

@@ -12,6 +12,13 @@ export const pages = {
   userNew: () => import('../users/user-new-page'),
   userEdit: () => import('../users/user-edit-page'),
   audit: () => import('../audit/audit-page'),
+  cases: () => import('../cases/case-list-page'),
+  case: () => import('../cases/case-page'),
+  intake: () => import('../intake/intake-start-page'),
+  walkIn: () => import('../intake/walk-in-page'),
+  walkInCase: () => import('../intake/walk-in-case-page'),
+  hotline: () => import('../intake/hotline-page'),
+  referral: () => import('../intake/referral-page'),
 };
 
 /** Fetches the code of the pages this user may open, so moving between them is instant. */
@@ -22,5 +29,8 @@ export function preloadPages(me: Me): void {
   if (hasPermission(me, 'users.read')) wanted.push('users', 'userEdit');
   if (hasPermission(me, 'users.manage')) wanted.push('userNew');
   if (hasPermission(me, 'audit.read')) wanted.push('audit');
+  if (hasPermission(me, 'cases.list')) wanted.push('cases', 'case');
+  if (hasPermission(me, 'cases.create')) wanted.push('intake', 'hotline', 'referral');
+  if (hasPermission(me, 'cases.manage')) wanted.push('walkIn', 'walkInCase');
   for (const name of wanted) void pages[name]().catch(() => undefined);
 }

@@ -1,6 +1,6 @@
 import type { Me, Permission } from '@opennrm/domain';
 
-export type SectionKey = 'organisations' | 'users' | 'audit' | 'profile';
+export type SectionKey = 'cases' | 'intake' | 'organisations' | 'users' | 'audit' | 'profile';
 
 export interface Section {
   key: SectionKey;
@@ -10,6 +10,8 @@ export interface Section {
 
 /** The sections of the application, each shown to users whose role holds its permission. */
 export const SECTIONS: readonly Section[] = [
+  { key: 'cases', path: '/cases', permission: 'cases.list' },
+  { key: 'intake', path: '/intake', permission: 'cases.create' },
   { key: 'organisations', path: '/organisations', permission: 'organisations.read' },
   { key: 'users', path: '/users', permission: 'users.read' },
   { key: 'audit', path: '/audit', permission: 'audit.read' },
