@@ -14,3 +14,4 @@ export * from './password.js';
 export * from './policy.js';
 export * from './roles.js';
 export * from './screening/index.js';
+export * from './sop/index.js';

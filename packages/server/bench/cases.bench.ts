@@ -118,12 +118,13 @@ for (const r of sizes.rows)
 
 // The app runs on a Kysely that can record the SQL it sends, so the plans below are of the
 // real queries (same text, same parameters), not copies.
-let captured: { query: CompiledQuery; ms: number }[] | undefined;
+let captured: { query: CompiledQuery; ms: number; failed: boolean }[] | undefined;
 const appDb = new Kysely<DB>({
   dialect: new PostgresDialect({ pool }),
   log: (event) => {
-    if (captured && event.level === 'query')
-      captured.push({ query: event.query, ms: event.queryDurationMillis });
+    if (captured) {
+      captured.push({ query: event.query, ms: event.queryDurationMillis, failed: event.level === 'error' });
+    }
   },
 });
 const app = await buildApp({ config, db: appDb, crypto });
@@ -180,6 +181,7 @@ interface Scenario {
 }
 const get = (url: string) => () => manager.request('GET', url);
 const scenarios: Scenario[] = [
+  { name: 'baseline: GET /api/me (session only)', request: get('/api/me') },
   {
     name: 'list: stage=screening & nationality=PH',
     request: get('/api/cases?limit=25&stage=screening&nationality=PH'),
@@ -240,9 +242,9 @@ for (const s of scenarios) {
     samples.push(performance.now() - t);
     if (i === 0) {
       const body = res.json() as { total?: number; items?: unknown[]; candidates?: unknown[] };
-      note = body.candidates
-        ? `${body.candidates.length} candidates`
-        : `${body.items?.length} items of ${body.total?.toLocaleString('en')}`;
+      if (body.candidates) note = `${body.candidates.length} candidates`;
+      else if (body.items)
+        note = `${body.items.length} items of ${body.total?.toLocaleString('en') ?? 'many'}`;
     }
   }
   samples.sort((a, b) => a - b);
@@ -272,11 +274,21 @@ console.log(
 for (const s of scenarios) {
   captured = [];
   await s.request(1);
-  const queries = captured.filter((q) => /^\s*select/i.test(q.query.sql) && CASE_TABLES.test(q.query.sql));
+  const all = captured;
+  const queries = all.filter(
+    (q) => /^\s*(select|with)\b/i.test(q.query.sql) && CASE_TABLES.test(q.query.sql),
+  );
   captured = undefined;
+  const total = (list: typeof all) => list.reduce((sum, q) => sum + q.ms, 0).toFixed(1);
   console.log(`\n=== ${s.name}`);
+  console.log(
+    `    ${all.length} statements, ${total(all)} ms in the database (summed; some run in parallel), ${total(queries)} ms of it in the queries below`,
+  );
   for (const q of queries) {
-    console.log(`--- ${q.query.sql.replace(/\s+/g, ' ').slice(0, 400)}`);
+    const cancelled = q.failed
+      ? ` [cancelled by the count's time limit after ${q.ms.toFixed(0)} ms; plan below without it]`
+      : '';
+    console.log(`--- ${q.query.sql.replace(/\s+/g, ' ').slice(0, 400)}${cancelled}`);
     console.log(`    parameters: ${JSON.stringify(q.query.parameters).slice(0, 300)}`);
     const plan = await pool.query<{ 'QUERY PLAN': string }>(
       `EXPLAIN (ANALYZE, BUFFERS) ${q.query.sql}`,

@@ -287,3 +287,28 @@ describe('case list', () => {
     expect((await manager.get('/api/cases?view=unassigned&risk=urgent')).json().items).toEqual([]);
   });
 });
+
+describe('supervision', () => {
+  it('lists assignable NRM staff for supervisors only', async () => {
+    const res = (await supervisor.get('/api/users/assignable')).json();
+    expect(res.items.map((u: { role: string }) => u.role).sort()).toEqual([
+      'nrm_case_manager',
+      'nrm_supervisor',
+    ]);
+    expect((await manager.get('/api/users/assignable')).statusCode).toBe(403);
+  });
+
+  it('records reads of every section in the access log, and keeps reads out of the timeline', async () => {
+    const created = (
+      await manager.post('/api/cases', walkIn({ person: { nameLatin: 'Logged Reader' } }))
+    ).json();
+    for (const section of ['consents', 'parties', 'timeline', 'screening']) {
+      expect((await manager.get(`/api/cases/${created.id}/${section}`)).statusCode).toBe(200);
+    }
+    const log = (await supervisor.get(`/api/cases/${created.id}/access-log`)).json();
+    const managerReads = log.items.filter((i: { actor: string }) => i.actor === 'casemanager');
+    expect(managerReads.length).toBeGreaterThanOrEqual(4);
+    const timeline = (await manager.get(`/api/cases/${created.id}/timeline`)).json();
+    expect(timeline.items.map((i: { action: string }) => i.action)).toEqual(['case.created']);
+  });
+});

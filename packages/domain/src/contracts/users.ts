@@ -58,3 +58,8 @@ export type UserListQuery = z.infer<typeof UserListQuery>;
 
 export const UserPage = pageOf(User);
 export type UserPage = z.infer<typeof UserPage>;
+
+export const AssignableUsers = z.object({
+  items: z.array(z.object({ id: Id, displayName: z.string(), role: Role })),
+});
+export type AssignableUsers = z.infer<typeof AssignableUsers>;

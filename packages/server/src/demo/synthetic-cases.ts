@@ -72,7 +72,7 @@ export function mulberry32(seed: number): () => number {
 type Weighted<T> = readonly (readonly [T, number])[];
 
 class Random {
-  private readonly zipfTables = new Map<number, number[]>();
+  private readonly zipfTables = new Map<string, number[]>();
   constructor(readonly next: () => number) {}
   chance(p: number) {
     return this.next() < p;
@@ -93,17 +93,21 @@ class Random {
     }
     return table[table.length - 1]![0];
   }
-  /** Earlier entries more often (Zipf, s = 0.9): a few names and employers are very common. */
-  zipf<T>(items: readonly T[]): T {
-    let cumulative = this.zipfTables.get(items.length);
+  /**
+   * Earlier entries more often (Zipf with exponent `s`): a few employers are very common
+   * (s = 0.9); names are skewed more gently (s = 0.5), since each list is short.
+   */
+  zipf<T>(items: readonly T[], s = 0.9): T {
+    const key = `${items.length}:${s}`;
+    let cumulative = this.zipfTables.get(key);
     if (!cumulative) {
       cumulative = [];
       let sum = 0;
       for (let i = 0; i < items.length; i++) {
-        sum += 1 / (i + 1) ** 0.9;
+        sum += 1 / (i + 1) ** s;
         cumulative.push(sum);
       }
-      this.zipfTables.set(items.length, cumulative);
+      this.zipfTables.set(key, cumulative);
     }
     const r = this.next() * cumulative[cumulative.length - 1]!;
     let lo = 0;
@@ -153,6 +157,9 @@ function part(entry: string): NamePart {
   return p;
 }
 
+/** Zipf exponent for names: common names stay common without one name taking a fifth of a list. */
+const NAME_SKEW = 0.5;
+
 interface GeneratedName {
   latin: string;
   arabic: string | null;
@@ -162,17 +169,18 @@ interface GeneratedName {
 
 function buildName(rnd: Random, group: NameGroup, female: boolean): GeneratedName {
   const givenList = female ? group.female : group.male;
-  const given = part(rnd.zipf(givenList));
+  const given = part(rnd.zipf(givenList, NAME_SKEW));
   const parts: NamePart[] = [given];
   if (!group.mononymShare || !rnd.chance(group.mononymShare)) {
     if (group.middleNameShare && rnd.chance(group.middleNameShare)) {
-      parts.push(part(rnd.zipf(group.middleFromSurnames ? group.surnames : group.male)));
+      parts.push(part(rnd.zipf(group.middleFromSurnames ? group.surnames : group.male, NAME_SKEW)));
     }
     const surnames =
       female && group.femaleSurnames && rnd.chance(0.7) ? group.femaleSurnames : group.surnames;
     if (surnames.length) {
-      let surname = part(rnd.zipf(surnames));
-      for (let i = 0; i < 3 && surname.latin[0] === given.latin[0]; i++) surname = part(rnd.zipf(surnames));
+      let surname = part(rnd.zipf(surnames, NAME_SKEW));
+      for (let i = 0; i < 3 && surname.latin[0] === given.latin[0]; i++)
+        surname = part(rnd.zipf(surnames, NAME_SKEW));
       if (group.familyFirst) parts.unshift(surname);
       else parts.push(surname);
     }
@@ -488,7 +496,7 @@ class Generator {
     const female = copyOf ? copyOf.female : rnd.chance(profile.femaleShare);
     const group = rnd.weighted(profile.groups.map((g) => [g, g.weight] as const));
     const name = copyOf?.name ?? buildName(rnd, group, female === true);
-    const returnsLeft = copyOf ? 0 : rnd.chance(0.03) ? (rnd.chance(0.7) ? 1 : 2) : 0;
+    const returnsLeft = copyOf ? 0 : rnd.chance(0.04) ? (rnd.chance(0.7) ? 1 : 2) : 0;
 
     let nameLatin: string | null = name.latin;
     let nameArabic: string | null = name.arabic;
@@ -692,7 +700,7 @@ class Generator {
     let newPerson = true;
     const i = this.returning.length ? rnd.int(0, Math.floor((this.returning.length - 1) / 2)) : -1;
     const back = this.returning[i];
-    if (back && received.getTime() - back.lastSeen > 14 * DAY && rnd.chance(0.035)) {
+    if (back && received.getTime() - back.lastSeen > 14 * DAY && rnd.chance(0.05)) {
       person = back;
       person.lastSeen = received.getTime();
       if (--person.returnsLeft <= 0) this.returning.splice(i, 1);
@@ -1094,6 +1102,9 @@ async function insertJson(
 
 async function writeBatch(services: Services, batch: Batch, batchNo: number) {
   await services.db.transaction().execute(async (trx) => {
+    // Synthetic data: a crash may lose the last batches (each stays all-or-nothing), and
+    // not waiting for each commit's WAL flush makes a large seed faster.
+    await sql`SELECT set_config('synchronous_commit', 'off', true)`.execute(trx);
     // Reserve a block of references per year; the counter rows stay locked until commit, so
     // concurrent intakes wait and nothing is skipped or repeated (rolls back with the batch).
     const perYear = new Map<number, number>();

@@ -145,12 +145,41 @@ export function listCases(
   return query.execute();
 }
 
-export async function countCases(db: Db, actor: Actor, q: CaseListQuery, searchSkeleton: string | undefined) {
-  const row = await db
-    .selectFrom('cases as c')
-    .innerJoin('persons as p', 'p.id', 'c.person_id')
-    .select(sql<string>`count(*)`.as('n'))
-    .where(listFilter(actor, q, searchSkeleton))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** How long the list's total may take; a count that takes longer is left out of the page. */
+export const COUNT_TIMEOUT_MS = 25;
+
+/**
+ * Rows matching the list's filters, or undefined when counting them is not cheap: the
+ * count stops after COUNT_TIMEOUT_MS (a million cases filtered by nationality or searched
+ * by a common name take hundreds of milliseconds to count, while the page itself takes a
+ * few). Persons are joined only when a filter needs them (every case has exactly one).
+ * Inside a caller's transaction the count is exact and unbounded.
+ */
+export async function countCases(
+  db: Db,
+  actor: Actor,
+  q: CaseListQuery,
+  searchSkeleton: string | undefined,
+): Promise<number | undefined> {
+  const needsPerson = !!q.nationality || (!!q.q && !/^NRM-/i.test(q.q.trim()));
+  const count = async (d: Db) => {
+    const cases = d.selectFrom('cases as c');
+    const row = await (needsPerson ? cases.innerJoin('persons as p', 'p.id', 'c.person_id') : cases)
+      .select(sql<string>`count(*)`.as('n'))
+      .where(listFilter(actor, q, searchSkeleton))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+  if (db.isTransaction) return count(db);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      // No parallel workers either: on a small server they would take the cores the page's own query needs.
+      await sql`SELECT set_config('statement_timeout', ${String(COUNT_TIMEOUT_MS)}, true),
+        set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
+      return count(trx);
+    });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === '57014') return undefined; // query_canceled: over the time limit
+    throw error;
+  }
 }

@@ -18,7 +18,7 @@ import {
   PartySearchQuery,
   Timeline,
 } from '@opennrm/domain';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error.js';
@@ -55,8 +55,21 @@ function requireSection(access: { sections: readonly CaseSection[] }, section: C
     throw new AppError('FORBIDDEN', 'This part of the case is not shared with you');
 }
 
+/** Opens one section of a case for reading: need-to-know, the section's sharing, and an audit event. */
+async function readSection(services: Services, request: FastifyRequest, id: string, section: CaseSection) {
+  const ctx = auditContext(request);
+  const { access } = await readableCase(services, ctx, request.auth!.actor, id);
+  requireSection(access, section);
+  await recordAudit(
+    services.db,
+    ctx,
+    { action: 'case.viewed', targetType: 'case', targetId: id, details: { sections: [section] } },
+    services.now(),
+  );
+}
+
 /** Audit actions that are reads, kept out of the case timeline (they are in the access log). */
-const READ_ACTIONS = ['case.viewed', 'case.listed', 'person.viewed'];
+const READ_ACTIONS = ['case.viewed', 'case.listed', 'person.viewed', 'audit.viewed'];
 
 export async function caseRoutes(base: FastifyInstance, { services }: { services: Services }) {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -199,13 +212,7 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
       },
     },
     async (request) => {
-      const { access } = await readableCase(
-        services,
-        auditContext(request),
-        request.auth!.actor,
-        request.params.id,
-      );
-      requireSection(access, 'consents');
+      await readSection(services, request, request.params.id, 'consents');
       return { items: await listConsents(services, request.params.id) };
     },
   );
@@ -242,13 +249,7 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
       },
     },
     async (request) => {
-      const { access } = await readableCase(
-        services,
-        auditContext(request),
-        request.auth!.actor,
-        request.params.id,
-      );
-      requireSection(access, 'parties');
+      await readSection(services, request, request.params.id, 'parties');
       return { items: await listCaseParties(services, request.params.id) };
     },
   );
@@ -310,13 +311,7 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
       },
     },
     async (request) => {
-      const { access } = await readableCase(
-        services,
-        auditContext(request),
-        request.auth!.actor,
-        request.params.id,
-      );
-      requireSection(access, 'timeline');
+      await readSection(services, request, request.params.id, 'timeline');
       const rows = await services.db
         .selectFrom('audit_log')
         .select(['id', 'occurred_at', 'action', 'actor_username', 'details'])

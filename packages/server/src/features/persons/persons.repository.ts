@@ -31,6 +31,9 @@ export async function replaceNameKeys(db: Db, personId: string, keys: string[]) 
   }
 }
 
+/** A name key held by this many persons is too common to rank candidates by (see below). */
+const COMMON_KEY = 2000;
+
 /**
  * Candidate persons for duplicate scoring: any shared identity document or phone (blind
  * indexes), then those sharing the most name keys. Bounded, so a common name costs a
@@ -66,15 +69,36 @@ export async function duplicateCandidateIds(
     for (const r of rows) ids.add(r.id);
   }
   if (input.keys.length) {
-    const rows = await db
-      .selectFrom('person_name_keys')
-      .select(['person_id', sql<number>`count(*)::int`.as('shared')])
-      .where('key', 'in', input.keys)
-      .groupBy('person_id')
-      .orderBy(sql`count(*)`, 'desc')
-      .limit(limit)
-      .execute();
-    for (const r of rows) ids.add(r.person_id);
+    // Keys held by COMMON_KEY persons or more (the skeleton of Mohammed: ~90,000 of a
+    // million persons) are not aggregated: ranking by shared keys uses the rarer keys,
+    // and the common ones only fill up to `limit`, most selective first. With no common
+    // key this is the plain "most shared keys first".
+    const keys = sql.join(input.keys);
+    const { rows } = await sql<{ person_id: string }>`
+      WITH probe AS (
+        SELECT k.key, (SELECT count(*) FROM (
+          SELECT 1 FROM person_name_keys nk WHERE nk.key = k.key LIMIT ${COMMON_KEY}) held) AS holders
+        FROM unnest(ARRAY[${keys}]::text[]) AS k(key)
+      ),
+      ranked AS (
+        SELECT person_id, count(*) AS shared FROM person_name_keys
+        WHERE key IN (SELECT key FROM probe WHERE holders < ${COMMON_KEY})
+        GROUP BY person_id ORDER BY count(*) DESC LIMIT ${limit}
+      )
+      SELECT person_id FROM (
+        SELECT person_id, 0 AS holders, shared FROM ranked
+        UNION ALL
+        SELECT f.person_id, p.holders, 0 FROM probe p CROSS JOIN LATERAL (
+          SELECT person_id FROM person_name_keys nk WHERE nk.key = p.key LIMIT ${limit}) f
+        WHERE p.holders >= ${COMMON_KEY}
+      ) candidates
+      ORDER BY holders, shared DESC`.execute(db);
+    const byName = new Set<string>();
+    for (const r of rows) {
+      if (byName.size >= limit) break;
+      byName.add(r.person_id);
+      ids.add(r.person_id);
+    }
   }
   if (input.excludeId) ids.delete(input.excludeId);
   return [...ids].slice(0, limit * 2);

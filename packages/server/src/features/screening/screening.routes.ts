@@ -13,6 +13,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../lib/app-error.js';
 import { auditContext } from '../../plugins/auth.plugin.js';
 import type { Services } from '../../services.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { getCase, readableCase, writableCase } from '../cases/cases.service.js';
 import {
   confirmScreening,
@@ -88,14 +89,21 @@ export async function screeningRoutes(base: FastifyInstance, { services }: { ser
       },
     },
     async (request) => {
-      const { access } = await readableCase(
-        services,
-        auditContext(request),
-        request.auth!.actor,
-        request.params.id,
-      );
+      const ctx = auditContext(request);
+      const { access } = await readableCase(services, ctx, request.auth!.actor, request.params.id);
       if (!access.sections.includes('screening'))
         throw new AppError('FORBIDDEN', 'This part of the case is not shared with you');
+      await recordAudit(
+        services.db,
+        ctx,
+        {
+          action: 'case.viewed',
+          targetType: 'case',
+          targetId: request.params.id,
+          details: { sections: ['screening'] },
+        },
+        services.now(),
+      );
       return { screening: await getScreening(services, request.params.id) };
     },
   );

@@ -1,4 +1,5 @@
 import {
+  AssignableUsers,
   IdParams,
   PasswordResetRequest,
   User,
@@ -16,6 +17,7 @@ import {
   createUser,
   editUser,
   getUser,
+  listAssignableUsers,
   listUserPage,
   resetPassword,
   resetSecondFactor,
@@ -50,6 +52,19 @@ export async function userRoutes(base: FastifyInstance, { services }: { services
     },
     async (request, reply) =>
       reply.status(201).send(await createUser(services, auditContext(request), request.body)),
+  );
+
+  app.get(
+    '/api/users/assignable',
+    {
+      config: { access: { permission: 'cases.assign' } },
+      schema: {
+        tags,
+        summary: 'Active NRM staff a case can be assigned to (supervisors)',
+        response: { 200: AssignableUsers },
+      },
+    },
+    async () => ({ items: await listAssignableUsers(services) }),
   );
 
   app.get(

@@ -222,3 +222,15 @@ export async function resetSecondFactor(services: Services, ctx: AuditContext, i
     await recordAudit(trx, ctx, { action: 'user.mfa_reset', targetType: 'user', targetId: id }, now);
   });
 }
+
+/** Active case managers and supervisors, for the assignment dialog: names and roles only. */
+export async function listAssignableUsers(services: Services) {
+  const rows = await services.db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'role'])
+    .where('active', '=', true)
+    .where('role', 'in', ['nrm_case_manager', 'nrm_supervisor'])
+    .orderBy('display_name')
+    .execute();
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role as Role }));
+}
