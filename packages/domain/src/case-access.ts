@@ -8,6 +8,11 @@ export interface CaseAccessFacts {
   /** The newest consent record for embassy contact says "given". */
   embassyConsentGiven: boolean;
   referrals: readonly { organisationId: string; sharedSections: readonly CaseSection[]; status: string }[];
+  /**
+   * The NRM linked the case to a person already in the registry. The person who logged the
+   * intake then no longer sees the person section: it now shows a record they never entered.
+   */
+  personLinked?: boolean;
 }
 
 export type CaseAccess =
@@ -47,7 +52,7 @@ export function caseAccess(actor: Actor, facts: CaseAccessFacts): CaseAccess {
     (actor.role === 'hotline_operator' || AGENCY_ROLES.has(actor.role)) &&
     facts.createdBy === actor.userId
   ) {
-    for (const s of CREATOR_SECTIONS) sections.add(s);
+    for (const s of CREATOR_SECTIONS) if (!(s === 'person' && facts.personLinked)) sections.add(s);
     reason = 'creator';
   }
   if (AGENCY_ROLES.has(actor.role)) {

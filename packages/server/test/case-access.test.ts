@@ -160,7 +160,7 @@ describe('need-to-know on cases', () => {
       for (const key of CASE_KEYS) {
         const row = await ctx.db
           .selectFrom('cases')
-          .select(['id', 'created_by', 'person_id'])
+          .select(['id', 'created_by', 'person_id', 'duplicate_check'])
           .where('id', '=', cases[key]!.id)
           .executeTakeFirstOrThrow();
         const { loadAccessFacts } = await import('../src/features/cases/cases.repository.js');
@@ -270,5 +270,38 @@ describe('need-to-know on cases', () => {
     expect(
       (await clients.get('casemanager')!.get(`/api/cases/${cases.unrelated!.id}/access-log`)).statusCode,
     ).toBe(403);
+  });
+});
+
+describe('linking an intake to an existing person', () => {
+  it('does not show the existing person record to the hotline operator who logged the call', async () => {
+    const manager = clients.get('casemanager')!;
+    const hotline = clients.get('hotline')!;
+    const known = (
+      await manager.post('/api/cases', {
+        intakeKind: 'walk_in',
+        channel: 'walk_in',
+        person: { nameLatin: 'Known Person', phone: '+973 3900 1234', nationality: 'LK' },
+      })
+    ).json();
+    const call = (
+      await hotline.post('/api/cases', {
+        intakeKind: 'hotline',
+        channel: 'hotline',
+        person: { nameLatin: 'Known Person' },
+      })
+    ).json();
+    expect(call.person.nameLatin).toBe('Known Person');
+    await manager.request(
+      'POST',
+      `/api/cases/${call.id}/person`,
+      { personId: known.person.id },
+      { headers: { 'if-match': '"v1"' } },
+    );
+    const seen = (await hotline.get(`/api/cases/${call.id}`)).json();
+    expect(seen.sections).toEqual(['narrative']);
+    expect(seen.person).toBeNull();
+    const listed = (await hotline.get(`/api/cases?q=${call.reference}`)).json();
+    expect(listed.items[0].person).toBeNull();
   });
 });

@@ -177,3 +177,47 @@ describe('screening interview', () => {
     ).toBe(403);
   });
 });
+
+describe('screening safeguards', () => {
+  it('treats a person marked as a minor as a child even without a date of birth', async () => {
+    const res = await manager.post('/api/cases', {
+      intakeKind: 'walk_in',
+      channel: 'walk_in',
+      person: { nameLatin: 'Minor Without Birthdate', vulnerabilities: ['minor'] },
+    });
+    const id = res.json().id;
+    const suggestion = (
+      await manager.request('PUT', `/api/cases/${id}/screening`, {
+        answers: traffickingAnswers({ means_elements: [] }),
+      })
+    ).json();
+    expect(suggestion).toMatchObject({ category: 'trafficking', meansRequired: false, risk: 'urgent' });
+  });
+
+  it('needs a reason to confirm a lower risk than the case already has (an urgent call stays urgent unless explained)', async () => {
+    const res = await manager.post('/api/cases', {
+      intakeKind: 'hotline',
+      channel: 'hotline',
+      risk: 'urgent',
+      person: { nameLatin: 'Urgent Caller', dateOfBirth: '1990-01-01' },
+    });
+    const id = res.json().id;
+    const suggestion = (
+      await manager.request('PUT', `/api/cases/${id}/screening`, { answers: traffickingAnswers() })
+    ).json();
+    expect(suggestion.risk).toBe('high');
+    const silent = await manager.post(`/api/cases/${id}/screening/confirm`, {
+      category: suggestion.category,
+      subtype: suggestion.subtype,
+      risk: suggestion.risk,
+    });
+    expect(silent.json().code).toBe('OVERRIDE_REASON_REQUIRED');
+    const kept = await manager.post(`/api/cases/${id}/screening/confirm`, {
+      category: suggestion.category,
+      subtype: suggestion.subtype,
+      risk: 'urgent',
+      reason: 'Still at risk from the employer.',
+    });
+    expect(kept.statusCode).toBe(200);
+  });
+});

@@ -44,7 +44,7 @@ export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
 /** Everything `caseAccess` needs about one case. */
 export async function loadAccessFacts(
   db: Db,
-  row: { id: string; created_by: string | null; person_id: string },
+  row: { id: string; created_by: string | null; person_id: string; duplicate_check: string },
 ) {
   const [person, consent, referrals] = await Promise.all([
     db.selectFrom('persons').select('nationality').where('id', '=', row.person_id).executeTakeFirst(),
@@ -65,6 +65,7 @@ export async function loadAccessFacts(
   ]);
   return {
     createdBy: row.created_by,
+    personLinked: row.duplicate_check === 'linked_existing',
     personNationality: person?.nationality ?? null,
     embassyConsentGiven: consent?.status === 'given',
     referrals: referrals.map((r) => ({
@@ -126,6 +127,7 @@ export function listCases(
       'c.assigned_to',
       'c.created_by',
       'c.person_id',
+      'c.duplicate_check',
       'assignee.display_name as assignee_name',
       'p.name_latin',
       'p.name_arabic',

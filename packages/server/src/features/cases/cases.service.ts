@@ -254,7 +254,7 @@ export async function listCasePage(
 async function personSectionFor(
   services: Services,
   actor: Actor,
-  rows: { id: string; created_by: string | null; nationality: string | null }[],
+  rows: { id: string; created_by: string | null; nationality: string | null; duplicate_check: string }[],
 ): Promise<Set<string>> {
   if (NRM_ROLES.has(actor.role)) return new Set(rows.map((r) => r.id));
   if (rows.length === 0) return new Set();
@@ -279,6 +279,7 @@ async function personSectionFor(
     const latestConsent = consents.find((c) => c.case_id === r.id);
     const access = caseAccess(actor, {
       createdBy: r.created_by,
+      personLinked: r.duplicate_check === 'linked_existing',
       personNationality: r.nationality,
       embassyConsentGiven: latestConsent?.status === 'given',
       referrals: referrals

@@ -9,6 +9,7 @@ import {
   type QuestionnairePublish,
   type QuestionnaireVersion,
   type RiskLevel,
+  riskRank,
   ScoringRules,
   type ScreeningConfirm,
   ScreeningSuggestion,
@@ -124,6 +125,20 @@ function ageYears(
   return person.estimated_birth_year ? on.getUTCFullYear() - person.estimated_birth_year : null;
 }
 
+/**
+ * Age for the scoring rules. A person marked as a minor is treated as a child whatever the
+ * recorded or estimated birth date says: wrongly treating a child as an adult is the
+ * mistake that matters (the means element would then be required).
+ */
+function screeningAge(
+  person: { date_of_birth: string | null; estimated_birth_year: number | null; vulnerabilities: string[] },
+  on: Date,
+): number | null {
+  const age = ageYears(person, on);
+  if (person.vulnerabilities.includes('minor') && (age === null || age >= 18)) return 17;
+  return age;
+}
+
 export async function getScreening(services: Services, caseId: string): Promise<CaseScreening | null> {
   const row = await services.db
     .selectFrom('screenings as s')
@@ -179,12 +194,12 @@ export async function saveScreening(
     });
   const person = await services.db
     .selectFrom('persons')
-    .select(['date_of_birth', 'estimated_birth_year'])
+    .select(['date_of_birth', 'estimated_birth_year', 'vulnerabilities'])
     .where('id', '=', row.person_id)
     .executeTakeFirstOrThrow();
   const now = services.now();
   const suggestion = scoreScreening(version.questionnaire, version.scoringRules, answers, {
-    ageYears: ageYears(person, now),
+    ageYears: screeningAge(person, now),
   });
   const values = {
     questionnaire_version: version.version,
@@ -246,7 +261,10 @@ export async function confirmScreening(
       problems: missing,
     });
   const s = current.suggestion;
-  const overridden = input.category !== s.category || subtype !== s.subtype || input.risk !== s.risk;
+  // Lowering the risk the case already carries (an urgent hotline call, say) needs a reason too.
+  const lowersCaseRisk = riskRank(input.risk) < riskRank(row.risk as RiskLevel);
+  const overridden =
+    input.category !== s.category || subtype !== s.subtype || input.risk !== s.risk || lowersCaseRisk;
   if (overridden && !input.reason) {
     throw new AppError('OVERRIDE_REASON_REQUIRED', 'Explain why the decision differs from the suggestion', {
       suggestion: { category: s.category, subtype: s.subtype, risk: s.risk },
