@@ -58,7 +58,7 @@ export function NextAction({ found, etag }: { found: Case; etag: string | null }
           </button>
         ) : null}
         {canScreen && open ? (
-          <Link className="button button--secondary" to={`/intake/walk-in/${found.id}/screening`}>
+          <Link className="button button--secondary" to={`/intake/walk-in/${found.id}`}>
             {t('nextAction.resume')}
           </Link>
         ) : null}

@@ -1,3 +1,4 @@
+import type { Case } from '@opennrm/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
@@ -12,10 +13,25 @@ import { ConsentRecorder } from '../cases/sections/consent-recorder';
 import { ConsentHistory, isMinorPerson } from '../cases/sections/consents-section';
 import { ScreeningInterview } from '../screening/screening-interview';
 import { IntakeSteps } from './intake-steps';
+import { WalkInDetailsStep } from './walk-in-details-step';
+
+const STEPS = ['details', 'screening', 'consents'] as const;
+type CaseStep = (typeof STEPS)[number];
+
+function isCaseStep(step: string): step is CaseStep {
+  return (STEPS as readonly string[]).includes(step);
+}
+
+/** Where an interview left off: the case details until a narrative is saved, then the screening. */
+export function resumeStepOf(found: Case): CaseStep | null {
+  if (found.stage !== 'received' && found.stage !== 'screening') return null;
+  return found.narrative ? 'screening' : 'details';
+}
 
 /**
- * The walk-in interview, steps 3 and 4, for a case that exists: the screening (saved as
- * you go) and the consents. The case page links back here while the case is being screened.
+ * The walk-in interview, steps 2 to 4, for the case created at step 1: the case details,
+ * the screening (saved as you go) and the consents. Opened without a step (the case page's
+ * "Resume the interview"), it goes to the first step not yet done.
  */
 export function WalkInCasePage() {
   const { t } = useTranslation();
@@ -24,22 +40,33 @@ export function WalkInCasePage() {
   const query = useCase(id);
   const [saved, setSaved] = useState<number | null>(null);
   const found = query.data?.data;
-  const current = step === 'consents' ? 'consents' : 'screening';
-  usePageTitle(`${t('walkIn.title')}: ${t(`walkIn.steps.${current}`)}`);
-  if (step !== 'screening' && step !== 'consents')
-    return <Navigate to={`/intake/walk-in/${id}/screening`} replace />;
+  const current: CaseStep = isCaseStep(step) ? step : 'screening';
+  usePageTitle(`${t('walkIn.title')}: ${t(`walkIn.steps.${current === 'details' ? 'case' : current}`)}`);
   if (query.isPending) return <PageLoading />;
-  if (!found) return <Notice tone="error" title={errorMessage(t, query.error)} />;
+  if (!found || !query.data) return <Notice tone="error" title={errorMessage(t, query.error)} />;
   const caseLink = `/cases/${found.id}`;
+  if (!isCaseStep(step)) {
+    const resume = resumeStepOf(found);
+    return <Navigate to={resume ? `/intake/walk-in/${found.id}/${resume}` : caseLink} replace />;
+  }
 
   return (
     <>
       <span className="caption">{t('intake.title')}</span>
       <p className="heading-l">{t('walkIn.title')}</p>
-      <IntakeSteps current={current} />
+      <IntakeSteps current={current === 'details' ? 'case' : current} />
       <Flash />
       <IdentityBar found={found} />
-      {current === 'screening' ? (
+      {current === 'details' ? (
+        <WalkInDetailsStep
+          found={found}
+          etag={query.data.etag}
+          onSaved={() => {
+            navigate(`/intake/walk-in/${found.id}/screening`);
+            window.scrollTo(0, 0);
+          }}
+        />
+      ) : current === 'screening' ? (
         <>
           <h2 className="heading-l">{t('walkIn.steps.screening')}</h2>
           <p className="lead">{t('walkIn.screeningIntro')}</p>
@@ -54,6 +81,7 @@ export function WalkInCasePage() {
                 >
                   {t('walkIn.toConsents')}
                 </button>
+                <Link to={`/intake/walk-in/${found.id}/details`}>{t('walkIn.backToDetails')}</Link>
                 <Link to={caseLink}>{t('walkIn.later')}</Link>
               </div>
             }

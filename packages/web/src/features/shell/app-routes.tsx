@@ -203,6 +203,14 @@ export function AppRoutes() {
               }
             />
             <Route
+              path="/intake/walk-in/:id"
+              element={
+                <IntakeGuard kind="walk_in">
+                  <WalkInCasePage />
+                </IntakeGuard>
+              }
+            />
+            <Route
               path="/intake/walk-in/:id/:step"
               element={
                 <IntakeGuard kind="walk_in">
