@@ -151,7 +151,7 @@ export async function seed(services: Services, opts: { demo: boolean }): Promise
           role: u.role,
           organisation_id: organisationId,
           password_hash: passwordHash,
-          totp_secret: DEMO_TOTP_SECRET,
+          totp_secret: services.crypto.encrypt(DEMO_TOTP_SECRET),
           password_changed_at: now,
           created_at: now,
           updated_at: now,

@@ -61,6 +61,19 @@ describe('password and second factor', () => {
     }
   });
 
+  it('stores authenticator secrets encrypted', async () => {
+    const rows = await ctx.db
+      .selectFrom('users')
+      .select('totp_secret')
+      .where('totp_secret', 'is not', null)
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.totp_secret).toMatch(/^v1:/);
+      expect(r.totp_secret).not.toContain(DEMO_TOTP_SECRET);
+    }
+  });
+
   it('accepts each TOTP code once', async () => {
     ctx.clock.nextTotpStep();
     const first = ctx.client();

@@ -4,6 +4,8 @@ import type { FieldCrypto } from './field-crypto.js';
 
 /** Every application-encrypted column, with the key that identifies its rows. */
 const ENCRYPTED_COLUMNS = [
+  { table: 'users', key: 'id', column: 'totp_secret' },
+  { table: 'users', key: 'id', column: 'totp_pending_secret' },
   { table: 'persons', key: 'id', column: 'phone_enc' },
   { table: 'identity_documents', key: 'id', column: 'number_enc' },
   { table: 'cases', key: 'id', column: 'narrative_enc' },

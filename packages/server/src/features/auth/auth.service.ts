@@ -190,7 +190,7 @@ export async function verifySecondFactor(
         .executeTakeFirstOrThrow();
       let method: 'totp' | 'recovery_code' | undefined;
       if (/^\d{6}$/.test(normalised) && user.totp_secret) {
-        const step = matchTotpStep(user.totp_secret, normalised, now.getTime());
+        const step = matchTotpStep(services.crypto.decrypt(user.totp_secret), normalised, now.getTime());
         if (step !== undefined) {
           // Conditional update: of two requests racing with one code, only one wins.
           const res = await trx

@@ -121,7 +121,7 @@ export async function startTotpEnrolment(services: Services, current: SessionUse
   const secret = newTotpSecret();
   await services.db
     .updateTable('users')
-    .set({ totp_pending_secret: secret })
+    .set({ totp_pending_secret: services.crypto.encrypt(secret) })
     .where('id', '=', user.id)
     .execute();
   const issuer = services.config.publicUrl
@@ -141,7 +141,7 @@ export async function confirmTotpEnrolment(
   if (user.totp_secret) throw new AppError('MFA_ALREADY_ENABLED', 'A second factor is already set up');
   if (!user.totp_pending_secret) throw new AppError('MFA_NOT_ENROLLING', 'Start the set-up again');
   const now = services.now();
-  const step = matchTotpStep(user.totp_pending_secret, code, now.getTime());
+  const step = matchTotpStep(services.crypto.decrypt(user.totp_pending_secret), code, now.getTime());
   if (step === undefined) throw new AppError('AUTH_MFA_INVALID', 'The code is not correct');
   const secret = user.totp_pending_secret;
   return services.db.transaction().execute(async (trx) => {
