@@ -39,6 +39,7 @@ const EnvSchema = z.object({
     .max(100 * 1024 * 1024)
     .default(1024 * 1024),
   WEB_DIST_DIR: z.string().optional(),
+  CASE_COUNT_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(20),
   ENCRYPTION_KEYS: z.string().optional(),
   BLIND_INDEX_KEY: z
     .string()
@@ -65,6 +66,8 @@ export type Config = {
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
   webDistDir: string | undefined;
+  /** Case-list totals give up after this long (0: always count); the page is served without a total. */
+  caseCountTimeoutMs: number;
   keys: { encryptionKeys: string | undefined; blindIndexKey: string | undefined; keyFile: string };
 };
 
@@ -114,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     webDistDir: e.WEB_DIST_DIR,
+    caseCountTimeoutMs: e.CASE_COUNT_TIMEOUT_MS,
     keys: {
       encryptionKeys: e.ENCRYPTION_KEYS,
       blindIndexKey: e.BLIND_INDEX_KEY,

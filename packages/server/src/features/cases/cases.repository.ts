@@ -148,11 +148,10 @@ export function listCases(
 }
 
 /** How long the list's total may take; a count that takes longer is left out of the page. */
-export const COUNT_TIMEOUT_MS = 20;
 
 /**
  * Rows matching the list's filters, or undefined when counting them is not cheap: the
- * count stops after COUNT_TIMEOUT_MS (a million cases filtered by nationality or searched
+ * count stops after `timeoutMs` (CASE_COUNT_TIMEOUT_MS) (a million cases filtered by nationality or searched
  * by a common name take hundreds of milliseconds to count, while the page itself takes a
  * few). Persons are joined only when a filter needs them (every case has exactly one).
  * Inside a caller's transaction the count is exact and unbounded.
@@ -162,6 +161,7 @@ export async function countCases(
   actor: Actor,
   q: CaseListQuery,
   searchSkeleton: string | undefined,
+  timeoutMs: number,
 ): Promise<number | undefined> {
   const needsPerson = !!q.nationality || (!!q.q && !/^NRM-/i.test(q.q.trim()));
   const count = async (d: Db) => {
@@ -172,11 +172,11 @@ export async function countCases(
       .executeTakeFirstOrThrow();
     return Number(row.n);
   };
-  if (db.isTransaction) return count(db);
+  if (db.isTransaction || timeoutMs <= 0) return count(db);
   try {
     return await db.transaction().execute(async (trx) => {
       // No parallel workers either: on a small server they would take the cores the page's own query needs.
-      await sql`SELECT set_config('statement_timeout', ${String(COUNT_TIMEOUT_MS)}, true),
+      await sql`SELECT set_config('statement_timeout', ${String(timeoutMs)}, true),
         set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
       return count(trx);
     });

@@ -216,7 +216,7 @@ export async function listCasePage(
   const skeleton = q.q && !/^NRM-/i.test(q.q) ? normaliseName(q.q) || undefined : undefined;
   const [rows, total] = await Promise.all([
     listCases(services.db, actor, q, skeleton, after),
-    countCases(services.db, actor, q, skeleton),
+    countCases(services.db, actor, q, skeleton, services.config.caseCountTimeoutMs),
   ]);
   const items = rows.slice(0, q.limit);
   const showNames = await personSectionFor(services, actor, items);
