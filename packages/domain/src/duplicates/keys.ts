@@ -49,5 +49,13 @@ export function nameKeys(name: string): string[] {
     if (keys.length >= MAX_KEYS_PER_NAME) break;
     if (!keys.includes(k)) keys.push(k);
   }
+  if (keys.length === 0) {
+    // Names made only of one-consonant parts (Bui Thi Hoa, Ei Ei Phyo) would otherwise never
+    // be retrieved: key them by all their parts' skeletons together.
+    const whole = tokeniseName(name)
+      .map((t) => t.skel)
+      .join('');
+    if (whole.length >= 2) keys.push(`~${foldKey(whole)}`);
+  }
   return keys;
 }
