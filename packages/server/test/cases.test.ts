@@ -312,3 +312,28 @@ describe('supervision', () => {
     expect(timeline.items.map((i: { action: string }) => i.action)).toEqual(['case.created']);
   });
 });
+
+describe('duplicate candidates among many namesakes', () => {
+  it('always includes a namesake born the same day, however many others share the name', async () => {
+    const { duplicateCandidateIds } = await import('../src/features/persons/persons.repository.js');
+    const { nameKeys } = await import('@opennrm/domain');
+    for (let i = 0; i < 6; i++) {
+      await manager.post(
+        '/api/cases',
+        walkIn({ person: { nameLatin: 'Namesake Karim', dateOfBirth: `1980-01-0${i + 1}` } }),
+      );
+    }
+    const target = (
+      await manager.post(
+        '/api/cases',
+        walkIn({ person: { nameLatin: 'Namesake Karim', dateOfBirth: '1985-07-20' } }),
+      )
+    ).json();
+    const ids = await duplicateCandidateIds(
+      ctx.db,
+      { keys: nameKeys('Namesake Karim'), documentIndexes: [], phoneIndex: null, dateOfBirth: '1985-07-20' },
+      2,
+    );
+    expect(ids).toContain(target.person.id);
+  });
+});

@@ -45,11 +45,32 @@ export async function duplicateCandidateIds(
     keys: string[];
     documentIndexes: string[];
     phoneIndex: string | null;
+    dateOfBirth?: string | null | undefined;
     excludeId?: string | undefined;
   },
   limit: number,
 ): Promise<string[]> {
   const ids = new Set<string>();
+  if (input.dateOfBirth && input.keys.length) {
+    // Namesakes born the same day come first: with a common name the key ranking alone
+    // would cut them among thousands of others.
+    const rows = await db
+      .selectFrom('persons as p')
+      .select('p.id')
+      .where('p.date_of_birth', '=', input.dateOfBirth)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('person_name_keys as nk')
+            .select('nk.person_id')
+            .whereRef('nk.person_id', '=', 'p.id')
+            .where('nk.key', 'in', input.keys),
+        ),
+      )
+      .limit(limit)
+      .execute();
+    for (const r of rows) ids.add(r.id);
+  }
   if (input.documentIndexes.length) {
     const rows = await db
       .selectFrom('identity_documents')

@@ -195,6 +195,7 @@ export async function findDuplicates(
       keys: [...new Set(names.flatMap(nameKeys))],
       documentIndexes,
       phoneIndex: phone,
+      dateOfBirth: query.dateOfBirth,
       excludeId: query.excludePersonId,
     },
     CANDIDATE_LIMIT,
