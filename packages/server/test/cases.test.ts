@@ -337,3 +337,51 @@ describe('duplicate candidates among many namesakes', () => {
     expect(ids).toContain(target.person.id);
   });
 });
+
+describe('identity documents after intake', () => {
+  it('adds a passport found later, records it handed back, removes a mistaken one; each with If-Match and audited', async () => {
+    const created = (
+      await manager.post('/api/cases', walkIn({ person: { nameLatin: 'Later Passport', nationality: 'ET' } }))
+    ).json();
+    const personId = created.person.id as string;
+    const url = `/api/persons/${personId}/documents`;
+    const doc = { type: 'passport', number: 'EP1234567', issuingCountry: 'ET', holder: 'employer' };
+    expect((await manager.post(url, doc)).statusCode).toBe(428);
+    const added = await manager.request('POST', url, doc, {
+      headers: { 'if-match': `"v${created.person.version}"` },
+    });
+    expect(added.statusCode).toBe(201);
+    const passport = added.json().documents.find((d: { number: string }) => d.number === 'EP1234567');
+    expect(passport.holder).toBe('employer');
+
+    const found = await manager.post('/api/persons/duplicates', {
+      documents: [{ type: 'passport', number: 'ep 1234567' }],
+    });
+    expect(found.json().candidates[0].personId).toBe(personId);
+
+    const handedBack = await manager.request(
+      'PATCH',
+      `${url}/${passport.id}`,
+      { holder: 'person' },
+      { headers: { 'if-match': added.headers.etag as string } },
+    );
+    expect(handedBack.json().documents[0].holder).toBe('person');
+    const stale = await manager.request('DELETE', `${url}/${passport.id}`, undefined, {
+      headers: { 'if-match': added.headers.etag as string },
+    });
+    expect(stale.statusCode).toBe(412);
+    const removed = await manager.request('DELETE', `${url}/${passport.id}`, undefined, {
+      headers: { 'if-match': handedBack.headers.etag as string },
+    });
+    expect(removed.json().documents).toEqual([]);
+    const trail = await ctx.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'person.updated')
+      .where('target_id', '=', personId)
+      .execute();
+    expect(trail.map((t) => t.details.document)).toEqual(['added', 'holder_changed', 'removed']);
+    const hotline = await ctx.signIn('hotline');
+    expect((await hotline.post(url, doc)).statusCode).toBe(403);
+  });
+});

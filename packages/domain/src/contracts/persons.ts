@@ -124,3 +124,8 @@ export const DuplicateCandidate = z.object({
 export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
 export const DuplicateCandidates = z.object({ candidates: z.array(DuplicateCandidate) });
 export type DuplicateCandidates = z.infer<typeof DuplicateCandidates>;
+
+export const IdentityDocumentUpdate = z.strictObject({ holder: DocumentHolder });
+export type IdentityDocumentUpdate = z.infer<typeof IdentityDocumentUpdate>;
+
+export const PersonDocumentParams = z.strictObject({ id: Id, documentId: Id });

@@ -1,13 +1,31 @@
-import { DuplicateCandidates, DuplicateQuery, IdParams, Person, PersonUpdate } from '@opennrm/domain';
-import type { FastifyInstance } from 'fastify';
+import {
+  DuplicateCandidates,
+  DuplicateQuery,
+  IdentityDocumentInput,
+  IdentityDocumentUpdate,
+  IdParams,
+  Person,
+  PersonDocumentParams,
+  PersonUpdate,
+} from '@opennrm/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import { notFound } from '../../lib/app-error.js';
 import { assertIfMatch, sendWithEtag } from '../../lib/http-preconditions.js';
 import { auditContext } from '../../plugins/auth.plugin.js';
 import type { Services } from '../../services.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findPersonRow } from './persons.repository.js';
-import { findDuplicates, loadPerson, updatePerson } from './persons.service.js';
+import {
+  addDocument,
+  findDuplicates,
+  loadPerson,
+  removeDocument,
+  updateDocumentHolder,
+  updatePerson,
+} from './persons.service.js';
 
 const tags = ['persons'];
 const search = { access: { permission: 'persons.search' as const } };
@@ -128,6 +146,99 @@ export async function personRoutes(base: FastifyInstance, { services }: { servic
         );
       });
       const person = await loadPerson(services, services.db, current.id);
+      return sendWithEtag(reply, person.version, person);
+    },
+  );
+
+  /** Identity documents change over a case: a passport is found, handed back, or entered later. */
+  const manage = { access: { permission: 'cases.manage' as const } };
+  const documentChange = async (
+    request: FastifyRequest,
+    personId: string,
+    change: 'added' | 'holder_changed' | 'removed',
+    run: (trx: Transaction<DB>) => Promise<string>,
+  ) => {
+    const current = await findPersonRow(services.db, personId);
+    if (!current) throw notFound('Person');
+    assertIfMatch(request, current.version);
+    await services.db.transaction().execute(async (trx) => {
+      const documentId = await run(trx);
+      await trx
+        .updateTable('persons')
+        .set({ version: current.version + 1, updated_at: services.now() })
+        .where('id', '=', personId)
+        .execute();
+      await recordAudit(
+        trx,
+        auditContext(request),
+        {
+          action: 'person.updated',
+          targetType: 'person',
+          targetId: personId,
+          details: { document: change, documentId },
+        },
+        services.now(),
+      );
+    });
+    return loadPerson(services, services.db, personId);
+  };
+
+  app.post(
+    '/api/persons/:id/documents',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Add an identity document (If-Match required)',
+        params: IdParams,
+        body: IdentityDocumentInput,
+        response: { 201: Person },
+      },
+    },
+    async (request, reply) => {
+      const person = await documentChange(request, request.params.id, 'added', (trx) =>
+        addDocument(services, trx, request.params.id, request.body),
+      );
+      reply.header('etag', `"v${person.version}"`);
+      return reply.status(201).send(person);
+    },
+  );
+
+  app.patch(
+    '/api/persons/:id/documents/:documentId',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Record who holds a document now, e.g. the passport handed back (If-Match required)',
+        params: PersonDocumentParams,
+        body: IdentityDocumentUpdate,
+        response: { 200: Person },
+      },
+    },
+    async (request, reply) => {
+      const person = await documentChange(request, request.params.id, 'holder_changed', (trx) =>
+        updateDocumentHolder(trx, request.params.id, request.params.documentId, request.body.holder),
+      );
+      return sendWithEtag(reply, person.version, person);
+    },
+  );
+
+  app.delete(
+    '/api/persons/:id/documents/:documentId',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Remove an identity document entered by mistake (If-Match required)',
+        params: PersonDocumentParams,
+        response: { 200: Person },
+      },
+    },
+    async (request, reply) => {
+      const person = await documentChange(request, request.params.id, 'removed', (trx) =>
+        removeDocument(trx, request.params.id, request.params.documentId),
+      );
       return sendWithEtag(reply, person.version, person);
     },
   );

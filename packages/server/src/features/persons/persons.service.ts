@@ -2,6 +2,7 @@ import {
   type DocumentHolder,
   type DuplicateCandidate,
   type DuplicateQuery,
+  type IdentityDocumentInput,
   type IdentityDocumentType,
   type MatchPerson,
   nameKeys,
@@ -250,4 +251,42 @@ export async function findDuplicates(
     .filter((c) => c.band !== 'weak')
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
+}
+
+export async function addDocument(services: Services, db: Db, personId: string, d: IdentityDocumentInput) {
+  const { id } = await db
+    .insertInto('identity_documents')
+    .values({
+      person_id: personId,
+      type: d.type,
+      number_enc: services.crypto.encrypt(d.number),
+      number_bidx: documentIndex(services.crypto, d.number),
+      issuing_country: d.issuingCountry ?? null,
+      holder: d.holder ?? 'unknown',
+      created_at: services.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateDocumentHolder(db: Db, personId: string, documentId: string, holder: string) {
+  const res = await db
+    .updateTable('identity_documents')
+    .set({ holder })
+    .where('id', '=', documentId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  if (res.numUpdatedRows === 0n) throw notFound('Identity document');
+  return documentId;
+}
+
+export async function removeDocument(db: Db, personId: string, documentId: string) {
+  const res = await db
+    .deleteFrom('identity_documents')
+    .where('id', '=', documentId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  if (res.numDeletedRows === 0n) throw notFound('Identity document');
+  return documentId;
 }
