@@ -174,4 +174,30 @@ describe('intake journey', () => {
     await screenshot(page, '15-screened-ar');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
+
+  it('records the passport the employer kept, then that it was handed back', async () => {
+    await page
+      .getByRole('link', { name: arText('casePage.sections.person'), exact: true })
+      .first()
+      .click();
+    await page
+      .getByRole('button', { name: arText('person.addDocument') })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(arText('person.documentType')).selectOption('passport');
+    await dialog.getByLabel(arText('person.documentNumber')).fill('A12345678');
+    await dialog.getByLabel(arText('person.documentCountry')).selectOption('EG');
+    await dialog.getByLabel(arText('person.documentHolder')).selectOption('employer');
+    await dialog.getByRole('button', { name: arText('personDocuments.addConfirm') }).click();
+    await page.getByText(arText('personDocuments.added')).first().waitFor();
+    await page.getByLabel(arText('person.documentHolder')).first().selectOption('person');
+    await page
+      .getByRole('button', { name: arText('personDocuments.saveHolder') })
+      .first()
+      .click();
+    await page.getByText(arText('personDocuments.holderSaved')).first().waitFor();
+    await screenshot(page, '16-documents-ar');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
 });

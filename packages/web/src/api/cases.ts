@@ -13,6 +13,7 @@ import type {
   DuplicateCheck,
   DuplicateQuery,
   IdentityDocumentInput,
+  IdentityDocumentUpdate,
   Party,
   Person,
   PersonInput,
@@ -105,7 +106,26 @@ export const personsApi = {
     requestVersioned<Person>('PATCH', `/persons/${enc(id)}`, body, ifMatch(etag)),
   get: (id: string, signal?: AbortSignal) =>
     requestVersioned<Person>('GET', `/persons/${enc(id)}`, undefined, { signal }),
+  addDocument: (id: string, etag: string, body: IdentityDocumentInput) =>
+    requestVersioned<Person>('POST', `/persons/${enc(id)}/documents`, body, ifMatch(etag)),
+  changeDocumentHolder: (id: string, documentId: string, etag: string, body: IdentityDocumentUpdate) =>
+    requestVersioned<Person>(
+      'PATCH',
+      `/persons/${enc(id)}/documents/${enc(documentId)}`,
+      body,
+      ifMatch(etag),
+    ),
+  removeDocument: (id: string, documentId: string, etag: string) =>
+    requestVersioned<Person>(
+      'DELETE',
+      `/persons/${enc(id)}/documents/${enc(documentId)}`,
+      undefined,
+      ifMatch(etag),
+    ),
 };
+
+/** The `If-Match` value for a change to a person: their ETag is their version. */
+export const personEtag = (person: Pick<Person, 'version'>): string => `"v${person.version}"`;
 
 export const screeningApi = {
   current: (signal?: AbortSignal) => api.get<QuestionnaireVersion>('/screening/questionnaire', signal),

@@ -54,20 +54,25 @@ export function AliasesField({ idPrefix, draft, update, errorFor }: PersonFieldP
   );
 }
 
-function DocumentFields({
+/** One identity document's fields; also used on the case page to add a document later. */
+export function DocumentFields({
   idPrefix,
   index,
   doc,
   onChange,
   onRemove,
   errorFor,
+  legend,
 }: {
   idPrefix: string;
   index: number;
   doc: DocumentDraft;
   onChange: (doc: DocumentDraft) => void;
-  onRemove: () => void;
+  /** Without it, no "Remove" button (a single document being added). */
+  onRemove?: () => void;
   errorFor: (field: string) => string | undefined;
+  /** Defaults to "Document n". */
+  legend?: string;
 }) {
   const { t } = useTranslation();
   const names = useDisplayNames();
@@ -75,7 +80,7 @@ function DocumentFields({
   return (
     <fieldset className="fieldset add-another__item add-another__item--box">
       <legend className="fieldset__legend fieldset__legend--s">
-        {t('person.documentN', { n: index + 1 })}
+        {legend ?? t('person.documentN', { n: index + 1 })}
       </legend>
       <SelectField
         id={`${id}-type`}
@@ -117,10 +122,12 @@ function DocumentFields({
         }
         options={DocumentHolder.options.map((value) => ({ value, label: t(`documentHolders.${value}`) }))}
       />
-      <button type="button" className="button button--link" onClick={onRemove}>
-        {t('common.remove')}
-        <span className="visually-hidden"> {t('person.documentN', { n: index + 1 })}</span>
-      </button>
+      {onRemove ? (
+        <button type="button" className="button button--link" onClick={onRemove}>
+          {t('common.remove')}
+          <span className="visually-hidden"> {t('person.documentN', { n: index + 1 })}</span>
+        </button>
+      ) : null}
     </fieldset>
   );
 }

@@ -11,6 +11,7 @@ import { hasPermission } from '../../shell/sections';
 import { CountryName, LanguageList, PersonNames } from '../case-labels';
 import { CaseDetailsEdit } from './case-details-edit';
 import { NotShared } from './not-shared';
+import { PersonDocuments } from './person-documents';
 import { PersonEdit } from './person-edit';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -22,7 +23,17 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function PersonDetails({ person }: { person: Person }) {
+function PersonDetails({
+  person,
+  caseId,
+  canEdit,
+  onSaved,
+}: {
+  person: Person;
+  caseId: string;
+  canEdit: boolean;
+  onSaved: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
   const age = ageOf(person.dateOfBirth, person.estimatedBirthYear);
@@ -56,25 +67,7 @@ function PersonDetails({ person }: { person: Person }) {
       <Row label={t('person.workPermitType')}>{t(`workPermitTypes.${person.workPermitType}`)}</Row>
       <Row label={t('person.vulnerabilities')}>{list('vulnerabilities', person.vulnerabilities)}</Row>
       <Row label={t('person.documents')}>
-        {person.documents.length === 0 ? (
-          t('cases.none')
-        ) : (
-          <ul className="plain-list">
-            {person.documents.map((doc) => (
-              <li key={doc.id}>
-                {t(`documentTypes.${doc.type}`)} <Ltr code>{doc.number}</Ltr>
-                {doc.issuingCountry ? (
-                  <>
-                    {' · '}
-                    <CountryName code={doc.issuingCountry} />
-                  </>
-                ) : null}
-                {' · '}
-                {t('person.heldBy', { holder: t(`documentHolders.${doc.holder}`) })}
-              </li>
-            ))}
-          </ul>
-        )}
+        <PersonDocuments person={person} caseId={caseId} canEdit={canEdit} onSaved={onSaved} />
       </Row>
     </dl>
   );
@@ -146,7 +139,7 @@ export function PersonSection({ found, etag }: { found: Case; etag: string | nul
           onCancel={() => setEditing(null)}
         />
       ) : (
-        <PersonDetails person={found.person} />
+        <PersonDetails person={found.person} caseId={found.id} canEdit={canEdit} onSaved={setSaved} />
       )}
       <div className="section-heading">
         <h3 className="heading-m">{t('casePage.intakeTitle')}</h3>
