@@ -51,9 +51,26 @@ describe('screening interview', () => {
     expect(partial.json().category).toBeNull();
     expect((await manager.get(`/api/cases/${c.id}`)).json().stage).toBe('screening');
 
-    const full = await manager.request('PUT', `/api/cases/${c.id}/screening`, {
+    expect(partial.headers.etag).toBe('"v1"');
+    const blind = await manager.request('PUT', `/api/cases/${c.id}/screening`, {
       answers: traffickingAnswers(),
     });
+    expect(blind.statusCode).toBe(428);
+    const full = await manager.request(
+      'PUT',
+      `/api/cases/${c.id}/screening`,
+      { answers: traffickingAnswers() },
+      { headers: { 'if-match': partial.headers.etag as string } },
+    );
+    expect(full.headers.etag).toBe('"v2"');
+    // A colleague still holding version 1 cannot overwrite these answers.
+    const stale = await manager.request(
+      'PUT',
+      `/api/cases/${c.id}/screening`,
+      { answers: { act_elements: ['receipt'] } },
+      { headers: { 'if-match': '"v1"' } },
+    );
+    expect(stale.statusCode).toBe(412);
     const suggestion = full.json();
     expect(suggestion).toMatchObject({ category: 'trafficking', subtype: 'forced_labour', risk: 'high' });
     expect(suggestion.indicators).toEqual(

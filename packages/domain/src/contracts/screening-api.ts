@@ -38,6 +38,8 @@ export type ScreeningConfirm = z.infer<typeof ScreeningConfirm>;
 
 export const CaseScreening = z.object({
   questionnaireVersion: z.number().int(),
+  /** Sent back as `If-Match: "v<version>"` when saving answers again. */
+  version: z.number().int(),
   answers: Answers,
   suggestion: ScreeningSuggestion,
   confirmed: z

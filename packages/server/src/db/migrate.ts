@@ -4,6 +4,7 @@ import * as foundation from './migrations/2026-11-22T1800-foundation.js';
 import * as caseIntake from './migrations/2026-11-22T1900-case-intake.js';
 import * as caseIndexes from './migrations/2026-11-22T2000-case-indexes.js';
 import * as personBirthIndex from './migrations/2026-11-22T2100-person-birth-index.js';
+import * as screeningVersion from './migrations/2026-11-22T2200-screening-version.js';
 import type { DB } from './schema.js';
 
 /** Migrations are listed here rather than read from disk, so they ship inside any bundle. */
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22T1900-case-intake': caseIntake,
   '2026-11-22T2000-case-indexes': caseIndexes,
   '2026-11-22T2100-person-birth-index': personBirthIndex,
+  '2026-11-22T2200-screening-version': screeningVersion,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

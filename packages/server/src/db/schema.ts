@@ -203,6 +203,7 @@ export interface ScreeningsTable {
   confirmed_at: Timestamp | null;
   updated_by: string | null;
   updated_at: Timestamp;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface ReferralsTable {

@@ -133,11 +133,18 @@ export const screeningApi = {
     api.get<QuestionnaireVersion>(`/screening/questionnaires/${version}`, signal),
   ofCase: (id: string, signal?: AbortSignal) =>
     api.get<{ screening: CaseScreening | null }>(`/cases/${enc(id)}/screening`, signal),
-  save: (id: string, answers: Answers) =>
-    api.put<ScreeningSuggestion>(`/cases/${enc(id)}/screening`, { answers }),
+  /** The first save of a case (no screening yet) has no ETag; every later one sends If-Match. */
+  save: (id: string, answers: Answers, etag: string | null) =>
+    requestVersioned<ScreeningSuggestion>('PUT', `/cases/${enc(id)}/screening`, { answers }, ifMatch(etag)),
   confirm: (id: string, body: ScreeningConfirm) =>
     api.post<{ screening: CaseScreening | null }>(`/cases/${enc(id)}/screening/confirm`, body),
 };
+
+/** The `If-Match` value for saving answers again: a screening's ETag is its version. */
+export const screeningEtag = (screening: Pick<CaseScreening, 'version'> | null): string | null =>
+  screening ? `"v${screening.version}"` : null;
+
+export const screeningKey = (id: string) => [CASES_KEY, 'screening', id] as const;
 
 export const caseKey = (id: string) => [CASES_KEY, 'one', id] as const;
 
@@ -177,7 +184,7 @@ export function useQuestionnaire(version: number | null | undefined, enabled = t
 
 export function useCaseScreening(id: string, enabled = true) {
   return useQuery({
-    queryKey: [CASES_KEY, 'screening', id],
+    queryKey: screeningKey(id),
     queryFn: ({ signal }) => screeningApi.ofCase(id, signal),
     enabled,
   });

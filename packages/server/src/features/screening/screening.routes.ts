@@ -11,6 +11,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../lib/app-error.js';
+import { assertIfMatch, sendWithEtag } from '../../lib/http-preconditions.js';
 import { auditContext } from '../../plugins/auth.plugin.js';
 import type { Services } from '../../services.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -88,7 +89,7 @@ export async function screeningRoutes(base: FastifyInstance, { services }: { ser
         response: { 200: CaseScreeningResponse },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = auditContext(request);
       const { access } = await readableCase(services, ctx, request.auth!.actor, request.params.id);
       if (!access.sections.includes('screening'))
@@ -104,7 +105,9 @@ export async function screeningRoutes(base: FastifyInstance, { services }: { ser
         },
         services.now(),
       );
-      return { screening: await getScreening(services, request.params.id) };
+      const screening = await getScreening(services, request.params.id);
+      if (screening) reply.header('etag', `"v${screening.version}"`);
+      return { screening };
     },
   );
 
@@ -120,10 +123,18 @@ export async function screeningRoutes(base: FastifyInstance, { services }: { ser
         response: { 200: ScreeningSuggestion },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = auditContext(request);
       const { row } = await writableCase(services, ctx, request.auth!.actor, request.params.id);
-      return saveScreening(services, ctx, row, request.body.answers, request.auth!.userId);
+      const saved = await saveScreening(
+        services,
+        ctx,
+        row,
+        request.body.answers,
+        request.auth!.userId,
+        (current) => assertIfMatch(request, current),
+      );
+      return sendWithEtag(reply, saved.version, saved.suggestion);
     },
   );
 

@@ -151,6 +151,7 @@ export async function getScreening(services: Services, caseId: string): Promise<
   const suggestion = ScreeningSuggestion.parse(row.suggestion);
   return {
     questionnaireVersion: row.questionnaire_version,
+    version: row.version,
     answers: JSON.parse(services.crypto.decrypt(row.answers_enc)) as Answers,
     suggestion,
     confirmed:
@@ -179,12 +180,15 @@ export async function saveScreening(
   row: CaseRow,
   answers: Answers,
   userId: string,
-) {
+  /** Checks the stored version against the client's If-Match; the route supplies it. */
+  assertVersion: (current: number) => void = () => {},
+): Promise<{ suggestion: ScreeningSuggestion; version: number }> {
   const existing = await services.db
     .selectFrom('screenings')
-    .select(['questionnaire_version', 'confirmed_at'])
+    .select(['questionnaire_version', 'confirmed_at', 'version'])
     .where('case_id', '=', row.id)
     .executeTakeFirst();
+  if (existing) assertVersion(existing.version);
   if (existing?.confirmed_at) throw new AppError('CASE_STAGE_INVALID', 'The screening is already confirmed');
   const version = await loadVersion(services.db, existing?.questionnaire_version);
   const problems = validateAnswers(version.questionnaire, answers);
@@ -208,12 +212,28 @@ export async function saveScreening(
     updated_by: userId,
     updated_at: now,
   };
+  const nextVersion = (existing?.version ?? 0) + 1;
   await services.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('screenings')
-      .values({ case_id: row.id, ...values })
-      .onConflict((oc) => oc.column('case_id').doUpdateSet(values))
-      .execute();
+    if (existing) {
+      // Conditional on the version read: of two saves racing, the second is refused.
+      const res = await trx
+        .updateTable('screenings')
+        .set({ ...values, version: nextVersion })
+        .where('case_id', '=', row.id)
+        .where('version', '=', existing.version)
+        .executeTakeFirst();
+      if (res.numUpdatedRows === 0n) {
+        throw new AppError(
+          'PRECONDITION_FAILED',
+          'Someone else saved answers meanwhile; reload the interview',
+        );
+      }
+    } else {
+      await trx
+        .insertInto('screenings')
+        .values({ case_id: row.id, ...values, version: nextVersion })
+        .execute();
+    }
     if (row.stage === 'received') {
       await trx
         .updateTable('cases')
@@ -233,7 +253,7 @@ export async function saveScreening(
       now,
     );
   });
-  return suggestion;
+  return { suggestion, version: nextVersion };
 }
 
 /**

@@ -10,7 +10,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/auth';
-import { CASES_KEY, caseKey, useCaseScreening, useQuestionnaire } from '../../api/cases';
+import {
+  CASES_KEY,
+  caseKey,
+  screeningEtag,
+  screeningKey,
+  useCaseScreening,
+  useQuestionnaire,
+} from '../../api/cases';
 import { isApiError } from '../../api/client';
 import { CheckboxField } from '../../components/checkbox-field';
 import { ErrorSummary } from '../../components/error-summary';
@@ -31,6 +38,21 @@ interface Props {
   found: Case;
   /** Shown under the questions, e.g. "Continue to consents" in the walk-in interview. */
   footer?: ReactNode;
+}
+
+/** Shown when someone else saved answers meanwhile: saving has stopped until the interview is reloaded. */
+function SaveConflict({ onReload }: { onReload: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div id="screening-conflict">
+      <Notice tone="error" title={t('screening.conflict.title')}>
+        <p>{t('screening.conflict.body')}</p>
+        <button type="button" className="button button--secondary" onClick={onReload}>
+          {t('screening.conflict.reload')}
+        </button>
+      </Notice>
+    </div>
+  );
 }
 
 /** The first language of the person that the questionnaire has, other than the UI language. */
@@ -60,7 +82,8 @@ function Work({
   screening,
   version,
   footer,
-}: Props & { screening: CaseScreening | null; version: QuestionnaireVersion }) {
+  onReload,
+}: Props & { screening: CaseScreening | null; version: QuestionnaireVersion; onReload: () => void }) {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   const names = useDisplayNames();
@@ -72,13 +95,19 @@ function Work({
   const questions = questionIndex(version.questionnaire);
   const refreshCase = () => {
     void queryClient.invalidateQueries({ queryKey: caseKey(found.id) });
-    void queryClient.invalidateQueries({ queryKey: [CASES_KEY, 'screening', found.id] });
+    void queryClient.invalidateQueries({ queryKey: screeningKey(found.id) });
     void queryClient.invalidateQueries({ queryKey: [CASES_KEY, 'timeline', found.id] });
   };
-  const autosave = useScreeningAutosave(found.id, screening?.answers ?? {}, (next) => {
-    setSuggestion(next);
-    if (found.stage === 'received') refreshCase();
-  });
+  const autosave = useScreeningAutosave(
+    found.id,
+    screening?.answers ?? {},
+    screeningEtag(screening),
+    (next) => {
+      setSuggestion(next);
+      if (found.stage === 'received') refreshCase();
+    },
+  );
+  const conflict = autosave.status === 'conflict';
   const editable = hasPermission(me, 'cases.screen') && !screening?.confirmed;
   const second = personLanguage(found, version, i18n.language);
   const textOf = (id: string) => {
@@ -112,6 +141,7 @@ function Work({
     <div className="screening-layout">
       <div className="screening-layout__questions">
         <ErrorSummary errors={form.errors} fieldIds={fieldIds} summaryRef={form.summaryRef} />
+        {conflict ? <SaveConflict onReload={onReload} /> : null}
         {screening?.confirmed ? <ConfirmedDecision confirmed={screening.confirmed} /> : null}
         {editable && second ? (
           <CheckboxField
@@ -141,7 +171,13 @@ function Work({
           <span className={`screening-bar__status screening-bar__status--${autosave.status}`}>
             {saveStatusLabel(t, autosave.status)}
           </span>
-          <a href="#suggestion">{t('screening.seeSuggestion')}</a>
+          {conflict ? (
+            <button type="button" className="button button--secondary" onClick={onReload}>
+              {t('screening.conflict.reload')}
+            </button>
+          ) : (
+            <a href="#suggestion">{t('screening.seeSuggestion')}</a>
+          )}
         </div>
       </div>
       <div className="screening-layout__side">
@@ -153,7 +189,7 @@ function Work({
           saveError={autosave.error}
           onRetry={() => void autosave.retry()}
         >
-          {editable && suggestion ? (
+          {editable && suggestion && !conflict ? (
             <button type="button" className="button" onClick={() => void startConfirm()}>
               {t('screening.confirmCategory')}
             </button>
@@ -177,17 +213,23 @@ function Work({
 export function ScreeningInterview({ found, footer }: Props) {
   const { t } = useTranslation();
   const screening = useCaseScreening(found.id);
+  // Bumped after reloading the interview, so the answers and ETag start again from the server.
+  const [generation, setGeneration] = useState(0);
+  const reload = () => {
+    void screening.refetch().then(() => setGeneration((n) => n + 1));
+  };
   const version = useQuestionnaire(screening.data?.screening?.questionnaireVersion, screening.isSuccess);
   if (screening.isPending || (screening.isSuccess && version.isPending)) return <SkeletonRows rows={6} />;
   if (screening.isError) return <Notice tone="error" title={errorMessage(t, screening.error)} />;
   if (!version.data) return <Notice tone="error" title={errorMessage(t, version.error)} />;
   return (
     <Work
-      key={`${screening.data.screening?.confirmed ? 'confirmed' : 'open'}:${version.data.version}`}
+      key={`${screening.data.screening?.confirmed ? 'confirmed' : 'open'}:${version.data.version}:${generation}`}
       found={found}
       screening={screening.data.screening}
       version={version.data}
       footer={footer}
+      onReload={reload}
     />
   );
 }

@@ -29,7 +29,7 @@ interface Props {
 export function saveStatusLabel(t: TFunction, status: SaveStatus): string {
   if (status === 'saving' || status === 'pending') return t('screening.saving');
   if (status === 'saved') return t('screening.saved');
-  if (status === 'error') return t('screening.notSaved');
+  if (status === 'error' || status === 'conflict') return t('screening.notSaved');
   return t('screening.savesAsYouGo');
 }
 
@@ -53,6 +53,14 @@ export function SaveStatusText({
           {t('common.tryAgain')}
         </button>
       </div>
+    );
+  }
+  if (status === 'conflict') {
+    // The notice above the questions says why and offers to reload the interview.
+    return (
+      <p className="save-status save-status--error" role="status">
+        {t('screening.notSaved')} {t('screening.conflict.title')}
+      </p>
     );
   }
   const text = saveStatusLabel(t, status);
