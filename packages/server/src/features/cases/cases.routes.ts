@@ -18,7 +18,7 @@ import {
   PartySearchQuery,
   Timeline,
 } from '@opennrm/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error.js';
@@ -27,6 +27,7 @@ import { runIdempotent } from '../../lib/idempotency.js';
 import { auditContext } from '../../plugins/auth.plugin.js';
 import type { Services } from '../../services.js';
 import { recordAudit } from '../audit/audit.service.js';
+import type { CaseRow } from './cases.repository.js';
 import {
   assignCase,
   createCase,
@@ -73,6 +74,24 @@ const READ_ACTIONS = ['case.viewed', 'case.listed', 'person.viewed', 'audit.view
 
 export async function caseRoutes(base: FastifyInstance, { services }: { services: Services }) {
   const app = base.withTypeProvider<ZodTypeProvider>();
+
+  /**
+   * A change to a case the caller may write: need-to-know, If-Match against the version
+   * read, the change itself, and the updated case back with its new ETag.
+   */
+  const changeCase = async (
+    request: FastifyRequest,
+    id: string,
+    reply: FastifyReply,
+    change: (ctx: ReturnType<typeof auditContext>, row: CaseRow) => Promise<unknown>,
+  ) => {
+    const ctx = auditContext(request);
+    const { row } = await writableCase(services, ctx, request.auth!.actor, id);
+    assertIfMatch(request, row.version);
+    await change(ctx, row);
+    const updated = await getCase(services, ctx, request.auth!.actor, row.id);
+    return sendWithEtag(reply, updated.version, updated);
+  };
 
   app.post(
     '/api/cases',
@@ -146,14 +165,10 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
         response: { 200: Case },
       },
     },
-    async (request, reply) => {
-      const ctx = auditContext(request);
-      const { row } = await writableCase(services, ctx, request.auth!.actor, request.params.id);
-      assertIfMatch(request, row.version);
-      await updateCase(services, ctx, row, request.body);
-      const updated = await getCase(services, ctx, request.auth!.actor, row.id);
-      return sendWithEtag(reply, updated.version, updated);
-    },
+    async (request, reply) =>
+      changeCase(request, request.params.id, reply, (ctx, row) =>
+        updateCase(services, ctx, row, request.body),
+      ),
   );
 
   app.put(
@@ -168,14 +183,10 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
         response: { 200: Case },
       },
     },
-    async (request, reply) => {
-      const ctx = auditContext(request);
-      const { row } = await writableCase(services, ctx, request.auth!.actor, request.params.id);
-      assertIfMatch(request, row.version);
-      await assignCase(services, ctx, row, request.body.assigneeId);
-      const updated = await getCase(services, ctx, request.auth!.actor, row.id);
-      return sendWithEtag(reply, updated.version, updated);
-    },
+    async (request, reply) =>
+      changeCase(request, request.params.id, reply, (ctx, row) =>
+        assignCase(services, ctx, row, request.body.assigneeId),
+      ),
   );
 
   app.post(
@@ -190,14 +201,10 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
         response: { 200: Case },
       },
     },
-    async (request, reply) => {
-      const ctx = auditContext(request);
-      const { row } = await writableCase(services, ctx, request.auth!.actor, request.params.id);
-      assertIfMatch(request, row.version);
-      await settlePerson(services, ctx, row, request.body);
-      const updated = await getCase(services, ctx, request.auth!.actor, row.id);
-      return sendWithEtag(reply, updated.version, updated);
-    },
+    async (request, reply) =>
+      changeCase(request, request.params.id, reply, (ctx, row) =>
+        settlePerson(services, ctx, row, request.body),
+      ),
   );
 
   app.get(
