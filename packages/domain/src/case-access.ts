@@ -55,7 +55,7 @@ export function caseAccess(actor: Actor, facts: CaseAccessFacts): CaseAccess {
     for (const s of CREATOR_SECTIONS) if (!(s === 'person' && facts.personLinked)) sections.add(s);
     reason = 'creator';
   }
-  if (AGENCY_ROLES.has(actor.role)) {
+  if (AGENCY_ROLES.has(actor.role) || actor.role === 'embassy_officer') {
     for (const r of facts.referrals) {
       if (r.organisationId !== actor.organisationId) continue;
       if (!(REFERRAL_ACTIVE_STATUSES as readonly string[]).includes(r.status)) continue;
@@ -71,7 +71,7 @@ export function caseAccess(actor: Actor, facts: CaseAccessFacts): CaseAccess {
     facts.embassyConsentGiven
   ) {
     for (const s of EMBASSY_SECTIONS) sections.add(s);
-    reason = 'embassy_national';
+    reason ??= 'embassy_national';
   }
   if (!reason) return { read: false };
   return { read: true, sections: CASE_SECTIONS.filter((s) => sections.has(s)), write: false, reason };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LifecycleStage } from './sop/vocabulary.js';
 
 /** Case categories and sub-types (DOMAIN.md "Core records", issue #3). */
 export const CaseCategory = z.enum(['labour_case', 'abuse', 'trafficking']);
@@ -30,8 +31,8 @@ export function subtypeFitsCategory(category: CaseCategory, subtype: string): bo
 export const RiskLevel = z.enum(['urgent', 'high', 'medium', 'low']);
 export type RiskLevel = z.infer<typeof RiskLevel>;
 
-/** Stages of the case lifecycle; the SOP issue adds the stages after screening. */
-export const CaseStage = z.enum(['received', 'screening', 'screened']);
+/** Stages of the case lifecycle: the SOP's (sop/vocabulary.ts), intake's first two included. */
+export const CaseStage = LifecycleStage;
 export type CaseStage = z.infer<typeof CaseStage>;
 
 export const IntakeChannel = z.enum([

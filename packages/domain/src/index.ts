@@ -8,6 +8,7 @@ export * from './contracts/organisations.js';
 export * from './contracts/persons.js';
 export * from './contracts/screening-api.js';
 export * from './contracts/users.js';
+export * from './contracts/workflow.js';
 export * from './duplicates/index.js';
 export * from './errors.js';
 export * from './password.js';

@@ -19,10 +19,20 @@ export const PERMISSIONS = [
   'cases.access_log',
   'persons.search',
   'screening.publish',
+  'referrals.send',
+  'referrals.send_without_consent',
+  'referrals.respond',
+  'tasks.work',
+  'cases.approve_closure',
+  'cases.change_sop',
+  'sop.read',
+  'sop.manage',
+  'calendar.manage',
+  'notifications.own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ALL_STAFF: readonly Permission[] = ['profile.manage_own'];
+const ALL_STAFF: readonly Permission[] = ['profile.manage_own', 'notifications.own'];
 /** The NRM team's case work; which cases each role may open is decided by `caseAccess`. */
 const CASE_WORK: readonly Permission[] = [
   'cases.create',
@@ -30,7 +40,12 @@ const CASE_WORK: readonly Permission[] = [
   'cases.screen',
   'cases.manage',
   'persons.search',
+  'referrals.send',
+  'tasks.work',
+  'sop.read',
 ];
+/** What an agency does with the cases referred to it (`caseAccess` decides which). */
+const AGENCY_WORK: readonly Permission[] = ['cases.list', 'referrals.respond', 'tasks.work'];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: [
@@ -40,14 +55,26 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.read',
     'users.manage',
     'screening.publish',
+    'sop.read',
+    'sop.manage',
+    'calendar.manage',
   ],
-  nrm_supervisor: [...ALL_STAFF, 'organisations.read', ...CASE_WORK, 'cases.assign', 'cases.access_log'],
+  nrm_supervisor: [
+    ...ALL_STAFF,
+    'organisations.read',
+    ...CASE_WORK,
+    'cases.assign',
+    'cases.access_log',
+    'cases.approve_closure',
+    'cases.change_sop',
+    'referrals.send_without_consent',
+  ],
   nrm_case_manager: [...ALL_STAFF, 'organisations.read', ...CASE_WORK],
-  agency_focal_point: [...ALL_STAFF, 'cases.create', 'cases.list'],
-  agency_officer: [...ALL_STAFF, 'cases.create', 'cases.list'],
-  shelter_staff: [...ALL_STAFF, 'cases.list'],
+  agency_focal_point: [...ALL_STAFF, 'cases.create', ...AGENCY_WORK],
+  agency_officer: [...ALL_STAFF, 'cases.create', ...AGENCY_WORK],
+  shelter_staff: [...ALL_STAFF, ...AGENCY_WORK],
   hotline_operator: [...ALL_STAFF, 'cases.create', 'cases.list'],
-  embassy_officer: [...ALL_STAFF, 'cases.list'],
+  embassy_officer: [...ALL_STAFF, ...AGENCY_WORK],
   analyst: [...ALL_STAFF],
   auditor: [...ALL_STAFF, 'audit.read'],
 };

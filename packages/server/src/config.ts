@@ -46,6 +46,25 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64')
     .optional(),
   KEY_FILE: z.string().optional(),
+  /** The installation's days are this many minutes ahead of UTC (Bahrain: 180): deadlines, "today". */
+  UTC_OFFSET_MINUTES: z.coerce.number().int().min(-720).max(840).default(180),
+  /** How often the scheduler looks for overdue work and mail to send (0: never, e.g. tests that drive it). */
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Overdue work is escalated to the owner's supervisor and the case manager this long after its deadline. */
+  ESCALATION_GRACE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
+  /** Outgoing mail: smtp://user:pass@host:port (or smtps://). Without it, notifications stay in the app. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('OpenNRM <no-reply@localhost>'),
+  /** Local hour (0-23, installation time) at which daily digests are sent. */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export type Config = {
@@ -69,6 +88,9 @@ export type Config = {
   /** Case-list totals give up after this long (0: always count); the page is served without a total. */
   caseCountTimeoutMs: number;
   keys: { encryptionKeys: string | undefined; blindIndexKey: string | undefined; keyFile: string };
+  utcOffsetMinutes: number;
+  scheduler: { intervalMs: number; escalationGraceMs: number; digestHour: number };
+  mail: { smtpUrl: string | undefined; from: string };
 };
 
 export class ConfigError extends Error {
@@ -123,5 +145,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       blindIndexKey: e.BLIND_INDEX_KEY,
       keyFile: path.resolve(e.KEY_FILE ?? path.join(e.DATA_DIR, 'keys.json')),
     },
+    utcOffsetMinutes: e.UTC_OFFSET_MINUTES,
+    scheduler: {
+      intervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
+      escalationGraceMs: e.ESCALATION_GRACE_HOURS * 3_600_000,
+      digestHour: e.DIGEST_HOUR,
+    },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
   };
 }

@@ -1,6 +1,7 @@
 import type { OrganisationKind, Role } from '@opennrm/domain';
 import { recordAudit } from './features/audit/audit.service.js';
 import { seedDefaultQuestionnaire } from './features/screening/screening.service.js';
+import { seedDefaultSops } from './features/sops/sops.repository.js';
 import { hashPassword } from './lib/passwords.js';
 import type { Services } from './services.js';
 
@@ -93,6 +94,7 @@ export async function seed(services: Services, opts: { demo: boolean }): Promise
   const now = services.now();
   const result: SeedResult = { organisationsCreated: 0, demoUsersCreated: 0 };
   await seedDefaultQuestionnaire(db, now);
+  await seedDefaultSops(db, now);
   const anyOrganisation = await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
   const orgIds = new Map<string, string>();
 

@@ -75,6 +75,8 @@ export async function createTestContext(
     RATE_LIMIT_PER_MINUTE: '100000',
     // Exact totals in tests: a loaded CI machine must not turn a count into "no total".
     CASE_COUNT_TIMEOUT_MS: '0',
+    // Tests run the scheduler's sweeps themselves, at the times they choose.
+    SCHEDULER_INTERVAL_SECONDS: '0',
     ...env,
   });
   const clock = new TestClock();

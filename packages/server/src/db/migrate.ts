@@ -5,6 +5,7 @@ import * as caseIntake from './migrations/2026-11-22T1900-case-intake.js';
 import * as caseIndexes from './migrations/2026-11-22T2000-case-indexes.js';
 import * as personBirthIndex from './migrations/2026-11-22T2100-person-birth-index.js';
 import * as screeningVersion from './migrations/2026-11-22T2200-screening-version.js';
+import * as sopWorkflow from './migrations/2026-11-22T2300-sop-workflow.js';
 import type { DB } from './schema.js';
 
 /** Migrations are listed here rather than read from disk, so they ship inside any bundle. */
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22T2000-case-indexes': caseIndexes,
   '2026-11-22T2100-person-birth-index': personBirthIndex,
   '2026-11-22T2200-screening-version': screeningVersion,
+  '2026-11-22T2300-sop-workflow': sopWorkflow,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -214,6 +214,118 @@ export interface ReferralsTable {
   status: ColumnType<string, string | undefined, string>;
   created_by: string | null;
   created_at: CreatedAt;
+  purpose: ColumnType<string, string | undefined, string>;
+  message_enc: string | null;
+  acknowledge_by: Timestamp | null;
+  complete_by: Timestamp | null;
+  acknowledged_at: Timestamp | null;
+  accepted_at: Timestamp | null;
+  started_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  declined_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  reason_enc: string | null;
+  outcome_enc: string | null;
+  consent_override_reason_enc: string | null;
+  onward_requested_at: Timestamp | null;
+  onward_kind: string | null;
+  onward_message_enc: string | null;
+  overdue_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
+}
+
+export interface SopVersionsTable {
+  sop_id: string;
+  version: number;
+  category: string;
+  document: ColumnType<unknown, string, never>;
+  published_by: string | null;
+  published_at: Timestamp;
+}
+
+export interface CalendarSettingsTable {
+  id: ColumnType<number, number | undefined, never>;
+  weekend_days: ColumnType<number[], number[] | undefined, number[]>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface PublicHolidaysTable {
+  day: ColumnType<string, string, string>;
+  name: string;
+}
+
+export interface CaseWorkflowsTable {
+  case_id: string;
+  sop_id: string;
+  sop_version: number;
+  state: ColumnType<unknown, string, string>;
+  stage_history: ColumnType<unknown, string | undefined, string>;
+  closure: ColumnType<unknown, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
+}
+
+export interface TasksTable {
+  id: Generated<string>;
+  case_id: string;
+  key: string;
+  sop_task_id: string | null;
+  stage: string | null;
+  title: ColumnType<unknown, string, string>;
+  evidence: ColumnType<unknown, string | null, string | null>;
+  mandatory: ColumnType<boolean, boolean | undefined, boolean>;
+  status: ColumnType<string, string | undefined, string>;
+  owner_organisation_id: string | null;
+  owner_role: string | null;
+  owner_kind: string | null;
+  assignee_id: string | null;
+  referral_id: string | null;
+  due_at: Timestamp | null;
+  overdue_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+  note_enc: string | null;
+  completed_by: string | null;
+  completed_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface FollowUpContactsTable {
+  case_id: string;
+  idx: number;
+  due_at: Timestamp;
+  reached: boolean | null;
+  situation_enc: string | null;
+  risk_after: string | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp | null;
+  notified_at: Timestamp | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  case_id: string | null;
+  subject: ColumnType<Record<string, string>, string | undefined, string>;
+  link: string;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+  email_status: ColumnType<string, string | undefined, string>;
+  email_attempts: ColumnType<number, number | undefined, number>;
+  emailed_at: Timestamp | null;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  email_kinds: ColumnType<string[], string[], string[]>;
+  daily_digest: ColumnType<boolean, boolean | undefined, boolean>;
+  last_digest_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IdempotencyKeysTable {
@@ -238,6 +350,14 @@ export interface DB {
   screening_questionnaires: ScreeningQuestionnairesTable;
   screenings: ScreeningsTable;
   referrals: ReferralsTable;
+  sop_versions: SopVersionsTable;
+  calendar_settings: CalendarSettingsTable;
+  public_holidays: PublicHolidaysTable;
+  case_workflows: CaseWorkflowsTable;
+  tasks: TasksTable;
+  follow_up_contacts: FollowUpContactsTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
   idempotency_keys: IdempotencyKeysTable;
   organisations: OrganisationsTable;
   users: UsersTable;
