@@ -15,11 +15,15 @@ import type { Database } from './db/create-db.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { caseRoutes } from './features/cases/cases.routes.js';
+import { notificationRoutes } from './features/notifications/notifications.routes.js';
 import { organisationRoutes } from './features/organisations/organisations.routes.js';
 import { personRoutes } from './features/persons/persons.routes.js';
 import { screeningRoutes } from './features/screening/screening.routes.js';
+import { sopRoutes } from './features/sops/sops.routes.js';
 import { systemRoutes, VERSION } from './features/system/system.routes.js';
 import { userRoutes } from './features/users/users.routes.js';
+import { workRoutes } from './features/workflow/work.routes.js';
+import { workflowRoutes } from './features/workflow/workflow.routes.js';
 import type { FieldCrypto } from './lib/field-crypto.js';
 import authPlugin from './plugins/auth.plugin.js';
 import errorsPlugin from './plugins/errors.plugin.js';
@@ -170,6 +174,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     caseRoutes,
     personRoutes,
     screeningRoutes,
+    notificationRoutes,
+    sopRoutes,
+    workflowRoutes,
+    workRoutes,
   ]) {
     await app.register(routes, { services });
   }

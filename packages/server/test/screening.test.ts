@@ -92,8 +92,10 @@ describe('screening interview', () => {
     });
     expect(confirm.statusCode).toBe(200);
     expect(confirm.json().screening.confirmed).toMatchObject({ category: 'trafficking', overridden: false });
+    // The confirmed category starts the trafficking SOP; its first task (a safety assessment
+    // within 4 hours of receipt) keeps the case at "received" until it is done.
     expect((await manager.get(`/api/cases/${c.id}`)).json()).toMatchObject({
-      stage: 'screened',
+      stage: 'received',
       category: 'trafficking',
       risk: 'high',
     });

@@ -80,10 +80,14 @@ describe('synthetic cases', () => {
     expect(new Set(rows.map((r) => r.category))).toEqual(
       new Set([null, 'labour_case', 'abuse', 'trafficking']),
     );
-    expect(new Set(rows.map((r) => r.stage))).toEqual(new Set(['received', 'screening', 'screened']));
+    expect(new Set(rows.map((r) => r.stage))).toEqual(
+      new Set(['received', 'screening', 'referral_assistance']),
+    );
     expect(distinct((r) => r.risk)).toBe(4);
     // Unscreened cases have no category yet.
-    expect(rows.filter((r) => r.stage !== 'screened').every((r) => r.category === null)).toBe(true);
+    expect(rows.filter((r) => r.stage !== 'referral_assistance').every((r) => r.category === null)).toBe(
+      true,
+    );
 
     const persons = await ctx.db.selectFrom('persons').selectAll().execute();
     expect(persons.some((p) => p.name_arabic && !p.name_latin)).toBe(true);

@@ -6,6 +6,7 @@ import * as caseIndexes from './migrations/2026-11-22T2000-case-indexes.js';
 import * as personBirthIndex from './migrations/2026-11-22T2100-person-birth-index.js';
 import * as screeningVersion from './migrations/2026-11-22T2200-screening-version.js';
 import * as sopWorkflow from './migrations/2026-11-22T2300-sop-workflow.js';
+import * as userEmail from './migrations/2026-11-22T2310-user-email.js';
 import type { DB } from './schema.js';
 
 /** Migrations are listed here rather than read from disk, so they ship inside any bundle. */
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22T2100-person-birth-index': personBirthIndex,
   '2026-11-22T2200-screening-version': screeningVersion,
   '2026-11-22T2300-sop-workflow': sopWorkflow,
+  '2026-11-22T2310-user-email': userEmail,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

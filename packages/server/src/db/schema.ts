@@ -24,6 +24,8 @@ export interface UsersTable {
   must_change_password: Generated<boolean>;
   active: Generated<boolean>;
   locale: Generated<string>;
+  /** Where notification emails go; null: in-app only. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   totp_secret: string | null;
   totp_pending_secret: string | null;
   totp_last_step: ColumnType<string | null, string | number | null | undefined, string | number | null>;

@@ -275,7 +275,8 @@ export class Generator {
       category: screened ? category : null,
       subtype: screened ? subtype : null,
       risk,
-      stage,
+      // A screened case waits in the SOP's first stage after screening (the demo seed starts its workflow).
+      stage: screened ? 'referral_assistance' : stage,
       assigned_to: assignee?.id ?? null,
       narrative_enc: narrative ? this.services.crypto.encrypt(narrative) : null,
       reported_indicators: indicators,

@@ -21,6 +21,7 @@ import { decodeCursor, encodeCursor } from '../../lib/sql.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
 import { insertPerson, loadPerson } from '../persons/persons.service.js';
+import { onCaseAssigned, onRiskChanged } from '../workflow/workflow.service.js';
 import {
   type CaseRow,
   countCases,
@@ -335,6 +336,13 @@ export async function updateCase(
       },
       now,
     );
+    if (patch.risk && patch.risk !== row.risk) {
+      await onRiskChanged(
+        { services, db: trx, audit: ctx, actorId: ctx.actor?.userId ?? null, now },
+        row.id,
+        patch.risk,
+      );
+    }
   });
 }
 
@@ -380,6 +388,11 @@ export async function assignCase(
         details: { from: row.assigned_to, to: assigneeId },
       },
       now,
+    );
+    await onCaseAssigned(
+      { services, db: trx, audit: ctx, actorId: ctx.actor?.userId ?? null, now },
+      row.id,
+      assigneeId,
     );
   });
 }

@@ -15,6 +15,7 @@ import { AppError, notFound } from '../../lib/app-error.js';
 import { likePattern } from '../../lib/sql.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
+import { onConsentRecorded } from '../workflow/workflow.service.js';
 import type { CaseRow } from './cases.repository.js';
 
 /** Consent history of a case, newest first; the newest record per purpose and recipient is current. */
@@ -136,6 +137,11 @@ export async function recordConsent(
       },
       now,
     );
+    await onConsentRecorded({ services, db: trx, audit: ctx, actorId: userId, now }, row.id, {
+      purpose: input.purpose,
+      organisationKind: input.organisationKind ?? null,
+      status: input.status,
+    });
   });
 }
 

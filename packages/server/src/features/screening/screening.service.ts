@@ -24,6 +24,7 @@ import { AppError, notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
 import type { CaseRow } from '../cases/cases.repository.js';
+import { onScreeningConfirmed } from '../workflow/workflow.service.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -311,7 +312,6 @@ export async function confirmScreening(
         category: input.category,
         subtype,
         risk: input.risk,
-        stage: 'screened',
         version: row.version + 1,
         updated_at: now,
       })
@@ -332,5 +332,11 @@ export async function confirmScreening(
       },
       now,
     );
+    // The confirmed category chooses the SOP: the workflow starts (or follows) and sets the stage.
+    await onScreeningConfirmed({ services, db: trx, audit: ctx, actorId: userId, now }, row.id, {
+      category: input.category,
+      subtype,
+      risk: input.risk,
+    });
   });
 }

@@ -1,0 +1,274 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import { digestEmail, type MailNotification, mailLocale, notificationEmail } from './email-text.js';
+import { type Mailer, openMailer, publicBaseUrl } from './mailer.js';
+
+/** Where delivery reports counts; never addresses or contents. */
+export interface DeliveryLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+/** Emails claimed per transaction: the rows stay locked while they are sent. */
+const BATCH_SIZE = 20;
+/** After this many failed tries an email is given up ('failed'); before, it stays 'pending'. */
+export const MAX_EMAIL_ATTEMPTS = 5;
+/** A digest lists at most this many notifications; any left wait for the next day's. */
+const DIGEST_MAX_ROWS = 1000;
+
+type Trx = Transaction<DB>;
+
+function claimPending(trx: Trx, exclude: readonly string[]) {
+  let q = trx
+    .selectFrom('notifications as n')
+    .innerJoin('users as u', 'u.id', 'n.user_id')
+    .leftJoin('cases as c', 'c.id', 'n.case_id')
+    .select([
+      'n.id',
+      'n.kind',
+      'n.subject',
+      'n.link',
+      'n.email_attempts',
+      'c.reference',
+      'u.email',
+      'u.locale',
+      'u.active',
+    ])
+    .where('n.email_status', '=', 'pending')
+    .orderBy('n.created_at')
+    .orderBy('n.id')
+    .limit(BATCH_SIZE)
+    // Another server instance sending at the same moment skips the rows this one holds.
+    .forUpdate('n')
+    .skipLocked();
+  if (exclude.length > 0) q = q.where('n.id', 'not in', exclude);
+  return q.execute();
+}
+
+const toMail = (r: {
+  kind: string;
+  reference: string | null;
+  subject: Record<string, string> | null;
+  link: string;
+}): MailNotification => ({
+  kind: r.kind,
+  caseReference: r.reference,
+  subject: r.subject ?? {},
+  link: r.link,
+});
+
+/**
+ * Sends the emails waiting to go ('pending'), each exactly once even with several server
+ * instances: rows are claimed with FOR UPDATE SKIP LOCKED and marked in the same transaction.
+ * A refused or unreachable send counts an attempt and is retried on a later run; after
+ * MAX_EMAIL_ATTEMPTS it is 'failed'. Users without an address (or deactivated) are 'skipped',
+ * and so is everything when SMTP_URL is unset: the notification stays in the app.
+ */
+export async function deliverPendingEmails(
+  services: Services,
+  log?: DeliveryLog,
+): Promise<{ sent: number; failed: number }> {
+  const { db, config } = services;
+  const mailer = openMailer(config);
+  if (!mailer) {
+    const skipped = await db
+      .updateTable('notifications')
+      .set({ email_status: 'skipped' })
+      .where('email_status', '=', 'pending')
+      .executeTakeFirst();
+    const n = Number(skipped.numUpdatedRows);
+    if (n > 0) log?.info({ skipped: n }, 'notification emails skipped: SMTP is not configured');
+    return { sent: 0, failed: 0 };
+  }
+  try {
+    return await deliverWith(services, mailer, log);
+  } finally {
+    mailer.close();
+  }
+}
+
+async function deliverWith(
+  services: Services,
+  mailer: Mailer,
+  log: DeliveryLog | undefined,
+): Promise<{ sent: number; failed: number }> {
+  const { db, config } = services;
+  const baseUrl = publicBaseUrl(config);
+  const tried: string[] = [];
+  let sent = 0;
+  let failed = 0;
+  let retrying = 0;
+  let skipped = 0;
+  for (;;) {
+    const claimed = await db.transaction().execute(async (trx) => {
+      const rows = await claimPending(trx, tried);
+      for (const row of rows) {
+        tried.push(row.id);
+        if (!row.email || !row.active) {
+          await trx
+            .updateTable('notifications')
+            .set({ email_status: 'skipped' })
+            .where('id', '=', row.id)
+            .execute();
+          skipped++;
+          continue;
+        }
+        const locale = mailLocale(row.locale);
+        try {
+          await mailer.send({ to: row.email, locale, ...notificationEmail(locale, toMail(row), baseUrl) });
+          await trx
+            .updateTable('notifications')
+            .set({ email_status: 'sent', emailed_at: services.now() })
+            .where('id', '=', row.id)
+            .execute();
+          sent++;
+        } catch {
+          const attempts = row.email_attempts + 1;
+          const giveUp = attempts >= MAX_EMAIL_ATTEMPTS;
+          await trx
+            .updateTable('notifications')
+            .set({ email_attempts: attempts, email_status: giveUp ? 'failed' : 'pending' })
+            .where('id', '=', row.id)
+            .execute();
+          if (giveUp) failed++;
+          else retrying++;
+        }
+      }
+      return rows.length;
+    });
+    if (claimed < BATCH_SIZE) break;
+  }
+  if (sent + failed + retrying + skipped > 0) {
+    log?.info({ sent, failed, retrying, skipped }, 'notification emails delivered');
+  }
+  if (failed + retrying > 0) log?.warn({ failed, retrying }, 'some notification emails could not be sent');
+  return { sent, failed };
+}
+
+/** The installation's calendar day and hour now (UTC + UTC_OFFSET_MINUTES). */
+export function localDayAndHour(now: Date, utcOffsetMinutes: number): { day: string; hour: number } {
+  const local = new Date(now.getTime() + utcOffsetMinutes * 60_000);
+  return { day: local.toISOString().slice(0, 10), hour: local.getUTCHours() };
+}
+
+/**
+ * Once per local day, at or after DIGEST_HOUR, sends each user who chose the daily digest one
+ * email listing what they were notified of since the last one ('digest' rows: counts per kind,
+ * references and links). Safe with several instances: the preference row is locked with FOR
+ * UPDATE SKIP LOCKED and `last_digest_on` is set in the same transaction. Returns how many
+ * digests were sent.
+ */
+export async function sendDailyDigests(services: Services, log?: DeliveryLog): Promise<number> {
+  const { db, config } = services;
+  const { day, hour } = localDayAndHour(services.now(), config.utcOffsetMinutes);
+  const mailer = openMailer(config);
+  if (!mailer) {
+    await db
+      .updateTable('notifications')
+      .set({ email_status: 'skipped' })
+      .where('email_status', '=', 'digest')
+      .execute();
+    return 0;
+  }
+  try {
+    return hour < config.scheduler.digestHour ? 0 : await digestsWith(services, mailer, day, log);
+  } finally {
+    mailer.close();
+  }
+}
+
+async function digestsWith(
+  services: Services,
+  mailer: Mailer,
+  day: string,
+  log: DeliveryLog | undefined,
+): Promise<number> {
+  const { db, config } = services;
+  const due = await db
+    .selectFrom('notification_preferences')
+    .select('user_id')
+    .where('daily_digest', '=', true)
+    .where((eb) => eb.or([eb('last_digest_on', 'is', null), eb('last_digest_on', '<', day)]))
+    .execute();
+  const baseUrl = publicBaseUrl(config);
+  let digests = 0;
+  let failures = 0;
+  for (const { user_id: userId } of due) {
+    const outcome = await db.transaction().execute(async (trx) => {
+      const pref = await trx
+        .selectFrom('notification_preferences')
+        .select('user_id')
+        .where('user_id', '=', userId)
+        .where('daily_digest', '=', true)
+        .where((eb) => eb.or([eb('last_digest_on', 'is', null), eb('last_digest_on', '<', day)]))
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      // Another instance holds it, or has just sent today's digest.
+      if (!pref) return 'none' as const;
+      const user = await trx
+        .selectFrom('users')
+        .select(['email', 'locale', 'active'])
+        .where('id', '=', userId)
+        .executeTakeFirstOrThrow();
+      const rows = await trx
+        .selectFrom('notifications as n')
+        .leftJoin('cases as c', 'c.id', 'n.case_id')
+        .select(['n.id', 'n.kind', 'n.subject', 'n.link', 'n.email_attempts', 'c.reference'])
+        .where('n.user_id', '=', userId)
+        .where('n.email_status', '=', 'digest')
+        .orderBy('n.created_at')
+        .orderBy('n.id')
+        .limit(DIGEST_MAX_ROWS)
+        .execute();
+      const ids = rows.map((r) => r.id);
+      const done = async () =>
+        trx
+          .updateTable('notification_preferences')
+          .set({ last_digest_on: day })
+          .where('user_id', '=', userId)
+          .execute();
+      if (rows.length === 0) {
+        await done();
+        return 'none' as const;
+      }
+      if (!user.email || !user.active) {
+        await trx
+          .updateTable('notifications')
+          .set({ email_status: 'skipped' })
+          .where('id', 'in', ids)
+          .execute();
+        await done();
+        return 'none' as const;
+      }
+      const locale = mailLocale(user.locale);
+      try {
+        await mailer.send({ to: user.email, locale, ...digestEmail(locale, rows.map(toMail), baseUrl) });
+      } catch {
+        // Counted on the rows; the digest is tried again on the next run until it is given up.
+        const attempts = Math.max(...rows.map((r) => r.email_attempts)) + 1;
+        const giveUp = attempts >= MAX_EMAIL_ATTEMPTS;
+        await trx
+          .updateTable('notifications')
+          .set({ email_attempts: attempts, ...(giveUp ? { email_status: 'failed' } : {}) })
+          .where('id', 'in', ids)
+          .execute();
+        if (giveUp) await done();
+        return 'failed' as const;
+      }
+      await trx
+        .updateTable('notifications')
+        .set({ email_status: 'sent', emailed_at: services.now() })
+        .where('id', 'in', ids)
+        .execute();
+      await done();
+      return 'sent' as const;
+    });
+    if (outcome === 'sent') digests++;
+    if (outcome === 'failed') failures++;
+  }
+  if (digests > 0) log?.info({ digests }, 'daily notification digests sent');
+  if (failures > 0) log?.warn({ failures }, 'some daily notification digests could not be sent');
+  return digests;
+}

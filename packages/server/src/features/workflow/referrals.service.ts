@@ -1,0 +1,457 @@
+import {
+  type Actor,
+  type CaseSection,
+  type ConsentCheck,
+  can,
+  type InboxBox,
+  type InboxQuery,
+  type OrganisationKind,
+  REFERRAL_TRANSITIONS,
+  type ReferralCreate,
+  type ReferralDto,
+  type ReferralPurpose,
+  type ReferralStatus,
+  type ReferralTransition,
+} from '@opennrm/domain';
+import { type SqlBool, sql } from 'kysely';
+import type { Database } from '../../db/create-db.js';
+import { AppError, notFound } from '../../lib/app-error.js';
+import { decodeCursor, pageFrom } from '../../lib/sql.js';
+import type { Services } from '../../services.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { notify } from '../notifications/notify.js';
+import { ORGANISATION_TASK_ROLES } from './task-projection.js';
+import { isNrm } from './tasks.service.js';
+import { type ActContext, act } from './workflow.service.js';
+
+function referralQuery(db: Database) {
+  return db
+    .selectFrom('referrals as r')
+    .innerJoin('cases as c', 'c.id', 'r.case_id')
+    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+    .leftJoin('users as u', 'u.id', 'r.created_by')
+    .selectAll('r')
+    .select([
+      'c.reference',
+      'c.assigned_to',
+      'o.name as organisation_name',
+      'o.kind as organisation_kind',
+      'u.display_name as sent_by',
+    ]);
+}
+export type ReferralRow = Awaited<ReturnType<ReturnType<typeof referralQuery>['executeTakeFirstOrThrow']>>;
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function isOverdue(
+  r: Pick<ReferralRow, 'status' | 'acknowledge_by' | 'complete_by'>,
+  now: Date,
+): boolean {
+  if (r.status === 'sent') return r.acknowledge_by !== null && r.acknowledge_by < now;
+  if (r.status === 'accepted' || r.status === 'in_progress')
+    return r.complete_by !== null && r.complete_by < now;
+  return false;
+}
+
+/** The statuses this user may move the referral to: the recipient answers, the NRM revokes. */
+export function allowedTransitions(
+  actor: Actor,
+  r: Pick<ReferralRow, 'status' | 'organisation_id'>,
+): ReferralStatus[] {
+  const next = REFERRAL_TRANSITIONS[r.status as ReferralStatus] ?? [];
+  const recipient = r.organisation_id === actor.organisationId && can(actor, 'referrals.respond');
+  return next.filter((s) => (s === 'revoked' ? isNrm(actor) : recipient));
+}
+
+export function presentReferral(services: Services, actor: Actor, r: ReferralRow): ReferralDto {
+  const dec = (v: string | null) => (v ? services.crypto.decrypt(v) : null);
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    caseReference: r.reference,
+    organisationId: r.organisation_id,
+    organisationName: r.organisation_name,
+    organisationKind: r.organisation_kind as OrganisationKind,
+    purpose: r.purpose as ReferralPurpose,
+    status: r.status as ReferralStatus,
+    message: dec(r.message_enc),
+    sharedSections: r.shared_sections as CaseSection[],
+    sentAt: r.created_at.toISOString(),
+    sentBy: r.sent_by,
+    acknowledgeBy: iso(r.acknowledge_by),
+    completeBy: iso(r.complete_by),
+    acknowledgedAt: iso(r.acknowledged_at),
+    acceptedAt: iso(r.accepted_at),
+    startedAt: iso(r.started_at),
+    completedAt: iso(r.completed_at),
+    declinedAt: iso(r.declined_at),
+    revokedAt: iso(r.revoked_at),
+    reason: dec(r.reason_enc),
+    outcome: dec(r.outcome_enc),
+    consentOverride: r.consent_override_reason_enc !== null,
+    onwardRequest: r.onward_requested_at
+      ? {
+          at: r.onward_requested_at.toISOString(),
+          organisationKind: (r.onward_kind as OrganisationKind | null) ?? null,
+          message: dec(r.onward_message_enc) ?? '',
+        }
+      : null,
+    overdue: isOverdue(r, services.now()),
+    allowedTransitions: allowedTransitions(actor, r),
+    version: r.version,
+  };
+}
+
+export async function findReferral(db: Database, id: string) {
+  return referralQuery(db).where('r.id', '=', id).executeTakeFirst();
+}
+
+/** The case's referrals the actor may see: all for the NRM, their organisation's otherwise. */
+export async function listCaseReferrals(services: Services, actor: Actor, caseId: string) {
+  let q = referralQuery(services.db).where('r.case_id', '=', caseId);
+  if (!isNrm(actor)) q = q.where('r.organisation_id', '=', actor.organisationId);
+  const rows = await q.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').execute();
+  return rows.map((r) => presentReferral(services, actor, r));
+}
+
+/**
+ * Whether the consent records cover referring the case to this organisation: consent to share
+ * with it or with its kind, to a shelter for a shelter, to contact the embassy for an embassy.
+ * The newest relevant record decides.
+ */
+export async function consentCheck(
+  db: Database,
+  caseId: string,
+  org: { id: string; kind: string },
+  purpose: ReferralPurpose,
+): Promise<ConsentCheck> {
+  const consentPurpose =
+    org.kind === 'embassy'
+      ? 'embassy_contact'
+      : org.kind === 'shelter' || purpose === 'shelter'
+        ? 'shelter'
+        : 'share_with_organisation_kind';
+  const newest = await db
+    .selectFrom('consents')
+    .select(['status'])
+    .where('case_id', '=', caseId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('purpose', '=', 'share_with_organisation'), eb('organisation_id', '=', org.id)]),
+        eb.and([eb('purpose', '=', 'share_with_organisation_kind'), eb('organisation_kind', '=', org.kind)]),
+        ...(consentPurpose !== 'share_with_organisation_kind' ? [eb('purpose', '=', consentPurpose)] : []),
+      ]),
+    )
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const status = (newest?.status ?? 'none') as ConsentCheck['status'];
+  return { covered: status === 'given', purpose: consentPurpose, status };
+}
+
+export async function loadTargetOrganisation(db: Database, organisationId: string) {
+  const org = await db
+    .selectFrom('organisations')
+    .select(['id', 'kind', 'active', 'name'])
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
+  if (!org?.active || org.kind === 'coordinator') {
+    throw new AppError('ORGANISATION_INVALID', 'Refer the case to an active partner organisation');
+  }
+  return org;
+}
+
+export async function sendReferral(c: ActContext, actor: Actor, caseId: string, input: ReferralCreate) {
+  const org = await loadTargetOrganisation(c.db, input.organisationId);
+  const consent = await consentCheck(c.db, caseId, org, input.purpose);
+  if (!consent.covered) {
+    if (!input.withoutConsentReason) {
+      throw new AppError('CONSENT_REQUIRED', 'The person has not consented to this referral', consent);
+    }
+    if (!can(actor, 'referrals.send_without_consent')) {
+      throw new AppError('FORBIDDEN', 'Only a supervisor can refer without consent');
+    }
+  }
+  const override = !consent.covered && input.withoutConsentReason ? input.withoutConsentReason : null;
+  const { id } = await c.db
+    .insertInto('referrals')
+    .values({
+      case_id: caseId,
+      organisation_id: org.id,
+      shared_sections: [...new Set(input.sharedSections)],
+      status: 'sent',
+      purpose: input.purpose,
+      message_enc: input.message ? c.services.crypto.encrypt(input.message) : null,
+      consent_override_reason_enc: override ? c.services.crypto.encrypt(override) : null,
+      created_by: actor.userId,
+      created_at: c.now,
+      updated_at: c.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const { workflow } = await act(
+    c,
+    caseId,
+    [{ type: 'send_referral', id, organisationKind: org.kind as OrganisationKind, purpose: input.purpose }],
+    { skipAudit: true },
+  );
+  const engine = workflow.state.referrals.find((r) => r.id === id);
+  await c.db
+    .updateTable('referrals')
+    .set({ acknowledge_by: engine?.acknowledgeBy ? new Date(engine.acknowledgeBy) : null })
+    .where('id', '=', id)
+    .execute();
+  await recordAudit(
+    c.db,
+    c.audit,
+    {
+      action: 'referral.sent',
+      targetType: 'case',
+      targetId: caseId,
+      details: {
+        referralId: id,
+        organisationId: org.id,
+        purpose: input.purpose,
+        sharedSections: input.sharedSections,
+        consent: consent.status,
+        withoutConsent: override !== null,
+      },
+    },
+    c.now,
+  );
+  const reference = workflow.caseId ? (await findReferral(c.db, id))!.reference : '';
+  await notify(
+    c.db,
+    [{ organisationId: org.id, roles: ORGANISATION_TASK_ROLES }],
+    {
+      kind: 'referral_new',
+      caseId,
+      subject: { reference, purpose: input.purpose },
+      link: `/inbox?referral=${id}`,
+      dedupeKey: `referral_new:${id}`,
+    },
+    c.now,
+  );
+  return id;
+}
+
+const TIMESTAMP_OF: Partial<
+  Record<
+    ReferralStatus,
+    'acknowledged_at' | 'accepted_at' | 'started_at' | 'completed_at' | 'declined_at' | 'revoked_at'
+  >
+> = {
+  acknowledged: 'acknowledged_at',
+  accepted: 'accepted_at',
+  in_progress: 'started_at',
+  completed: 'completed_at',
+  declined: 'declined_at',
+  revoked: 'revoked_at',
+};
+
+export async function transitionReferral(
+  c: ActContext,
+  actor: Actor,
+  referral: ReferralRow,
+  input: ReferralTransition,
+  ifMatch: (version: number) => void,
+) {
+  const locked = await c.db
+    .selectFrom('referrals')
+    .select(['version', 'status', 'organisation_id'])
+    .where('id', '=', referral.id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  ifMatch(locked.version);
+  if (!allowedTransitions(actor, locked).includes(input.status)) {
+    throw new AppError(
+      'REFERRAL_TRANSITION_INVALID',
+      `A ${locked.status} referral cannot become ${input.status} by you`,
+      {
+        from: locked.status,
+        to: input.status,
+      },
+    );
+  }
+  const reason = 'reason' in input ? input.reason : undefined;
+  const { workflow } = await act(
+    c,
+    referral.case_id,
+    [
+      {
+        type: 'update_referral',
+        referralId: referral.id,
+        status: input.status,
+        ...(input.status === 'declined' ? { declineReason: input.reason } : {}),
+      },
+    ],
+    { skipAudit: true },
+  );
+  const engine = workflow.state.referrals.find((r) => r.id === referral.id);
+  const stamp = TIMESTAMP_OF[input.status];
+  await c.db
+    .updateTable('referrals')
+    .set({
+      status: input.status,
+      version: locked.version + 1,
+      updated_at: c.now,
+      ...(stamp ? { [stamp]: c.now } : {}),
+      ...(reason ? { reason_enc: c.services.crypto.encrypt(reason) } : {}),
+      ...(input.status === 'completed' ? { outcome_enc: c.services.crypto.encrypt(input.outcome) } : {}),
+      ...(engine?.completeBy ? { complete_by: new Date(engine.completeBy) } : {}),
+      // A new deadline restarts the overdue clock.
+      overdue_at: null,
+      escalated_at: null,
+    })
+    .where('id', '=', referral.id)
+    .execute();
+  await recordAudit(
+    c.db,
+    c.audit,
+    {
+      action: 'referral.updated',
+      targetType: 'case',
+      targetId: referral.case_id,
+      details: { referralId: referral.id, from: locked.status, to: input.status },
+    },
+    c.now,
+  );
+  const audience =
+    input.status === 'revoked'
+      ? [{ organisationId: referral.organisation_id, roles: ORGANISATION_TASK_ROLES }]
+      : [{ userIds: [referral.assigned_to, referral.created_by] }];
+  await notify(
+    c.db,
+    audience,
+    {
+      kind: 'referral_updated',
+      caseId: referral.case_id,
+      subject: {
+        reference: referral.reference,
+        organisation: referral.organisation_name,
+        status: input.status,
+      },
+      link: input.status === 'revoked' ? '/inbox' : `/cases/${referral.case_id}`,
+      exceptUserId: c.actorId,
+    },
+    c.now,
+  );
+}
+
+export async function requestOnward(
+  c: ActContext,
+  actor: Actor,
+  referral: ReferralRow,
+  input: { organisationKind?: OrganisationKind | undefined; message: string },
+) {
+  if (referral.organisation_id !== actor.organisationId || !can(actor, 'referrals.respond'))
+    throw notFound('Referral');
+  await c.db
+    .updateTable('referrals')
+    .set({
+      onward_requested_at: c.now,
+      onward_kind: input.organisationKind ?? null,
+      onward_message_enc: c.services.crypto.encrypt(input.message),
+      version: referral.version + 1,
+      updated_at: c.now,
+    })
+    .where('id', '=', referral.id)
+    .execute();
+  await recordAudit(
+    c.db,
+    c.audit,
+    {
+      action: 'referral.onward_requested',
+      targetType: 'case',
+      targetId: referral.case_id,
+      details: { referralId: referral.id, organisationKind: input.organisationKind ?? null },
+    },
+    c.now,
+  );
+  await notify(
+    c.db,
+    [{ userIds: [referral.assigned_to, referral.created_by] }, { roles: ['nrm_supervisor'] }],
+    {
+      kind: 'onward_requested',
+      caseId: referral.case_id,
+      subject: { reference: referral.reference, organisation: referral.organisation_name },
+      link: `/cases/${referral.case_id}`,
+      exceptUserId: c.actorId,
+    },
+    c.now,
+  );
+}
+
+function boxFilter(box: InboxBox, now: Date) {
+  switch (box) {
+    case 'new':
+      return sql<SqlBool>`r.status IN ('sent', 'acknowledged')`;
+    case 'overdue':
+      return sql<SqlBool>`((r.status = 'sent' AND r.acknowledge_by < ${now}) OR (r.status IN ('accepted', 'in_progress') AND r.complete_by < ${now}))`;
+    case 'in_progress':
+      return sql<SqlBool>`r.status IN ('accepted', 'in_progress')`;
+    case 'completed':
+      return sql<SqlBool>`r.status IN ('completed', 'declined', 'revoked')`;
+  }
+}
+
+/** An organisation's inbox: one box, newest first, with the count of every box. */
+export async function inboxPage(services: Services, actor: Actor, q: InboxQuery) {
+  const now = services.now();
+  const db = services.db;
+  let query = referralQuery(db)
+    .where('r.organisation_id', '=', actor.organisationId)
+    .where(boxFilter(q.box, now));
+  const after = decodeCursor(q.cursor);
+  if (after) {
+    const [at, id] = after.split('|');
+    query = query.where(sql<SqlBool>`(r.created_at, r.id) < (${at}::timestamptz, ${id}::uuid)`);
+  }
+  const rows = await query
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
+  const page = pageFrom(rows, q.limit, (r) => `${r.created_at.toISOString()}|${r.id}`);
+  const counts = await db
+    .selectFrom('referrals as r')
+    .where('r.organisation_id', '=', actor.organisationId)
+    .select([
+      sql<number>`count(*) FILTER (WHERE ${boxFilter('new', now)})::int`.as('new'),
+      sql<number>`count(*) FILTER (WHERE ${boxFilter('overdue', now)})::int`.as('overdue'),
+      sql<number>`count(*) FILTER (WHERE ${boxFilter('in_progress', now)})::int`.as('in_progress'),
+      sql<number>`count(*) FILTER (WHERE ${boxFilter('completed', now)})::int`.as('completed'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    items: page.items.map((r) => presentReferral(services, actor, r)),
+    nextCursor: page.nextCursor,
+    counts,
+  };
+}
+
+/** Every organisation a person was referred to, across all their cases (the NRM's view). */
+export async function personReferralHistory(services: Services, actor: Actor, personId: string) {
+  const rows = await referralQuery(services.db)
+    .where('c.person_id', '=', personId)
+    .orderBy('r.created_at', 'desc')
+    .execute();
+  return rows.map((r) => {
+    const dto = presentReferral(services, actor, r);
+    return {
+      id: dto.id,
+      caseId: dto.caseId,
+      caseReference: dto.caseReference,
+      organisationName: dto.organisationName,
+      organisationKind: dto.organisationKind,
+      purpose: dto.purpose,
+      status: dto.status,
+      sentAt: dto.sentAt,
+      completedAt: dto.completedAt,
+      declinedAt: dto.declinedAt,
+      revokedAt: dto.revokedAt,
+      outcome: dto.outcome,
+    };
+  });
+}

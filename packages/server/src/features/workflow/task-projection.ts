@@ -1,0 +1,231 @@
+import {
+  type CaseState,
+  type CaseTask,
+  type LocalizedText,
+  type Role,
+  type SopDocument,
+  sopReferralFor,
+  sopTaskOf,
+} from '@opennrm/domain';
+import type { Database } from '../../db/create-db.js';
+import { notify } from '../notifications/notify.js';
+
+/** Who a task belongs to, resolved from the SOP's owner (a role or an organisation kind). */
+interface ResolvedOwner {
+  owner_role: string | null;
+  owner_kind: string | null;
+  owner_organisation_id: string | null;
+  assignee_id: string | null;
+  referral_id: string | null;
+}
+
+/** Roles that work on tasks owned by their organisation. */
+export const ORGANISATION_TASK_ROLES: readonly Role[] = [
+  'agency_focal_point',
+  'agency_officer',
+  'shelter_staff',
+  'embassy_officer',
+];
+
+interface CaseFactsForTasks {
+  caseId: string;
+  reference: string;
+  assignedTo: string | null;
+}
+
+/**
+ * The owner of an SOP task on this case: a role (the case manager's tasks go to the case's
+ * case manager), or an organisation kind: the organisation the task's referral went to, else
+ * one of that kind the case is referred to, else the only active organisation of that kind.
+ */
+async function resolveOwner(
+  db: Database,
+  sop: SopDocument,
+  state: CaseState,
+  task: CaseTask,
+  facts: CaseFactsForTasks,
+): Promise<ResolvedOwner> {
+  const none: ResolvedOwner = {
+    owner_role: null,
+    owner_kind: null,
+    owner_organisation_id: null,
+    assignee_id: null,
+    referral_id: null,
+  };
+  const entry = sopTaskOf(sop, task.sopTaskId);
+  if (!entry) return none;
+  const owner = entry.task.owner;
+  if ('role' in owner) {
+    return {
+      ...none,
+      owner_role: owner.role,
+      assignee_id: owner.role === 'nrm_case_manager' ? facts.assignedTo : null,
+    };
+  }
+  const resolved: ResolvedOwner = { ...none, owner_kind: owner.organisationKind };
+  const referralKey = entry.task.deadline?.referral;
+  const referrals = await db
+    .selectFrom('referrals as r')
+    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+    .select(['r.id', 'r.organisation_id', 'o.kind', 'r.status'])
+    .where('r.case_id', '=', facts.caseId)
+    .where('r.status', 'not in', ['declined', 'revoked'])
+    .orderBy('r.created_at', 'desc')
+    .execute();
+  const byReferral = referralKey
+    ? referrals.find((r) => {
+        const engine = state.referrals.find((e) => e.id === r.id);
+        return engine && sopReferralFor(sop, engine)?.id === referralKey;
+      })
+    : undefined;
+  const byKind = byReferral ?? referrals.find((r) => r.kind === owner.organisationKind);
+  if (byKind) {
+    return {
+      ...resolved,
+      owner_organisation_id: byKind.organisation_id,
+      referral_id: byReferral?.id ?? null,
+    };
+  }
+  const orgs = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('kind', '=', owner.organisationKind)
+    .where('active', '=', true)
+    .limit(2)
+    .execute();
+  if (orgs.length === 1) resolved.owner_organisation_id = orgs[0]!.id;
+  return resolved;
+}
+
+/** A manual task's title and owner, given by the user who adds it. */
+export interface ManualTaskInput {
+  title: string;
+  assigneeId: string | null;
+  organisationId: string | null;
+}
+
+/**
+ * Brings the `tasks` rows in line with the engine's tasks after an action: inserts the tasks it
+ * created (SOP tasks with their titles and owners; manual ones from `manual`), and updates
+ * status and mandatory where they changed. Notifies the owners of new tasks.
+ */
+export async function syncTasks(
+  db: Database,
+  sop: SopDocument,
+  state: CaseState,
+  facts: CaseFactsForTasks,
+  actorId: string | null,
+  now: Date,
+  manual: ReadonlyMap<string, ManualTaskInput> = new Map(),
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tasks')
+    .select(['id', 'key', 'status', 'mandatory', 'version'])
+    .where('case_id', '=', facts.caseId)
+    .execute();
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const created: string[] = [];
+  for (const task of state.tasks) {
+    const row = byKey.get(task.id);
+    if (row) {
+      if (row.status !== task.status || row.mandatory !== task.mandatory) {
+        await db
+          .updateTable('tasks')
+          .set({
+            status: task.status,
+            mandatory: task.mandatory,
+            version: row.version + 1,
+            ...(task.status === 'done' && row.status !== 'done'
+              ? { completed_at: now, completed_by: actorId }
+              : {}),
+            ...(task.status === 'open' ? { completed_at: null, completed_by: null } : {}),
+          })
+          .where('id', '=', row.id)
+          .execute();
+      }
+      continue;
+    }
+    const entry = sopTaskOf(sop, task.sopTaskId);
+    const hand = manual.get(task.id);
+    const title: LocalizedText | undefined = entry?.task.title ?? (hand ? { en: hand.title } : undefined);
+    if (!title) continue;
+    const owner = hand
+      ? {
+          owner_role: null,
+          owner_kind: null,
+          owner_organisation_id: hand.organisationId,
+          assignee_id: hand.assigneeId,
+          referral_id: null,
+        }
+      : await resolveOwner(db, sop, state, task, facts);
+    const { id } = await db
+      .insertInto('tasks')
+      .values({
+        case_id: facts.caseId,
+        key: task.id,
+        sop_task_id: task.sopTaskId ?? null,
+        stage: entry?.stage.id ?? state.stage,
+        title: JSON.stringify(title),
+        evidence: entry?.task.evidence ? JSON.stringify(entry.task.evidence) : null,
+        mandatory: task.mandatory,
+        status: task.status,
+        ...owner,
+        due_at: task.dueAt ? new Date(task.dueAt) : null,
+        created_by: actorId,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    created.push(id);
+    // A hand-written title may name the person: only SOP titles travel in notifications and emails.
+    await notifyTaskOwner(
+      db,
+      { ...owner, id, sopTitle: entry ? title : undefined, caseId: facts.caseId, reference: facts.reference },
+      actorId,
+      now,
+    );
+  }
+  return created;
+}
+
+export async function notifyTaskOwner(
+  db: Database,
+  task: {
+    id: string;
+    caseId: string;
+    reference: string;
+    sopTitle: LocalizedText | undefined;
+    assignee_id: string | null;
+    owner_organisation_id: string | null;
+    owner_role: string | null;
+  },
+  actorId: string | null,
+  now: Date,
+) {
+  const audience = task.assignee_id
+    ? [{ userIds: [task.assignee_id] }]
+    : task.owner_organisation_id
+      ? [{ organisationId: task.owner_organisation_id, roles: ORGANISATION_TASK_ROLES }]
+      : task.owner_role === 'nrm_supervisor'
+        ? [{ roles: ['nrm_supervisor' as const] }]
+        : [];
+  if (audience.length === 0) return;
+  await notify(
+    db,
+    audience,
+    {
+      kind: 'task_assigned',
+      caseId: task.caseId,
+      subject: {
+        reference: task.reference,
+        ...(task.sopTitle
+          ? { task: task.sopTitle.en, ...(task.sopTitle.ar ? { taskAr: task.sopTitle.ar } : {}) }
+          : {}),
+      },
+      link: `/cases/${task.caseId}`,
+      dedupeKey: `task_assigned:${task.id}:${task.assignee_id ?? task.owner_organisation_id ?? task.owner_role}`,
+      exceptUserId: actorId,
+    },
+    now,
+  );
+}

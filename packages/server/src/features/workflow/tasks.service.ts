@@ -1,0 +1,291 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Actor,
+  addBusinessDays,
+  type LocalizedText,
+  type TaskCreate,
+  type TaskDto,
+  type TaskListQuery,
+  type TaskStatus,
+  type TaskUpdate,
+} from '@opennrm/domain';
+import { type SqlBool, sql } from 'kysely';
+import type { Database } from '../../db/create-db.js';
+import { AppError, notFound } from '../../lib/app-error.js';
+import { decodeCursor, pageFrom } from '../../lib/sql.js';
+import type { Services } from '../../services.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { loadCalendar } from '../sops/sops.repository.js';
+import { notifyTaskOwner } from './task-projection.js';
+import { type ActContext, act } from './workflow.service.js';
+
+const NRM_ROLES = new Set(['nrm_supervisor', 'nrm_case_manager']);
+export const isNrm = (actor: Actor) => NRM_ROLES.has(actor.role);
+
+function taskQuery(db: Database) {
+  return db
+    .selectFrom('tasks as t')
+    .innerJoin('cases as c', 'c.id', 't.case_id')
+    .leftJoin('organisations as o', 'o.id', 't.owner_organisation_id')
+    .leftJoin('users as a', 'a.id', 't.assignee_id')
+    .leftJoin('users as d', 'd.id', 't.completed_by')
+    .select([
+      't.id',
+      't.case_id',
+      'c.reference',
+      't.key',
+      't.sop_task_id',
+      't.stage',
+      't.title',
+      't.evidence',
+      't.mandatory',
+      't.status',
+      't.owner_organisation_id',
+      'o.name as organisation_name',
+      't.owner_kind',
+      't.owner_role',
+      't.assignee_id',
+      'a.display_name as assignee_name',
+      't.referral_id',
+      't.due_at',
+      't.overdue_at',
+      't.escalated_at',
+      't.note_enc',
+      't.completed_at',
+      'd.display_name as completed_by_name',
+      't.created_at',
+      't.version',
+    ]);
+}
+type TaskRow = Awaited<ReturnType<ReturnType<typeof taskQuery>['executeTakeFirstOrThrow']>>;
+
+export function presentTask(services: Services, r: TaskRow): TaskDto {
+  const now = services.now().getTime();
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    caseReference: r.reference,
+    key: r.key,
+    sopTaskId: r.sop_task_id,
+    stage: r.stage as TaskDto['stage'],
+    title: r.title as LocalizedText,
+    evidence: (r.evidence as LocalizedText | null) ?? null,
+    mandatory: r.mandatory,
+    status: r.status as TaskStatus,
+    owner: {
+      organisationId: r.owner_organisation_id,
+      organisationName: r.organisation_name,
+      organisationKind: (r.owner_kind as TaskDto['owner']['organisationKind']) ?? null,
+      role: (r.owner_role as TaskDto['owner']['role']) ?? null,
+      assigneeId: r.assignee_id,
+      assigneeName: r.assignee_name,
+    },
+    referralId: r.referral_id,
+    dueAt: r.due_at?.toISOString() ?? null,
+    overdue: r.status === 'open' && r.due_at !== null && r.due_at.getTime() < now,
+    escalated: r.escalated_at !== null,
+    note: r.note_enc ? services.crypto.decrypt(r.note_enc) : null,
+    completedAt: r.completed_at?.toISOString() ?? null,
+    completedBy: r.completed_by_name,
+    createdAt: r.created_at.toISOString(),
+    version: r.version,
+  };
+}
+
+/** Tasks an organisation's user works on: owned by their organisation or given to them. */
+function ownTasks(actor: Actor) {
+  return sql<SqlBool>`(t.owner_organisation_id = ${actor.organisationId} OR t.assignee_id = ${actor.userId})`;
+}
+
+/** The tasks of a case the actor may see: all for the NRM, their organisation's for an agency. */
+export async function listCaseTasks(services: Services, actor: Actor, caseId: string): Promise<TaskDto[]> {
+  let q = taskQuery(services.db).where('t.case_id', '=', caseId);
+  if (!isNrm(actor)) q = q.where(ownTasks(actor));
+  const rows = await q
+    .orderBy(sql`CASE WHEN t.status = 'open' THEN 0 ELSE 1 END`)
+    .orderBy(sql`t.due_at ASC NULLS LAST`)
+    .orderBy('t.created_at')
+    .execute();
+  return rows.map((r) => presentTask(services, r));
+}
+
+export async function findTask(services: Services, taskId: string) {
+  return taskQuery(services.db).where('t.id', '=', taskId).executeTakeFirst();
+}
+
+/** "My tasks" and "my organisation's tasks", overdue first (earliest deadline first), keyset-paged. */
+export async function listTaskPage(services: Services, actor: Actor, q: TaskListQuery) {
+  const now = services.now();
+  let query = taskQuery(services.db);
+  if (q.view === 'mine') {
+    query = query.where(
+      sql<SqlBool>`(t.assignee_id = ${actor.userId} OR (t.assignee_id IS NULL AND t.owner_role = ${actor.role}))`,
+    );
+  } else if (isNrm(actor)) {
+    query = query.where(
+      sql<SqlBool>`(t.owner_organisation_id = ${actor.organisationId} OR t.owner_role IN ('nrm_supervisor', 'nrm_case_manager') OR t.owner_organisation_id IS NULL)`,
+    );
+  } else {
+    query = query.where(ownTasks(actor));
+  }
+  if (q.status === 'open') query = query.where('t.status', '=', 'open');
+  if (q.status === 'overdue') query = query.where('t.status', '=', 'open').where('t.due_at', '<', now);
+  if (q.status === 'done') query = query.where('t.status', '=', 'done');
+  // Sort key: the deadline (none = last), then the id; the cursor is the last row's pair.
+  const sortKey = sql<string>`coalesce(t.due_at, 'infinity'::timestamptz)`;
+  const after = decodeCursor(q.cursor);
+  if (after) {
+    const [due, id] = after.split('|');
+    query = query.where(sql<SqlBool>`(${sortKey}, t.id) > (${due}::timestamptz, ${id}::uuid)`);
+  }
+  const rows = await query
+    .orderBy(sortKey)
+    .orderBy('t.id')
+    .limit(q.limit + 1)
+    .execute();
+  const page = pageFrom(rows, q.limit, (r) => `${r.due_at ? r.due_at.toISOString() : 'infinity'}|${r.id}`);
+  return { items: page.items.map((r) => presentTask(services, r)), nextCursor: page.nextCursor };
+}
+
+/** A task added by hand to a case (the NRM's), owned by a user or an organisation. */
+export async function createManualTask(c: ActContext, caseId: string, input: TaskCreate): Promise<string> {
+  if (input.assigneeId) {
+    const user = await c.db
+      .selectFrom('users')
+      .select('active')
+      .where('id', '=', input.assigneeId)
+      .executeTakeFirst();
+    if (!user?.active) throw new AppError('ASSIGNEE_INVALID', 'The assignee must be an active user');
+  }
+  if (input.organisationId) {
+    const org = await c.db
+      .selectFrom('organisations')
+      .select('active')
+      .where('id', '=', input.organisationId)
+      .executeTakeFirst();
+    if (!org?.active) throw new AppError('ORGANISATION_INVALID', 'The organisation must exist and be active');
+  }
+  let dueAt = input.dueAt ? new Date(input.dueAt).toISOString() : undefined;
+  if (input.dueInBusinessDays !== undefined) {
+    const calendar = await loadCalendar(c.db, c.services.config.utcOffsetMinutes);
+    dueAt = addBusinessDays(c.now, input.dueInBusinessDays, calendar).toISOString();
+  }
+  const key = `manual-${randomUUID().slice(0, 8)}`;
+  const { createdTaskIds } = await act(
+    c,
+    caseId,
+    [{ type: 'add_task', id: key, mandatory: input.mandatory, ...(dueAt ? { dueAt } : {}) }],
+    {
+      manual: new Map([
+        [
+          key,
+          {
+            title: input.title,
+            assigneeId: input.assigneeId ?? (input.organisationId ? null : c.actorId),
+            organisationId: input.organisationId ?? null,
+          },
+        ],
+      ]),
+      skipAudit: true,
+    },
+  );
+  const id = createdTaskIds[0];
+  if (!id) throw new AppError('INTERNAL', 'The task was not created');
+  await recordAudit(
+    c.db,
+    c.audit,
+    {
+      action: 'task.created',
+      targetType: 'task',
+      targetId: id,
+      details: { caseId, key, mandatory: input.mandatory },
+    },
+    c.now,
+  );
+  return id;
+}
+
+/**
+ * Completes, cancels or reopens a task, reassigns it, or notes on it. The NRM may change any
+ * task; an agency user the tasks of their organisation or given to them, and not cancel them.
+ */
+export async function updateTask(
+  c: ActContext,
+  actor: Actor,
+  task: TaskRow,
+  input: TaskUpdate,
+  ifMatch: (version: number) => void,
+) {
+  const nrm = isNrm(actor);
+  const own = task.owner_organisation_id === actor.organisationId || task.assignee_id === actor.userId;
+  if (!nrm && !own) throw notFound('Task');
+  ifMatch(task.version);
+  if (!nrm && (input.status === 'cancelled' || input.assigneeId !== undefined)) {
+    throw new AppError('FORBIDDEN', 'Only the NRM can cancel or reassign a task');
+  }
+  const patch: { note_enc?: string | null; assignee_id?: string | null } = {};
+  if (input.note !== undefined) patch.note_enc = input.note ? c.services.crypto.encrypt(input.note) : null;
+  if (input.assigneeId !== undefined) {
+    if (input.assigneeId) {
+      const user = await c.db
+        .selectFrom('users')
+        .select('active')
+        .where('id', '=', input.assigneeId)
+        .executeTakeFirst();
+      if (!user?.active) throw new AppError('ASSIGNEE_INVALID', 'The assignee must be an active user');
+    }
+    patch.assignee_id = input.assigneeId;
+  }
+  // Lock the task row: two people completing it at once change it once.
+  const locked = await c.db
+    .selectFrom('tasks')
+    .select('version')
+    .where('id', '=', task.id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  ifMatch(locked.version);
+  if (Object.keys(patch).length > 0) {
+    await c.db
+      .updateTable('tasks')
+      .set({ ...patch, version: locked.version + 1 })
+      .where('id', '=', task.id)
+      .execute();
+  }
+  if (input.status && input.status !== task.status) {
+    await act(c, task.case_id, [{ type: 'set_task_status', taskId: task.key, status: input.status }], {
+      skipAudit: true,
+    });
+  }
+  if (input.assigneeId) {
+    await notifyTaskOwner(
+      c.db,
+      {
+        id: task.id,
+        caseId: task.case_id,
+        reference: task.reference,
+        sopTitle: task.sop_task_id ? (task.title as LocalizedText) : undefined,
+        assignee_id: input.assigneeId,
+        owner_organisation_id: null,
+        owner_role: null,
+      },
+      c.actorId,
+      c.now,
+    );
+  }
+  await recordAudit(
+    c.db,
+    c.audit,
+    {
+      action: 'task.updated',
+      targetType: 'task',
+      targetId: task.id,
+      details: {
+        caseId: task.case_id,
+        ...(input.status ? { status: { from: task.status, to: input.status } } : {}),
+        ...(input.assigneeId !== undefined ? { assigneeId: input.assigneeId } : {}),
+        ...(input.note !== undefined ? { note: true } : {}),
+      },
+    },
+    c.now,
+  );
+}

@@ -1,0 +1,177 @@
+import {
+  availableActions,
+  type CaseWorkflow,
+  closeBlockers,
+  DEFAULT_SOPS,
+  type FollowUpDto,
+  LIFECYCLE_STAGES,
+  type LifecycleStage,
+  type LocalizedText,
+  needsReopen,
+  type RiskLevel,
+  type StageStatus,
+} from '@opennrm/domain';
+import type { Database } from '../../db/create-db.js';
+import { notFound } from '../../lib/app-error.js';
+import type { Services } from '../../services.js';
+import { latestVersionOf } from '../sops/sops.repository.js';
+import { findWorkflow, type LoadedWorkflow, type StageVisit, withSop } from './workflow.store.js';
+
+const DEFAULT_STAGE_TITLES = new Map<LifecycleStage, LocalizedText>(
+  DEFAULT_SOPS[0]!.stages.map((s) => [s.id, s.title]),
+);
+
+export async function displayNames(db: Database, ids: readonly (string | null | undefined)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+  if (wanted.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/** The stages of the SOP with what happened in each: the last visit's dates, skipped or not. */
+export function stagesOf(wf: LoadedWorkflow) {
+  const current = wf.state.stage;
+  const order = wf.sop.stages.map((s) => s.id);
+  const currentIndex = order.indexOf(current);
+  return wf.sop.stages.map((stage, i) => {
+    const visits = wf.history.filter((v: StageVisit) => v.stage === stage.id);
+    const last = visits.at(-1);
+    let status: StageStatus;
+    if (stage.id === current) status = current === 'closed' ? 'done' : 'current';
+    else if (i < currentIndex) status = last?.skipReason !== undefined ? 'skipped' : 'done';
+    else status = 'upcoming';
+    return {
+      id: stage.id,
+      title: stage.title,
+      status,
+      enteredAt: last?.enteredAt ?? null,
+      leftAt: status === 'upcoming' ? null : (last?.leftAt ?? null),
+      skipReason: last?.skipReason ?? null,
+    };
+  });
+}
+
+export async function followUpsOf(
+  services: Services,
+  db: Database,
+  wf: LoadedWorkflow,
+): Promise<FollowUpDto[]> {
+  const rows = await db
+    .selectFrom('follow_up_contacts as f')
+    .leftJoin('users as u', 'u.id', 'f.recorded_by')
+    .select(['f.idx', 'f.reached', 'f.situation_enc', 'f.risk_after', 'f.recorded_at', 'u.display_name'])
+    .where('f.case_id', '=', wf.caseId)
+    .execute();
+  const byIndex = new Map(rows.map((r) => [r.idx, r]));
+  const now = services.now().getTime();
+  return wf.state.followUps.map((f, index) => {
+    const row = byIndex.get(index);
+    return {
+      index,
+      dueAt: f.dueAt,
+      done: f.done,
+      reached: f.reached ?? row?.reached ?? null,
+      situation: row?.situation_enc ? services.crypto.decrypt(row.situation_enc) : null,
+      riskAfter: (f.riskAfter ?? row?.risk_after ?? null) as RiskLevel | null,
+      recordedAt: row?.recorded_at?.toISOString() ?? null,
+      recordedBy: row?.display_name ?? null,
+      overdue: !f.done && Date.parse(f.dueAt) < now,
+    };
+  });
+}
+
+/** GET /api/cases/:id/workflow for a case the caller may work on. */
+export async function presentWorkflow(
+  services: Services,
+  db: Database,
+  caseId: string,
+): Promise<CaseWorkflow> {
+  const caseRow = await db
+    .selectFrom('cases')
+    .select(['id', 'reference', 'stage'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  if (!caseRow) throw notFound('Case');
+  const record = await findWorkflow(db, caseId);
+  if (!record) {
+    const stage = caseRow.stage as LifecycleStage;
+    return {
+      caseId,
+      reference: caseRow.reference,
+      started: false,
+      sop: null,
+      newerSopVersion: null,
+      stage,
+      stages: LIFECYCLE_STAGES.map((id) => ({
+        id,
+        title: DEFAULT_STAGE_TITLES.get(id) ?? { en: id },
+        status:
+          id === stage
+            ? 'current'
+            : LIFECYCLE_STAGES.indexOf(id) < LIFECYCLE_STAGES.indexOf(stage)
+              ? 'done'
+              : 'upcoming',
+        enteredAt: null,
+        leftAt: null,
+        skipReason: null,
+      })),
+      actions: [],
+      closeBlockers: [],
+      closure: emptyClosure,
+      procedures: [],
+      resolution: null,
+      flags: [],
+      followUps: [],
+      reopenRequired: false,
+      version: 0,
+    };
+  }
+  const wf = await withSop(services, db, record);
+  const latest = await latestVersionOf(db, wf.sopId);
+  const names = await displayNames(db, [wf.closure.requestedBy, wf.closure.decidedBy]);
+  return {
+    caseId,
+    reference: caseRow.reference,
+    started: true,
+    sop: { id: wf.sop.id, version: wf.sop.version, title: wf.sop.title },
+    newerSopVersion: latest && latest > wf.sopVersion ? latest : null,
+    stage: wf.state.stage,
+    stages: stagesOf(wf),
+    actions: availableActions(wf.sop, wf.state).map((a) => ({
+      ...a,
+      blockers: a.blockers.map((b) => ({ ...b })),
+    })),
+    closeBlockers: wf.state.stage === 'closed' ? [] : closeBlockers(wf.sop, wf.state),
+    closure: {
+      requested: wf.state.closure.requested,
+      approved: wf.state.closure.approved,
+      requestedAt: wf.closure.requestedAt ?? null,
+      requestedBy: wf.closure.requestedBy ? (names.get(wf.closure.requestedBy) ?? null) : null,
+      decidedAt: wf.closure.decidedAt ?? null,
+      decidedBy: wf.closure.decidedBy ? (names.get(wf.closure.decidedBy) ?? null) : null,
+      decision: wf.closure.decision ?? null,
+      comment: wf.closure.comment ?? null,
+    },
+    procedures: wf.state.procedures,
+    resolution: wf.state.resolution ?? null,
+    flags: wf.state.flags,
+    followUps: await followUpsOf(services, db, wf),
+    reopenRequired: wf.state.stage !== 'closed' && needsReopen(wf.state),
+    version: wf.version,
+  };
+}
+
+const emptyClosure: CaseWorkflow['closure'] = {
+  requested: false,
+  approved: false,
+  requestedAt: null,
+  requestedBy: null,
+  decidedAt: null,
+  decidedBy: null,
+  decision: null,
+  comment: null,
+};

@@ -1,0 +1,150 @@
+import {
+  type BusinessCalendar,
+  type CaseState,
+  CaseState as CaseStateSchema,
+  type LifecycleStage,
+  type SopDocument,
+} from '@opennrm/domain';
+import type { Database } from '../../db/create-db.js';
+import { AppError } from '../../lib/app-error.js';
+import type { Services } from '../../services.js';
+import { loadCalendar, loadSop } from '../sops/sops.repository.js';
+
+/** One visit of a stage: a reopened stage gets a second entry. */
+export interface StageVisit {
+  stage: LifecycleStage;
+  enteredAt: string;
+  leftAt: string | null;
+  /** Set when the stage was skipped (entered and left at once). */
+  skipReason?: string;
+}
+
+/** Who asked for closure and what the supervisor decided (the engine keeps only the flags). */
+export interface ClosureRecord {
+  requestedAt?: string;
+  requestedBy?: string;
+  decidedAt?: string;
+  decidedBy?: string;
+  decision?: 'approved' | 'rejected';
+  comment?: string;
+}
+
+export interface WorkflowRecord {
+  caseId: string;
+  sopId: string;
+  sopVersion: number;
+  state: CaseState;
+  history: StageVisit[];
+  closure: ClosureRecord;
+  version: number;
+}
+
+/** A workflow with its SOP and calendar: what an action needs. */
+export interface LoadedWorkflow extends WorkflowRecord {
+  sop: SopDocument;
+  calendar: BusinessCalendar;
+}
+
+function toRecord(row: {
+  case_id: string;
+  sop_id: string;
+  sop_version: number;
+  state: unknown;
+  stage_history: unknown;
+  closure: unknown;
+  version: number;
+}): WorkflowRecord {
+  return {
+    caseId: row.case_id,
+    sopId: row.sop_id,
+    sopVersion: row.sop_version,
+    state: CaseStateSchema.parse(row.state),
+    history: row.stage_history as StageVisit[],
+    closure: row.closure as ClosureRecord,
+    version: row.version,
+  };
+}
+
+/** The workflow of a case, or undefined before it started; `lock` takes the row lock for a change. */
+export async function findWorkflow(
+  db: Database,
+  caseId: string,
+  lock = false,
+): Promise<WorkflowRecord | undefined> {
+  let q = db.selectFrom('case_workflows').selectAll().where('case_id', '=', caseId);
+  if (lock) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row ? toRecord(row) : undefined;
+}
+
+export async function withSop(
+  services: Services,
+  db: Database,
+  record: WorkflowRecord,
+): Promise<LoadedWorkflow> {
+  const sop = await loadSop(db, record.sopId, record.sopVersion);
+  if (!sop) throw new AppError('INTERNAL', 'The case refers to an SOP version that does not exist');
+  const calendar = await loadCalendar(db, services.config.utcOffsetMinutes);
+  return { ...record, sop, calendar };
+}
+
+export async function loadWorkflow(
+  services: Services,
+  db: Database,
+  caseId: string,
+  lock = false,
+): Promise<LoadedWorkflow> {
+  const record = await findWorkflow(db, caseId, lock);
+  if (!record) throw new AppError('WORKFLOW_NOT_STARTED', 'The SOP has not started for this case');
+  return withSop(services, db, record);
+}
+
+export async function insertWorkflow(db: Database, record: Omit<WorkflowRecord, 'version'>, now: Date) {
+  await db
+    .insertInto('case_workflows')
+    .values({
+      case_id: record.caseId,
+      sop_id: record.sopId,
+      sop_version: record.sopVersion,
+      state: JSON.stringify(record.state),
+      stage_history: JSON.stringify(record.history),
+      closure: JSON.stringify(record.closure),
+      version: 1,
+      updated_at: now,
+    })
+    .execute();
+  await db.updateTable('cases').set({ stage: record.state.stage }).where('id', '=', record.caseId).execute();
+}
+
+export async function saveWorkflow(db: Database, record: WorkflowRecord, now: Date): Promise<number> {
+  const version = record.version + 1;
+  await db
+    .updateTable('case_workflows')
+    .set({
+      sop_id: record.sopId,
+      sop_version: record.sopVersion,
+      state: JSON.stringify(record.state),
+      stage_history: JSON.stringify(record.history),
+      closure: JSON.stringify(record.closure),
+      version,
+      updated_at: now,
+    })
+    .where('case_id', '=', record.caseId)
+    .execute();
+  // The list's stage column follows the workflow (filters, counts, the inbox).
+  await db.updateTable('cases').set({ stage: record.state.stage }).where('id', '=', record.caseId).execute();
+  return version;
+}
+
+/** Records a stage change in the history: the current visit ends, the new one begins. */
+export function moveHistory(
+  history: readonly StageVisit[],
+  to: LifecycleStage,
+  at: string,
+  skipped?: { stage: LifecycleStage; reason: string },
+): StageVisit[] {
+  const next = history.map((v) => (v.leftAt === null ? { ...v, leftAt: at } : v));
+  if (skipped) next.push({ stage: skipped.stage, enteredAt: at, leftAt: at, skipReason: skipped.reason });
+  next.push({ stage: to, enteredAt: at, leftAt: to === 'closed' ? at : null });
+  return next;
+}
