@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { seedSyntheticCases } from './demo/synthetic-cases.js';
 import { deleteExpiredSessions } from './features/auth/sessions.repository.js';
 import { loadFieldCrypto } from './lib/keys.js';
+import { startScheduler } from './scheduler.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seed } from './seed.js';
 
 function readConfig() {
@@ -44,11 +45,13 @@ const sweep = setInterval(() => {
   );
 }, 10 * 60_000);
 sweep.unref();
+const scheduler = startScheduler(services, app.log);
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error');
   else app.log.info({ signal }, 'shutting down');
   clearInterval(sweep);
+  await scheduler.stop();
   await app.close();
   await handle.close();
 });

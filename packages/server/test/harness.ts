@@ -159,10 +159,10 @@ export class Client {
   get(url: string, opts?: { headers?: Record<string, string> }) {
     return this.request('GET', url, undefined, opts);
   }
-  post(url: string, body: unknown = {}, opts?: { csrf?: boolean }) {
+  post(url: string, body: unknown = {}, opts?: { csrf?: boolean; headers?: Record<string, string> }) {
     return this.request('POST', url, body, opts);
   }
-  patch(url: string, body: unknown, opts?: { csrf?: boolean }) {
+  patch(url: string, body: unknown, opts?: { csrf?: boolean; headers?: Record<string, string> }) {
     return this.request('PATCH', url, body, opts);
   }
 }

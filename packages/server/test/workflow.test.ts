@@ -1,6 +1,6 @@
-import { ILO_INDICATORS } from '@opennrm/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestContext, type TestContext } from './harness.js';
+import { screenedTraffickingCase } from './workflow-support.js';
 
 let ctx: TestContext;
 let manager: Client;
@@ -20,39 +20,6 @@ beforeAll(async () => {
   orgs = new Map(rows.map((r) => [r.kind === 'embassy' ? `embassy:${r.country_code}` : r.kind, r.id]));
 });
 afterAll(() => ctx.close());
-
-function traffickingAnswers() {
-  const answers: Record<string, unknown> = {
-    act_elements: ['recruitment', 'transportation'],
-    means_elements: ['fraud'],
-    purpose_elements: ['forced_labour_or_services'],
-    still_in_situation: 'no',
-  };
-  for (const i of ILO_INDICATORS) answers[`ilo_${i}`] = 'no';
-  answers.ilo_deception = 'yes';
-  answers.ilo_retention_of_identity_documents = 'yes';
-  return answers;
-}
-
-/** A Philippine adult, screened as trafficking (forced labour) by the case manager. */
-export async function screenedTraffickingCase(client: Client = manager) {
-  const created = await client.post('/api/cases', {
-    intakeKind: 'walk_in',
-    channel: 'walk_in',
-    person: { nameLatin: 'Rowena Bautista', dateOfBirth: '1990-02-01', nationality: 'PH' },
-    narrative: 'Recruited for a hotel job, made to work in a house, passport taken.',
-  });
-  const id = created.json().id as string;
-  const saved = await client.request('PUT', `/api/cases/${id}/screening`, { answers: traffickingAnswers() });
-  expect(saved.statusCode).toBe(200);
-  const confirmed = await client.post(`/api/cases/${id}/screening/confirm`, {
-    category: 'trafficking',
-    subtype: 'forced_labour',
-    risk: 'high',
-  });
-  expect(confirmed.statusCode).toBe(200);
-  return id;
-}
 
 async function workflow(client: Client, id: string) {
   const res = await client.get(`/api/cases/${id}/workflow`);
@@ -112,7 +79,7 @@ async function completeOpenTasks(id: string, filter: (t: { key: string }) => boo
 
 /** Screening, referrals to police, shelter and embassy, tasks, closure refused, resolution: at follow-up. */
 async function toFollowUp(): Promise<string> {
-  const id = await screenedTraffickingCase();
+  const id = await screenedTraffickingCase(manager);
   let wf = (await workflow(manager, id)).body;
   // Screened, but the SOP's first tasks (the safety assessment within 4 hours) keep it at "received".
   expect(wf).toMatchObject({ started: true, sop: { id: 'trafficking-adult' }, stage: 'received' });

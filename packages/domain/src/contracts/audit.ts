@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   'sop.published',
   'calendar.updated',
   'notification.preferences_updated',
+  'scheduler.swept',
   'audit.viewed',
   'audit.verified',
 ] as const;

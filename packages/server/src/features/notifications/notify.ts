@@ -99,3 +99,63 @@ export async function notify(
     .execute();
   return inserted.length;
 }
+
+/**
+ * Many notifications at once (the scheduler's sweeps): audiences resolved once per distinct
+ * audience, preferences read once, rows inserted together. Same rules as `notify`.
+ */
+export async function notifyMany(
+  db: Database,
+  items: readonly { audiences: readonly Audience[]; input: NotificationInput }[],
+  now: Date,
+): Promise<number> {
+  const resolved = new Map<string, string[]>();
+  const recipients: string[][] = [];
+  for (const item of items) {
+    const key = JSON.stringify(item.audiences);
+    let users = resolved.get(key);
+    if (!users) {
+      users = await resolveAudience(db, item.audiences);
+      resolved.set(key, users);
+    }
+    recipients.push(users.filter((id) => id !== item.input.exceptUserId));
+  }
+  const everyone = [...new Set(recipients.flat())];
+  if (everyone.length === 0) return 0;
+  const prefs = await db
+    .selectFrom('notification_preferences')
+    .select(['user_id', 'email_kinds', 'daily_digest'])
+    .where('user_id', 'in', everyone)
+    .execute();
+  const byUser = new Map(prefs.map((p) => [p.user_id, p]));
+  const rows = items.flatMap((item, i) =>
+    recipients[i]!.map((userId) => {
+      const pref = byUser.get(userId);
+      const wantsEmail =
+        EMAIL_KINDS.has(item.input.kind) && (pref ? pref.email_kinds.includes(item.input.kind) : true);
+      return {
+        user_id: userId,
+        kind: item.input.kind,
+        case_id: item.input.caseId,
+        subject: JSON.stringify(item.input.subject),
+        link: item.input.link,
+        dedupe_key: item.input.dedupeKey ?? null,
+        created_at: now,
+        email_status: !wantsEmail ? 'none' : pref?.daily_digest ? 'digest' : 'pending',
+      };
+    }),
+  );
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += 1000) {
+    const result = await db
+      .insertInto('notifications')
+      .values(rows.slice(i, i + 1000))
+      .onConflict((oc) =>
+        oc.columns(['user_id', 'dedupe_key']).where(sql.ref('dedupe_key'), 'is not', null).doNothing(),
+      )
+      .returning('id')
+      .execute();
+    inserted += result.length;
+  }
+  return inserted;
+}

@@ -1,0 +1,46 @@
+import { deliverPendingEmails, sendDailyDigests } from './features/notifications/delivery.js';
+import { sweepOverdue } from './features/workflow/overdue-sweep.js';
+import type { Services } from './services.js';
+
+export interface SchedulerLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+/**
+ * The background work, every SCHEDULER_INTERVAL_SECONDS: overdue tasks and referrals
+ * (notify, then escalate), follow-ups due, emails to send, daily digests. Every step claims
+ * its rows in PostgreSQL with FOR UPDATE SKIP LOCKED, so running several server instances is
+ * safe: each event is handled once. A tick never overlaps the previous one in this process.
+ */
+export function startScheduler(services: Services, log: SchedulerLog): { stop: () => Promise<void> } {
+  const interval = services.config.scheduler.intervalMs;
+  let running: Promise<void> | undefined;
+  const tick = async () => {
+    try {
+      const swept = await sweepOverdue(services);
+      if (Object.values(swept).some((n) => n > 0)) log.info({ swept }, 'overdue sweep');
+      const mail = await deliverPendingEmails(services, log);
+      if (mail.sent + mail.failed > 0) log.info({ mail }, 'emails delivered');
+      const digests = await sendDailyDigests(services, log);
+      if (digests > 0) log.info({ digests }, 'daily digests sent');
+    } catch (err) {
+      // Never the error object itself: a driver error may quote a row.
+      log.warn({ err: { message: (err as Error).message } }, 'scheduler tick failed');
+    }
+  };
+  const timer =
+    interval > 0
+      ? setInterval(() => {
+          if (!running) running = tick().finally(() => (running = undefined));
+        }, interval)
+      : undefined;
+  timer?.unref();
+  if (interval > 0) running = tick().finally(() => (running = undefined));
+  return {
+    async stop() {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}
