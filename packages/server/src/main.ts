@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
+import { seedDemoWorkflows } from './demo/demo-workflows.js';
 import { seedSyntheticCases } from './demo/synthetic-cases.js';
 import { deleteExpiredSessions } from './features/auth/sessions.repository.js';
 import { loadFieldCrypto } from './lib/keys.js';
@@ -36,6 +37,8 @@ const seeded = await seed(services, { demo: config.seedDemo });
 const synthetic = config.seedDemo
   ? await seedSyntheticCases(services, { count: 200, seed: 2026 })
   : undefined;
+// ...and about 120 of the screened ones somewhere along their SOP, with referrals and tasks.
+const demoWorkflows = synthetic && !synthetic.skipped ? await seedDemoWorkflows(services) : undefined;
 
 const app = await buildApp({ config, db: handle.db, crypto });
 
@@ -71,6 +74,10 @@ if (keysCreated)
   lines.push(`  created encryption keys in ${config.keys.keyFile}: back this file up with the database`);
 if (seeded.organisationsCreated) lines.push(`  created ${seeded.organisationsCreated} default organisations`);
 if (synthetic && !synthetic.skipped) lines.push(`  created ${synthetic.cases} synthetic demo cases`);
+if (demoWorkflows?.started)
+  lines.push(
+    `  walked ${demoWorkflows.started} of them through their SOP (${JSON.stringify(demoWorkflows.byStage)})`,
+  );
 if (config.seedDemo) {
   lines.push(
     '',

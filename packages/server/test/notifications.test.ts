@@ -416,6 +416,26 @@ describe('email delivery', () => {
     expect(ctx.logs.join('\n')).not.toContain(REJECTED);
   });
 
+  it('stops the run when the mail server cannot be reached, leaving the rest for the next run', async () => {
+    for (let i = 0; i < 3; i++) {
+      await send(['casemanager'], { kind: 'overdue', link: '/', dedupeKey: `unreachable:${i}` });
+    }
+    const unreachable = {
+      ...services,
+      config: { ...ctx.config, mail: { ...ctx.config.mail, smtpUrl: 'smtp://127.0.0.1:1' } },
+    };
+    expect(await deliverPendingEmails(unreachable)).toEqual({ sent: 0, failed: 0 });
+    const rows = await ctx.db
+      .selectFrom('notifications')
+      .select(['email_status', 'email_attempts'])
+      .where('dedupe_key', 'like', 'unreachable:%')
+      .execute();
+    expect(rows.every((r) => r.email_status === 'pending')).toBe(true);
+    expect(rows.map((r) => r.email_attempts).sort()).toEqual([0, 0, 1]);
+    // Once the server is back, everything goes.
+    expect(await deliverPendingEmails(services)).toEqual({ sent: 3, failed: 0 });
+  });
+
   it('sends each email once when two deliveries run at the same time', async () => {
     const total = 45;
     for (let i = 0; i < total; i++) {
@@ -432,6 +452,29 @@ describe('email delivery', () => {
     expect(got).toHaveLength(total);
     const links = new Set(got.map((m) => /\/tasks\/(\d+)/.exec(m.text)?.[1]));
     expect(links.size).toBe(total);
+  });
+});
+
+describe('the address', () => {
+  it('is recorded by an administrator on the user (validated), and used for the next email', async () => {
+    const admin = await ctx.signIn('admin');
+    const bad = await admin.patch(`/api/users/${ids.analyst}`, { email: 'not an address' });
+    expect(bad.statusCode).toBe(400);
+    const res = await admin.patch(`/api/users/${ids.analyst}`, { email: ' Analyst@NRM.test ' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().email).toBe('analyst@nrm.test');
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'user.updated')
+      .where('target_id', '=', ids.analyst!)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(audit.details)).not.toContain('analyst@nrm.test');
+    await send(['analyst'], { kind: 'approval_requested', link: '/' });
+    expect(await deliverPendingEmails(services)).toEqual({ sent: 1, failed: 0 });
+    expect(mailTo('analyst@nrm.test')).toHaveLength(1);
+    const cleared = await admin.patch(`/api/users/${ids.analyst}`, { email: null });
+    expect(cleared.json().email).toBeNull();
   });
 });
 

@@ -19,12 +19,16 @@ export const User = z.object({
   mfaEnabled: z.boolean(),
   mustChangePassword: z.boolean(),
   locale: Locale,
+  /** Where notification emails go; null: notifications in the app only. */
+  email: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof User>;
 
 const displayName = z.string().trim().min(1).max(120);
+/** An address for notification emails (they hold a case reference and a link, never a person's data). */
+const email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
 
 export const UserCreate = z.strictObject({
   username: Username,
@@ -34,6 +38,7 @@ export const UserCreate = z.strictObject({
   /** A temporary password: the user must change it at first login. */
   password: z.string().min(1).max(512),
   locale: Locale.optional(),
+  email: email.nullable().optional(),
 });
 export type UserCreate = z.infer<typeof UserCreate>;
 
@@ -42,6 +47,7 @@ export const UserUpdate = z.strictObject({
   role: Role.optional(),
   organisationId: Id.optional(),
   active: z.boolean().optional(),
+  email: email.nullable().optional(),
 });
 export type UserUpdate = z.infer<typeof UserUpdate>;
 

@@ -12,12 +12,24 @@ export interface DeliveryLog {
 
 /** Emails claimed per transaction: the rows stay locked while they are sent. */
 const BATCH_SIZE = 20;
+/** At most this many emails per run, so one run stays short; the rest go on the next run. */
+const MAX_PER_RUN = 500;
 /** After this many failed tries an email is given up ('failed'); before, it stays 'pending'. */
 export const MAX_EMAIL_ATTEMPTS = 5;
 /** A digest lists at most this many notifications; any left wait for the next day's. */
 const DIGEST_MAX_ROWS = 1000;
 
 type Trx = Transaction<DB>;
+
+/**
+ * Whether a failed send was about this one email (a refused recipient or message) rather than
+ * the mail server being unreachable or refusing us. When the server is the problem, the run
+ * stops: the rest would fail the same way, each after a timeout, with their rows locked.
+ */
+function emailWasRefused(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'EENVELOPE' || code === 'EMESSAGE';
+}
 
 function claimPending(trx: Trx, exclude: readonly string[]) {
   let q = trx
@@ -100,10 +112,12 @@ async function deliverWith(
   let failed = 0;
   let retrying = 0;
   let skipped = 0;
+  let serverDown = false;
   for (;;) {
     const claimed = await db.transaction().execute(async (trx) => {
       const rows = await claimPending(trx, tried);
       for (const row of rows) {
+        if (serverDown) break;
         tried.push(row.id);
         if (!row.email || !row.active) {
           await trx
@@ -123,7 +137,8 @@ async function deliverWith(
             .where('id', '=', row.id)
             .execute();
           sent++;
-        } catch {
+        } catch (error) {
+          if (!emailWasRefused(error)) serverDown = true;
           const attempts = row.email_attempts + 1;
           const giveUp = attempts >= MAX_EMAIL_ATTEMPTS;
           await trx
@@ -137,12 +152,17 @@ async function deliverWith(
       }
       return rows.length;
     });
-    if (claimed < BATCH_SIZE) break;
+    if (claimed < BATCH_SIZE || tried.length >= MAX_PER_RUN || serverDown) break;
   }
   if (sent + failed + retrying + skipped > 0) {
     log?.info({ sent, failed, retrying, skipped }, 'notification emails delivered');
   }
-  if (failed + retrying > 0) log?.warn({ failed, retrying }, 'some notification emails could not be sent');
+  if (failed + retrying > 0) {
+    log?.warn(
+      { failed, retrying, serverUnavailable: serverDown },
+      'some notification emails could not be sent',
+    );
+  }
   return { sent, failed };
 }
 
@@ -194,6 +214,7 @@ async function digestsWith(
   const baseUrl = publicBaseUrl(config);
   let digests = 0;
   let failures = 0;
+  let serverDown = false;
   for (const { user_id: userId } of due) {
     const outcome = await db.transaction().execute(async (trx) => {
       const pref = await trx
@@ -245,7 +266,8 @@ async function digestsWith(
       const locale = mailLocale(user.locale);
       try {
         await mailer.send({ to: user.email, locale, ...digestEmail(locale, rows.map(toMail), baseUrl) });
-      } catch {
+      } catch (error) {
+        if (!emailWasRefused(error)) serverDown = true;
         // Counted on the rows; the digest is tried again on the next run until it is given up.
         const attempts = Math.max(...rows.map((r) => r.email_attempts)) + 1;
         const giveUp = attempts >= MAX_EMAIL_ATTEMPTS;
@@ -267,6 +289,7 @@ async function digestsWith(
     });
     if (outcome === 'sent') digests++;
     if (outcome === 'failed') failures++;
+    if (serverDown) break;
   }
   if (digests > 0) log?.info({ digests }, 'daily notification digests sent');
   if (failures > 0) log?.warn({ failures }, 'some daily notification digests could not be sent');

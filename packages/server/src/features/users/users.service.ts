@@ -36,6 +36,7 @@ export function presentUser(row: UserWithOrganisation): User {
     mfaEnabled: row.totp_secret !== null,
     mustChangePassword: row.must_change_password,
     locale: row.locale as Locale,
+    email: row.email ?? null,
     lastLoginAt: row.last_login_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
   };
@@ -104,6 +105,7 @@ export async function createUser(services: Services, ctx: AuditContext, input: U
         password_hash: passwordHash,
         must_change_password: true,
         locale: input.locale ?? 'en',
+        email: input.email ?? null,
         password_changed_at: now,
         created_at: now,
         updated_at: now,
@@ -156,6 +158,7 @@ export async function editUser(
       .set({
         ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),
+        ...(patch.email !== undefined ? { email: patch.email } : {}),
         role,
         organisation_id: organisationId,
         updated_at: now,

@@ -8,6 +8,8 @@ import {
   type ConsentPurpose,
   type ConsentStatus,
   type OrganisationKind,
+  type ReferralPurpose,
+  type ReferralStatus,
   type RiskLevel,
   selectSop,
   startCase,
@@ -277,9 +279,25 @@ export async function startWorkflow(c: ActContext, caseId: string): Promise<Load
   const sop = selectSop(await latestSops(c.db), facts);
   if (!sop) throw new AppError('WORKFLOW_NOT_STARTED', 'No SOP applies to this case category');
   const calendar = await loadCalendar(c.db, c.services.config.utcOffsetMinutes);
+  // Referrals made before the SOP started (an intake partner's, or data from before this version) join it.
+  const earlier = await c.db
+    .selectFrom('referrals as r')
+    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+    .select(['r.id', 'o.kind', 'r.purpose', 'r.status', 'r.acknowledge_by', 'r.complete_by'])
+    .where('r.case_id', '=', caseId)
+    .orderBy('r.created_at')
+    .execute();
   const state: CaseState = {
     ...startCase(sop, facts, row.received_at, calendar),
     consents: await currentConsents(c.db, caseId),
+    referrals: earlier.map((r) => ({
+      id: r.id,
+      organisationKind: r.kind as OrganisationKind,
+      purpose: r.purpose as ReferralPurpose,
+      status: r.status as ReferralStatus,
+      ...(r.acknowledge_by ? { acknowledgeBy: r.acknowledge_by.toISOString() } : {}),
+      ...(r.complete_by ? { completeBy: r.complete_by.toISOString() } : {}),
+    })),
   };
   await insertWorkflow(
     c.db,

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoWorkflows } from '../src/demo/demo-workflows.js';
+import { seedSyntheticCases } from '../src/demo/synthetic-cases.js';
+import { createTestContext, type TestContext } from './harness.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+describe('demo workflows', () => {
+  it('leaves demo cases at every stage, with referrals, tasks (some overdue) and closed cases', async () => {
+    const services = { config: ctx.config, db: ctx.db, now: ctx.clock.now, crypto: ctx.crypto };
+    await seedSyntheticCases(services, { count: 150, seed: 2026 });
+    const result = await seedDemoWorkflows(services, { limit: 60 });
+    expect(result.started).toBeGreaterThan(40);
+    for (const stage of ['referral_assistance', 'closed'])
+      expect(result.byStage[stage] ?? 0).toBeGreaterThan(0);
+    const referrals = await ctx.db.selectFrom('referrals').select(['status']).execute();
+    expect(new Set(referrals.map((r) => r.status)).size).toBeGreaterThanOrEqual(3);
+    const overdue = await ctx.db
+      .selectFrom('tasks')
+      .select('id')
+      .where('status', '=', 'open')
+      .where('due_at', '<', ctx.clock.now())
+      .execute();
+    expect(overdue.length).toBeGreaterThan(0);
+    const { ok: valid } = await import('../src/features/audit/audit.service.js').then((m) =>
+      m.verifyAuditChain(ctx.db),
+    );
+    expect(valid).toBe(true);
+  });
+});
