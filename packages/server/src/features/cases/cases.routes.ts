@@ -70,7 +70,7 @@ async function readSection(services: Services, request: FastifyRequest, id: stri
 }
 
 /** Audit actions that are reads, kept out of the case timeline (they are in the access log). */
-const READ_ACTIONS = ['case.viewed', 'case.listed', 'person.viewed', 'audit.viewed'];
+const READ_ACTIONS = ['case.viewed', 'case.listed', 'person.viewed', 'audit.viewed', 'procedure_map.viewed'];
 
 export async function caseRoutes(base: FastifyInstance, { services }: { services: Services }) {
   const app = base.withTypeProvider<ZodTypeProvider>();

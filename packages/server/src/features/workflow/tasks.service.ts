@@ -277,10 +277,11 @@ export async function updateTask(
     c.audit,
     {
       action: 'task.updated',
-      targetType: 'task',
-      targetId: task.id,
+      targetType: 'case',
+      targetId: task.case_id,
       details: {
-        caseId: task.case_id,
+        taskId: task.id,
+        key: task.key,
         ...(input.status ? { status: { from: task.status, to: input.status } } : {}),
         ...(input.assigneeId !== undefined ? { assigneeId: input.assigneeId } : {}),
         ...(input.note !== undefined ? { note: true } : {}),
