@@ -13,13 +13,16 @@ const integration = (name: string, kind: 'pglite' | 'postgres') => ({
 });
 
 /**
- * Unit tests for the domain, and the server's integration suite on embedded PGlite and,
- * when TEST_DATABASE_URL points at a PostgreSQL server (CI sets it), on PostgreSQL too.
+ * Unit tests for the domain and the web app's pure modules, and the server's integration suite
+ * on embedded PGlite and, when TEST_DATABASE_URL points at a PostgreSQL server (CI sets it), on
+ * PostgreSQL too.
  */
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'domain', root: 'packages/domain', include: ['src/**/*.test.ts'] } },
+      // The web app's pure modules (no DOM): layouts, formatting.
+      { test: { name: 'web', root: 'packages/web', include: ['src/**/*.test.ts'] } },
       integration('server:pglite', 'pglite'),
       ...(process.env.TEST_DATABASE_URL ? [integration('server:postgres', 'postgres')] : []),
     ],

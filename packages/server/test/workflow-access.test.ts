@@ -171,3 +171,29 @@ describe('referrals and need-to-know', () => {
     expect(mine.items.some((t: { id: string }) => t.id === created.json().id)).toBe(true);
   });
 });
+
+describe('assignment and the SOP', () => {
+  it('reassigns a case whose SOP has started, and the case manager tasks follow', async () => {
+    const id = await screenedTraffickingCase(manager);
+    const other = await ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'supervisor')
+      .executeTakeFirstOrThrow();
+    const current = await supervisor.get(`/api/cases/${id}`);
+    const res = await supervisor.request(
+      'PUT',
+      `/api/cases/${id}/assignee`,
+      { assigneeId: other.id },
+      { headers: { 'if-match': current.headers.etag as string } },
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const tasks = (await manager.get(`/api/cases/${id}/tasks`)).json().items as {
+      owner: { role: string | null; assigneeId: string | null };
+      status: string;
+    }[];
+    const managerTasks = tasks.filter((t) => t.owner.role === 'nrm_case_manager' && t.status === 'open');
+    expect(managerTasks.length).toBeGreaterThan(0);
+    expect(managerTasks.every((t) => t.owner.assigneeId === other.id)).toBe(true);
+  });
+});

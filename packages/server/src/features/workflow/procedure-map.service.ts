@@ -35,6 +35,7 @@ export async function buildProcedureMap(services: Services, caseId: string): Pro
       'r.revoked_at',
       'r.acknowledge_by',
       'r.complete_by',
+      'r.updated_at',
     ])
     .where('r.case_id', '=', caseId)
     .orderBy('r.created_at')
@@ -91,8 +92,22 @@ export async function buildProcedureMap(services: Services, caseId: string): Pro
       purpose: r.purpose as ProcedureMap['referrals'][number]['purpose'],
       status: r.status as ProcedureMap['referrals'][number]['status'],
       sentAt: r.created_at.toISOString(),
-      respondedAt: (r.accepted_at ?? r.declined_at ?? r.acknowledged_at)?.toISOString() ?? null,
-      concludedAt: (r.completed_at ?? r.declined_at ?? r.revoked_at)?.toISOString() ?? null,
+      // Referrals recorded before the SOP workflow (imported or intake data) may lack the
+      // dates of their steps: the last change stands in for them.
+      respondedAt:
+        (
+          r.accepted_at ??
+          r.declined_at ??
+          r.acknowledged_at ??
+          (r.status === 'sent' ? null : r.updated_at)
+        )?.toISOString() ?? null,
+      concludedAt:
+        (
+          r.completed_at ??
+          r.declined_at ??
+          r.revoked_at ??
+          (['completed', 'declined', 'revoked'].includes(r.status) ? r.updated_at : null)
+        )?.toISOString() ?? null,
       overdue: isOverdue(r, now),
     })),
     tasks: tasks.map((t) => {

@@ -332,7 +332,8 @@ export async function startWorkflow(c: ActContext, caseId: string): Promise<Load
 
 /** After an assignment: the engine learns the case has a case manager, whose tasks become theirs. */
 export async function onCaseAssigned(c: ActContext, caseId: string, assigneeId: string | null) {
-  if (!(await findWorkflow(c.db, caseId))) return;
+  const wf = await findWorkflow(c.db, caseId);
+  if (!wf) return;
   await c.db
     .updateTable('tasks')
     .set({ assignee_id: assigneeId })
@@ -340,7 +341,10 @@ export async function onCaseAssigned(c: ActContext, caseId: string, assigneeId: 
     .where('owner_role', '=', 'nrm_case_manager')
     .where('status', '=', 'open')
     .execute();
-  if (assigneeId) await act(c, caseId, [{ type: 'assign' }], { skipAudit: true });
+  // A reassignment changes nothing the SOP looks at; a closed case takes no action but reopening.
+  if (assigneeId && !wf.state.assigned && wf.state.stage !== 'closed') {
+    await act(c, caseId, [{ type: 'assign' }], { skipAudit: true });
+  }
 }
 
 /**
