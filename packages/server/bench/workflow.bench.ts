@@ -12,6 +12,7 @@
  *   BENCH_CASES         cases for the inbox (default 1000000)
  *   BENCH_ITERATIONS    timed requests per inbox box (default 200)
  *   BENCH_REUSE_DB=name measure the inbox on a database kept by the cases bench (BENCH_KEEP=1)
+ *   BENCH_KEEP=1        keep the inbox database (its name is printed) for BENCH_REUSE_DB
  *   BENCH_ONLY=sweep|inbox  run one part
  */
 import { randomBytes } from 'node:crypto';
@@ -67,6 +68,7 @@ async function freshDb(
     handle: await createDb({ databaseUrl: url.toString(), poolSize: 6 }),
     url: url.toString(),
     drop: async () => {
+      if (process.env.BENCH_KEEP === '1') return console.log(`  kept database ${name}`);
       if (!reuse) await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };

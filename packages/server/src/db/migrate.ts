@@ -7,6 +7,7 @@ import * as personBirthIndex from './migrations/2026-11-22T2100-person-birth-ind
 import * as screeningVersion from './migrations/2026-11-22T2200-screening-version.js';
 import * as sopWorkflow from './migrations/2026-11-22T2300-sop-workflow.js';
 import * as userEmail from './migrations/2026-11-22T2310-user-email.js';
+import * as inboxIndexes from './migrations/2026-11-22T2320-inbox-indexes.js';
 import type { DB } from './schema.js';
 
 /** Migrations are listed here rather than read from disk, so they ship inside any bundle. */
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22T2200-screening-version': screeningVersion,
   '2026-11-22T2300-sop-workflow': sopWorkflow,
   '2026-11-22T2310-user-email': userEmail,
+  '2026-11-22T2320-inbox-indexes': inboxIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
