@@ -237,12 +237,23 @@ async function inboxBench() {
   const org = await c.query<{ organisation_id: string }>(
     `SELECT organisation_id FROM users WHERE username = 'officer'`,
   );
-  const plan = await c.query(
-    `EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FILTER (WHERE status IN ('sent','acknowledged')) FROM referrals WHERE organisation_id = $1`,
-    [org.rows[0]!.organisation_id],
-  );
-  console.log('  plan of the box counts:');
-  for (const row of plan.rows) console.log(`    ${row['QUERY PLAN']}`);
+  const orgId = org.rows[0]!.organisation_id;
+  const plans: [string, string][] = [
+    [
+      'a page of the "new" box',
+      `SELECT id FROM referrals r WHERE r.organisation_id = $1 AND r.status IN ('sent', 'acknowledged')
+       ORDER BY r.created_at DESC, r.id DESC LIMIT 26`,
+    ],
+    [
+      'the count of the "completed" box',
+      `SELECT count(*) FROM referrals r WHERE r.organisation_id = $1 AND r.status IN ('completed', 'declined', 'revoked')`,
+    ],
+  ];
+  for (const [label, query] of plans) {
+    const plan = await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${query}`, [orgId]);
+    console.log(`  plan of ${label}:`);
+    for (const row of plan.rows) console.log(`    ${row['QUERY PLAN']}`);
+  }
   await c.end();
   await app.close();
   await handle.close();
