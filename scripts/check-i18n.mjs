@@ -117,7 +117,6 @@ const vocabularies = [
   ...[
     ['caseCategories', 'CaseCategory'],
     ['riskLevels', 'RiskLevel'],
-    ['caseStages', 'CaseStage'],
     ['intakeChannels', 'IntakeChannel'],
     ['sexes', 'Sex'],
     ['workPermitTypes', 'WorkPermitType'],
@@ -149,6 +148,20 @@ const vocabularies = [
     'duplicateChecks',
     list('contracts/cases.ts', /export const DuplicateCheck = z\.enum\(\[([\s\S]*?)\]\)/, 'duplicate checks'),
   ],
+  // Issue #4: the lifecycle (CaseStage is now the SOP's LifecycleStage), referrals,
+  // notifications, blockers, procedures and resolutions.
+  ...[
+    ['caseStages', 'sop/vocabulary.ts', 'LIFECYCLE_STAGES'],
+    ['referrals.purposes', 'sop/vocabulary.ts', 'REFERRAL_PURPOSES'],
+    ['referrals.statuses', 'sop/vocabulary.ts', 'REFERRAL_STATUSES'],
+    ['workflow.procedureKinds', 'sop/vocabulary.ts', 'PROCEDURE_KINDS'],
+    ['workflow.resolutions', 'sop/vocabulary.ts', 'RESOLUTION_KINDS'],
+    ['blockers', 'sop/evaluate.ts', 'BLOCKER_CODES'],
+    ['notifications.kinds', 'contracts/workflow.ts', 'NOTIFICATION_KINDS'],
+  ].map(([namespace, file, name]) => [
+    namespace,
+    list(file, new RegExp(`export const ${name} = \\[([\\s\\S]*?)\\] as const`), name),
+  ]),
   [
     'iloIndicators',
     list(

@@ -219,6 +219,7 @@ describe('the trafficking scenario, from screening to follow-up', () => {
     const approve = await action(supervisor, id, { type: 'approve_closure', comment: 'All done.' });
     expect(approve.statusCode, approve.body).toBe(200);
     expect(approve.json().stage).toBe('closed');
+    expect(approve.json().closure).toMatchObject({ decision: 'approved', comment: 'All done.' });
 
     // Reopening needs a reason and restarts the stage.
     const reopen = await action(manager, id, {
@@ -259,6 +260,7 @@ describe('the trafficking scenario, from screening to follow-up', () => {
     );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ stage: 'referral_assistance', reopenRequired: false, followUps: [] });
+    expect((await manager.get(`/api/cases/${id}`)).json().risk).toBe('high');
     const stages = res.json().stages as { id: string; status: string }[];
     expect(stages.find((s) => s.id === 'referral_assistance')?.status).toBe('current');
     const events = await ctx.db

@@ -141,6 +141,7 @@ export async function workflowRoutes(base: FastifyInstance, { services }: { serv
         const { workflow } = await act(c, row.id, actions, {
           ifMatch: (v) => assertIfMatch(request, v),
           details: 'reason' in body || 'comment' in body ? { withReason: true } : {},
+          closureComment: body.type === 'approve_closure' ? body.comment : undefined,
         });
         if (body.type === 'approve_closure') {
           const close = workflow.state.stage !== 'closed';
@@ -243,6 +244,8 @@ export async function workflowRoutes(base: FastifyInstance, { services }: { serv
           },
           c.now,
         );
+        // The case carries the risk the contact found.
+        await trx.updateTable('cases').set({ risk: input.riskAfter }).where('id', '=', row.id).execute();
         if (input.riskAfter === 'high' || input.riskAfter === 'urgent') {
           const loaded = await loadWorkflow(services, trx, row.id);
           const target = loaded.sop.stages.some((s) => s.id === 'referral_assistance')

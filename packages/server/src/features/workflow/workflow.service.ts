@@ -119,6 +119,8 @@ export interface ActOptions {
   details?: Record<string, unknown>;
   /** Leave the audit event to the caller (it records its own, e.g. `referral.sent`). */
   skipAudit?: boolean;
+  /** The supervisor's comment on an approval (a rejection carries its own). */
+  closureComment?: string | undefined;
 }
 
 /**
@@ -136,6 +138,8 @@ export async function act(
   opts.ifMatch?.(wf.version);
   const fromStage = wf.state.stage;
   for (const action of actions) step(wf, action, c.now, c.actorId);
+  if (opts.closureComment && wf.closure.decision)
+    wf.closure = { ...wf.closure, comment: opts.closureComment };
   settle(wf, c.now, c.actorId);
   wf.version = await saveWorkflow(c.db, wf, c.now);
   const row = await findCaseRow(c.db, caseId);
@@ -266,6 +270,10 @@ export async function startWorkflow(c: ActContext, caseId: string): Promise<Load
       'p.date_of_birth',
       'p.estimated_birth_year',
       's.confirmed_at',
+      (eb) =>
+        eb
+          .exists(eb.selectFrom('screenings as x').select('x.case_id').whereRef('x.case_id', '=', 'c.id'))
+          .as('has_screening'),
     ])
     .where('c.id', '=', caseId)
     .executeTakeFirst();
@@ -313,7 +321,9 @@ export async function startWorkflow(c: ActContext, caseId: string): Promise<Load
   );
   const catchUp: CaseAction[] = [];
   if (row.assigned_to) catchUp.push({ type: 'assign' });
-  if (row.confirmed_at)
+  // A category recorded without any screening (data from before the screening interview
+  // existed, or imported) is taken as confirmed: someone decided it.
+  if (row.confirmed_at || !row.has_screening)
     catchUp.push({ type: 'confirm_category', category: facts.category, subtype: facts.subtype });
   await recordAudit(
     c.db,

@@ -9,10 +9,15 @@ const RISK_TONES: Record<RiskLevel, BadgeTone> = {
   medium: 'blue',
   low: 'grey',
 };
+/** Intake in purple and blue, the SOP's work in orange, its outcome in green, closed in grey. */
 const STAGE_TONES: Record<CaseStage, BadgeTone> = {
   received: 'purple',
   screening: 'blue',
-  screened: 'green',
+  referral_assistance: 'orange',
+  proceedings: 'orange',
+  resolution: 'green',
+  follow_up: 'green',
+  closed: 'grey',
 };
 
 /** Risk in words; urgent is red and says "Urgent". */

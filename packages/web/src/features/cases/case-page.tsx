@@ -1,16 +1,23 @@
-import type { Case, CaseSection } from '@opennrm/domain';
-import type { ReactNode } from 'react';
+import type { Case, CaseSection, Me } from '@opennrm/domain';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Route, Routes, useParams } from 'react-router-dom';
 import { useSession } from '../../api/auth';
 import { useCase } from '../../api/cases';
+import { TASKS_KEY, useWorkflow, workflowKey } from '../../api/workflow';
 import { Flash } from '../../components/flash';
 import { errorMessage } from '../../components/form-errors';
 import { PageLoading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
+import { ProcedureMapLink } from '../procedure-map/procedure-map-link';
+import { CaseReferralsSection } from '../referrals/case-referrals-section';
 import { ScreeningInterview } from '../screening/screening-interview';
 import { hasPermission } from '../shell/sections';
+import { FollowUpsPanel } from '../workflow/follow-ups-panel';
+import { TasksPanel } from '../workflow/tasks-panel';
+import { WorkflowPanel } from '../workflow/workflow-panel';
 import { DuplicateCheck } from './duplicate-check';
 import { IdentityBar } from './identity-bar';
 import { NextAction } from './next-action';
@@ -21,13 +28,58 @@ import { PartiesSection } from './sections/parties-section';
 import { PersonSection } from './sections/person-section';
 import { TimelineSection } from './sections/timeline-section';
 
-const NAV: readonly { path: string; key: string; section: CaseSection | null }[] = [
-  { path: 'person', key: 'person', section: 'person' },
-  { path: 'screening', key: 'screening', section: 'screening' },
-  { path: 'parties', key: 'parties', section: 'parties' },
-  { path: 'consents', key: 'consents', section: 'consents' },
-  { path: 'timeline', key: 'timeline', section: 'timeline' },
-];
+interface NavItem {
+  path: string;
+  /** Translation key of the section's name. */
+  label: string;
+  section: CaseSection | null;
+}
+
+const nav = (path: string, key: string, section: CaseSection | null): NavItem => ({
+  path,
+  label: `casePage.sections.${key}`,
+  section,
+});
+
+/** The sections of the case; the workflow's come after the person and the screening. */
+function navFor(me: Me | null, hasFollowUps: boolean): NavItem[] {
+  const nrm = hasPermission(me, 'cases.manage');
+  return [
+    nav('person', 'person', 'person'),
+    nav('screening', 'screening', 'screening'),
+    ...(nrm ? [{ path: 'workflow', label: 'workflow.sections.workflow', section: null }] : []),
+    ...(nrm || hasPermission(me, 'tasks.work')
+      ? [{ path: 'tasks', label: 'workflow.sections.tasks', section: null }]
+      : []),
+    ...(hasPermission(me, 'referrals.send') || hasPermission(me, 'referrals.respond')
+      ? [{ path: 'referrals', label: 'workflow.sections.referrals', section: null }]
+      : []),
+    ...(nrm && hasFollowUps
+      ? [{ path: 'follow-ups', label: 'workflow.sections.followUps', section: null }]
+      : []),
+    nav('parties', 'parties', 'parties'),
+    nav('consents', 'consents', 'consents'),
+    nav('timeline', 'timeline', 'timeline'),
+    ...(hasPermission(me, 'cases.access_log') ? [nav('access-log', 'accessLog', null)] : []),
+  ];
+}
+
+/**
+ * The SOP reads the case (its assignee, confirmed category, risk): when the case changes, from
+ * any form on the page, its workflow and tasks are read again.
+ */
+function useFollowCaseChanges(caseId: string, version: number | undefined) {
+  const queryClient = useQueryClient();
+  const seen = useRef(version);
+  useEffect(() => {
+    if (version === undefined || seen.current === version) return;
+    const first = seen.current === undefined;
+    seen.current = version;
+    if (first) return;
+    void queryClient.invalidateQueries({ queryKey: workflowKey(caseId) });
+    void queryClient.invalidateQueries({ queryKey: [TASKS_KEY] });
+  }, [queryClient, caseId, version]);
+}
 
 function Shared({ found, section, children }: { found: Case; section: CaseSection; children: ReactNode }) {
   return found.sections.includes(section) ? children : <NotShared />;
@@ -44,11 +96,14 @@ export function CasePage() {
   const query = useCase(id);
   const found = query.data?.data;
   const etag = query.data?.etag ?? null;
+  const nrm = hasPermission(me, 'cases.manage');
+  const workflow = useWorkflow(id, nrm && Boolean(found)).data?.data;
+  useFollowCaseChanges(id, found?.version);
   usePageTitle(found ? found.reference : t('casePage.caption'));
   if (query.isPending) return <PageLoading />;
   if (!found) return <Notice tone="error" title={errorMessage(t, query.error)} />;
   const canLog = hasPermission(me, 'cases.access_log');
-  const nav = [...NAV, ...(canLog ? [{ path: 'access-log', key: 'accessLog', section: null }] : [])];
+  const items = navFor(me, (workflow?.followUps.length ?? 0) > 0);
   const base = `/cases/${found.id}`;
 
   return (
@@ -67,10 +122,10 @@ export function CasePage() {
       <div className="case-layout">
         <nav className="side-nav" aria-label={t('casePage.sectionsLabel')}>
           <ul className="side-nav__list">
-            {nav.map((item) => (
+            {items.map((item) => (
               <li key={item.path}>
                 <NavLink className="side-nav__link" to={`${base}/${item.path}`}>
-                  {t(`casePage.sections.${item.key}`)}
+                  {t(item.label)}
                 </NavLink>
               </li>
             ))}
@@ -99,6 +154,49 @@ export function CasePage() {
                 </>
               }
             />
+            {nrm ? (
+              <Route
+                path="workflow"
+                element={
+                  <>
+                    <div className="section-heading case-section__title">
+                      <h2 className="heading-l">{t('workflow.sections.workflow')}</h2>
+                      <ProcedureMapLink caseId={found.id} />
+                    </div>
+                    <WorkflowPanel found={found} />
+                  </>
+                }
+              />
+            ) : null}
+            <Route
+              path="tasks"
+              element={
+                <>
+                  <SectionTitle>{t('workflow.sections.tasks')}</SectionTitle>
+                  <TasksPanel found={found} />
+                </>
+              }
+            />
+            <Route
+              path="referrals"
+              element={
+                <>
+                  <SectionTitle>{t('workflow.sections.referrals')}</SectionTitle>
+                  <CaseReferralsSection caseId={found.id} />
+                </>
+              }
+            />
+            {nrm ? (
+              <Route
+                path="follow-ups"
+                element={
+                  <>
+                    <SectionTitle>{t('workflow.sections.followUps')}</SectionTitle>
+                    <FollowUpsPanel found={found} />
+                  </>
+                }
+              />
+            ) : null}
             <Route
               path="parties"
               element={

@@ -5,6 +5,7 @@ import { sessionStore } from '../../api/session-store';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
 import { ChangePasswordForm } from '../auth/change-password-form';
+import { NotificationPreferencesSection } from './notification-preferences-section';
 import { ProfileDetails } from './profile-details';
 import { SecondFactorSection } from './second-factor-section';
 
@@ -38,6 +39,8 @@ export function ProfilePage() {
       </section>
 
       <SecondFactorSection me={me} />
+
+      {me.permissions.includes('notifications.own') ? <NotificationPreferencesSection /> : null}
     </>
   );
 }

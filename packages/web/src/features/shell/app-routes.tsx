@@ -29,6 +29,11 @@ const UsersPage = lazy(() => pages.users().then((m) => ({ default: m.UsersPage }
 const UserNewPage = lazy(() => pages.userNew().then((m) => ({ default: m.UserNewPage })));
 const UserEditPage = lazy(() => pages.userEdit().then((m) => ({ default: m.UserEditPage })));
 const AuditPage = lazy(() => pages.audit().then((m) => ({ default: m.AuditPage })));
+const SopListPage = lazy(() => pages.sops().then((m) => ({ default: m.SopListPage })));
+const SopPage = lazy(() => pages.sop().then((m) => ({ default: m.SopPage })));
+const SopComparePage = lazy(() => pages.sopCompare().then((m) => ({ default: m.SopComparePage })));
+const SopEditPage = lazy(() => pages.sopEdit().then((m) => ({ default: m.SopEditPage })));
+const CalendarPage = lazy(() => pages.calendar().then((m) => ({ default: m.CalendarPage })));
 const CaseListPage = lazy(() => pages.cases().then((m) => ({ default: m.CaseListPage })));
 const CasePage = lazy(() => pages.case().then((m) => ({ default: m.CasePage })));
 const IntakeStartPage = lazy(() => pages.intake().then((m) => ({ default: m.IntakeStartPage })));
@@ -36,6 +41,12 @@ const WalkInPage = lazy(() => pages.walkIn().then((m) => ({ default: m.WalkInPag
 const WalkInCasePage = lazy(() => pages.walkInCase().then((m) => ({ default: m.WalkInCasePage })));
 const HotlinePage = lazy(() => pages.hotline().then((m) => ({ default: m.HotlinePage })));
 const ReferralPage = lazy(() => pages.referral().then((m) => ({ default: m.ReferralPage })));
+const InboxPage = lazy(() => pages.inbox().then((m) => ({ default: m.InboxPage })));
+const NotificationsPage = lazy(() => pages.notifications().then((m) => ({ default: m.NotificationsPage })));
+const MyTasksPage = lazy(() => pages.tasks().then((m) => ({ default: m.MyTasksPage })));
+const ProcedureMapPage = lazy(() =>
+  import('../procedure-map/procedure-map-page').then((m) => ({ default: m.ProcedureMapPage })),
+);
 
 /** Only same-site paths are followed after sign-in, never another origin. */
 export function safeNext(search: string): string {
@@ -171,6 +182,46 @@ export function AppRoutes() {
               }
             />
             <Route
+              path="/sops"
+              element={
+                <Guard permission="sop.read">
+                  <SopListPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/sops/calendar"
+              element={
+                <Guard permission="sop.read">
+                  <CalendarPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/sops/:sopId"
+              element={
+                <Guard permission="sop.read">
+                  <SopPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/sops/:sopId/compare"
+              element={
+                <Guard permission="sop.read">
+                  <SopComparePage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/sops/:sopId/edit"
+              element={
+                <Guard permission="sop.manage">
+                  <SopEditPage />
+                </Guard>
+              }
+            />
+            <Route
               path="/cases"
               element={
                 <Guard permission="cases.list">
@@ -179,10 +230,50 @@ export function AppRoutes() {
               }
             />
             <Route
+              path="/cases/:id/map"
+              element={
+                <Guard permission="cases.list">
+                  <ProcedureMapPage />
+                </Guard>
+              }
+            />
+            <Route
               path="/cases/:id/*"
               element={
                 <Guard permission="cases.list">
                   <CasePage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/tasks"
+              element={
+                <Guard permission="tasks.work">
+                  <MyTasksPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/notifications"
+              element={
+                <Guard permission="notifications.own">
+                  <NotificationsPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/inbox"
+              element={
+                <Guard permission="referrals.respond">
+                  <InboxPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/inbox/:id"
+              element={
+                <Guard permission="referrals.respond">
+                  <InboxPage />
                 </Guard>
               }
             />

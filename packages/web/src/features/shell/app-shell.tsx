@@ -5,6 +5,7 @@ import { useSession, useSignOut } from '../../api/auth';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { LanguageSwitch } from '../../components/language-switch';
 import { PageLoading } from '../../components/loading';
+import { NotificationBell } from '../notifications/notification-bell';
 import { organisationName } from '../organisations/organisation-labels';
 import { preloadPages } from './pages';
 import { sectionsFor } from './sections';
@@ -70,6 +71,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               <strong>{me.displayName}</strong>
               <span className="header__org">{organisationName(me.organisation, i18n.language)}</span>
             </p>
+            <NotificationBell />
             <LanguageSwitch compact />
             <button type="button" className="button button--inverse" onClick={() => void signOut()}>
               {t('shell.signOut')}

@@ -19,6 +19,7 @@ export function HomePage() {
     organisations: !hasPermission(me, 'organisations.manage'),
     users: !hasPermission(me, 'users.manage'),
     cases: !hasPermission(me, 'cases.manage'),
+    sops: !hasPermission(me, 'sop.manage'),
   };
   const kinds = intakeKindsFor(me);
 

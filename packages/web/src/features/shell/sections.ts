@@ -1,6 +1,15 @@
 import type { Me, Permission } from '@opennrm/domain';
 
-export type SectionKey = 'cases' | 'intake' | 'organisations' | 'users' | 'audit' | 'profile';
+export type SectionKey =
+  | 'cases'
+  | 'tasks'
+  | 'inbox'
+  | 'intake'
+  | 'organisations'
+  | 'users'
+  | 'sops'
+  | 'audit'
+  | 'profile';
 
 export interface Section {
   key: SectionKey;
@@ -11,9 +20,12 @@ export interface Section {
 /** The sections of the application, each shown to users whose role holds its permission. */
 export const SECTIONS: readonly Section[] = [
   { key: 'cases', path: '/cases', permission: 'cases.list' },
+  { key: 'tasks', path: '/tasks', permission: 'tasks.work' },
+  { key: 'inbox', path: '/inbox', permission: 'referrals.respond' },
   { key: 'intake', path: '/intake', permission: 'cases.create' },
   { key: 'organisations', path: '/organisations', permission: 'organisations.read' },
   { key: 'users', path: '/users', permission: 'users.read' },
+  { key: 'sops', path: '/sops', permission: 'sop.read' },
   { key: 'audit', path: '/audit', permission: 'audit.read' },
   { key: 'profile', path: '/profile', permission: 'profile.manage_own' },
 ];

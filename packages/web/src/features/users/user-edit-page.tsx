@@ -13,7 +13,7 @@ import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
 import { hasPermission } from '../shell/sections';
 import { UserAccountActions } from './user-account-actions';
-import { UserForm } from './user-form';
+import { emailValue, UserForm } from './user-form';
 import { MfaBadge, UserStatusBadges } from './user-labels';
 
 function Summary({ user }: { user: User }) {
@@ -92,7 +92,7 @@ export function UserEditPage() {
             <p className="hint">{t('users.editHint')}</p>
             {saved ? <Notice tone="success" title={t('users.saved')} /> : null}
             <UserForm
-              key={`${user.role}:${user.organisationId}:${user.displayName}`}
+              key={`${user.role}:${user.organisationId}:${user.displayName}:${user.email ?? ''}`}
               mode="edit"
               initial={{
                 username: user.username,
@@ -100,6 +100,7 @@ export function UserEditPage() {
                 role: user.role,
                 organisationId: user.organisationId,
                 password: '',
+                email: user.email ?? '',
               }}
               organisations={organisations.data}
               onErrorsChange={setHasErrors}
@@ -108,6 +109,7 @@ export function UserEditPage() {
                   displayName: values.displayName.trim(),
                   role: values.role as Role,
                   organisationId: values.organisationId,
+                  email: emailValue(values),
                 })
               }
               onSaved={() => {

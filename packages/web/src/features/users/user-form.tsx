@@ -19,9 +19,11 @@ export interface UserValues {
   role: Role | '';
   organisationId: string;
   password: string;
+  /** For notification emails; empty: none. */
+  email: string;
 }
 
-const FIELDS = ['username', 'displayName', 'role', 'organisationId', 'password'] as const;
+const FIELDS = ['username', 'displayName', 'role', 'organisationId', 'password', 'email'] as const;
 const FIELD_IDS = {
   '': 'user-display-name',
   username: 'user-username',
@@ -29,6 +31,7 @@ const FIELD_IDS = {
   role: 'user-role',
   organisationId: 'user-organisation',
   password: 'user-password',
+  email: 'user-email',
 };
 const CODE_FIELDS = {
   USERNAME_TAKEN: 'username',
@@ -41,6 +44,10 @@ const CODE_FIELDS = {
   PASSWORD_REUSED: 'password',
 };
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The address as the API takes it: null when left empty. */
+export const emailValue = (values: UserValues): string | null => values.email.trim() || null;
 
 function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
@@ -73,6 +80,10 @@ function validate(values: UserValues, mode: Props['mode']): FieldError[] {
   if (!values.role) problems.push({ field: 'role', message: 'forms.user.errors.role.required' });
   if (!values.organisationId) {
     problems.push({ field: 'organisationId', message: 'forms.user.errors.organisationId.required' });
+  }
+  const email = values.email.trim();
+  if (email && (email.length > 254 || !EMAIL_PATTERN.test(email))) {
+    problems.push({ field: 'email', message: 'notifications.userEmail.invalid' });
   }
   if (mode === 'create') {
     const shape = values.password ? checkPasswordShape(values.password, values.username.trim()) : undefined;
@@ -191,6 +202,19 @@ export function UserForm({ mode, initial, organisations, submit, onSaved, onErro
             value: org.id,
             label: `${organisationName(org, i18n.language)} (${t(`organisationKinds.${org.kind}`)})`,
           }))}
+        />
+        <TextField
+          id="user-email"
+          type="email"
+          label={t('notifications.userEmail.label')}
+          hint={t('notifications.userEmail.hint')}
+          value={values.email}
+          onValueChange={set('email')}
+          error={form.errorFor('email')}
+          autoComplete="off"
+          spellCheck={false}
+          dir="ltr"
+          maxLength={254}
         />
         {mode === 'create' ? (
           <TextField

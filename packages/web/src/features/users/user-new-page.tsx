@@ -8,7 +8,7 @@ import { errorMessage } from '../../components/form-errors';
 import { PageLoading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
-import { UserForm } from './user-form';
+import { emailValue, UserForm } from './user-form';
 
 export function UserNewPage() {
   const { t } = useTranslation();
@@ -34,7 +34,7 @@ export function UserNewPage() {
       ) : (
         <UserForm
           mode="create"
-          initial={{ username: '', displayName: '', role: '', organisationId: '', password: '' }}
+          initial={{ username: '', displayName: '', role: '', organisationId: '', password: '', email: '' }}
           organisations={organisations.data}
           onErrorsChange={setHasErrors}
           submit={(values) =>
@@ -45,6 +45,7 @@ export function UserNewPage() {
               role: values.role as Role,
               organisationId: values.organisationId,
               password: values.password,
+              email: emailValue(values),
             })
           }
           onSaved={(values) => {

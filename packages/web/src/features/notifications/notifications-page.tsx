@@ -1,0 +1,89 @@
+import type { NotificationDto } from '@opennrm/domain';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { usePagedList } from '../../api/lists';
+import { NOTIFICATIONS_KEY, useMarkAllRead, useUnreadCount } from '../../api/notifications';
+import { errorMessage } from '../../components/form-errors';
+import { ListFooter } from '../../components/load-more';
+import { SkeletonRows } from '../../components/loading';
+import { Notice } from '../../components/notice';
+import { usePageTitle } from '../../components/page-title';
+import { NotificationItem } from './notification-item';
+import './notifications.css';
+
+/** All my notifications, newest first, paged; "Unread" keeps the filter in the address. */
+export function NotificationsPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const unreadOnly = params.get('unread') === 'true';
+  const list = usePagedList<NotificationDto>(
+    NOTIFICATIONS_KEY,
+    '/notifications',
+    unreadOnly ? { unread: 'true' } : {},
+  );
+  const count = useUnreadCount();
+  const markAll = useMarkAllRead();
+  const unread = count.data?.unread ?? 0;
+  usePageTitle(t('notifications.title'));
+
+  return (
+    <div className="notifications-page">
+      <h1 className="heading-xl">{t('notifications.title')}</h1>
+      <p className="lead">{t('notifications.intro')}</p>
+      <div className="notifications-page__actions">
+        <nav aria-label={t('notifications.filterLabel')}>
+          <ul className="notifications-page__filter">
+            <li>
+              <Link to="/notifications" aria-current={unreadOnly ? undefined : 'page'}>
+                {t('notifications.filterAll')}
+              </Link>
+            </li>
+            <li>
+              <Link to="/notifications?unread=true" aria-current={unreadOnly ? 'page' : undefined}>
+                {t('notifications.filterUnread', { count: unread })}
+              </Link>
+            </li>
+          </ul>
+        </nav>
+        {unread > 0 ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={markAll.isPending}
+            onClick={() => markAll.mutate()}
+          >
+            {t('notifications.markAllRead')}
+          </button>
+        ) : null}
+      </div>
+      {markAll.isError ? <Notice tone="error" title={errorMessage(t, markAll.error)} /> : null}
+      {list.isPending ? (
+        <SkeletonRows />
+      ) : list.isError ? (
+        <Notice tone="error" title={errorMessage(t, list.error)} />
+      ) : list.items.length === 0 ? (
+        <div className="empty-state">
+          <h2 className="heading-m">
+            {unreadOnly ? t('notifications.emptyUnread') : t('notifications.empty')}
+          </h2>
+          <p>{t('notifications.emptyHint')}</p>
+        </div>
+      ) : (
+        <>
+          <ul className="notification-list">
+            {list.items.map((n) => (
+              <NotificationItem key={n.id} notification={n} />
+            ))}
+          </ul>
+          <ListFooter
+            countKey="notifications.count"
+            count={list.items.length}
+            hasMore={list.hasNextPage}
+            loading={list.isFetchingNextPage}
+            onLoadMore={() => void list.fetchNextPage()}
+          />
+        </>
+      )}
+    </div>
+  );
+}
