@@ -33,6 +33,16 @@ const TARGETS: [LifecycleStage, number][] = [
   ['closed', 15],
 ];
 
+/** The stage a case is left at, for a uniform draw in [0, 1). */
+function pickTarget(draw: number): LifecycleStage {
+  let rest = draw * TARGETS.reduce((sum, [, weight]) => sum + weight, 0);
+  for (const [stage, weight] of TARGETS) {
+    rest -= weight;
+    if (rest < 0) return stage;
+  }
+  return 'referral_assistance';
+}
+
 interface DemoActors {
   manager: Actor;
   supervisor: Actor;
@@ -108,8 +118,7 @@ export async function seedDemoWorkflows(
   const random = mulberry32(opts.seed ?? 7);
   const realNow = services.now();
   for (const row of cases) {
-    let r = random() * TARGETS.reduce((s, [, w]) => s + w, 0);
-    const target = TARGETS.find(([, w]) => (r -= w) < 0)?.[0] ?? 'referral_assistance';
+    const target = pickTarget(random());
     // Time moves on from the day the case was received, by a few days per step, never past now.
     let at = new Date(row.received_at.getTime() + 2 * 3_600_000);
     const tick = (days: number) => {
