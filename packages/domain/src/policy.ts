@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'sop.manage',
   'calendar.manage',
   'notifications.own',
+  'documents.upload',
+  'documents.delete',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,9 +45,10 @@ const CASE_WORK: readonly Permission[] = [
   'referrals.send',
   'tasks.work',
   'sop.read',
+  'documents.upload',
 ];
 /** What an agency does with the cases referred to it (`caseAccess` decides which). */
-const AGENCY_WORK: readonly Permission[] = ['cases.list', 'referrals.respond', 'tasks.work'];
+const AGENCY_WORK: readonly Permission[] = ['cases.list', 'referrals.respond', 'tasks.work', 'documents.upload'];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: [
@@ -68,6 +71,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases.approve_closure',
     'cases.change_sop',
     'referrals.send_without_consent',
+    'documents.delete',
   ],
   nrm_case_manager: [...ALL_STAFF, 'organisations.read', ...CASE_WORK],
   agency_focal_point: [...ALL_STAFF, 'cases.create', ...AGENCY_WORK],

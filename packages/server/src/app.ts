@@ -15,6 +15,8 @@ import type { Database } from './db/create-db.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { caseRoutes } from './features/cases/cases.routes.js';
+import { documentRoutes } from './features/documents/documents.routes.js';
+import type { FileServices } from './features/documents/files.js';
 import { notificationRoutes } from './features/notifications/notifications.routes.js';
 import { organisationRoutes } from './features/organisations/organisations.routes.js';
 import { personRoutes } from './features/persons/persons.routes.js';
@@ -25,6 +27,8 @@ import { userRoutes } from './features/users/users.routes.js';
 import { workRoutes } from './features/workflow/work.routes.js';
 import { workflowRoutes } from './features/workflow/workflow.routes.js';
 import type { FieldCrypto } from './lib/field-crypto.js';
+import { loadFileKeyring } from './lib/keys.js';
+import { createStorage } from './lib/storage/index.js';
 import authPlugin from './plugins/auth.plugin.js';
 import errorsPlugin from './plugins/errors.plugin.js';
 import type { Services } from './services.js';
@@ -36,6 +40,8 @@ export interface AppDeps {
   crypto: FieldCrypto;
   /** Where logs go; tests pass a stream to read them. Defaults to stdout. */
   logStream?: DestinationStream;
+  /** Document storage and file keys; default: from the configuration (STORAGE_DRIVER, key file). */
+  files?: FileServices;
 }
 
 /**
@@ -181,6 +187,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   ]) {
     await app.register(routes, { services });
   }
+  // Document storage and file keys are opened on first use: a process that never touches a
+  // document (a benchmark, most tests) needs neither a key file nor a bucket.
+  let files = deps.files;
+  const getFiles = (): FileServices => {
+    files ??= {
+      storage: createStorage(config),
+      keyring: loadFileKeyring(config).keyring,
+      maxUploadBytes: config.storage.maxUploadBytes,
+      clamd: config.clamdAddress,
+    };
+    return files;
+  };
+  if (!deps.files) app.addHook('onClose', async () => files?.storage.close());
+  await app.register(documentRoutes, { services, files: getFiles });
 
   const webDist = findWebDist(config);
   if (webDist) {

@@ -46,6 +46,10 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64')
     .optional(),
   KEY_FILE: z.string().optional(),
+  /** Master keys that wrap the per-file keys of stored documents: `id:base64key`, the wrapping key first. */
+  FILE_MASTER_KEYS: z.string().optional(),
+  /** clamd for scanning uploads: its UNIX socket path or host:port. Unset: files are not scanned. */
+  CLAMD_ADDRESS: z.string().min(1).max(300).optional(),
   /** The installation's days are this many minutes ahead of UTC (Bahrain: 180): deadlines, "today". */
   UTC_OFFSET_MINUTES: z.coerce.number().int().min(-720).max(840).default(180),
   /** How often the scheduler looks for overdue work and mail to send (0: never, e.g. tests that drive it). */
@@ -65,6 +69,28 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).max(200).default('OpenNRM <no-reply@localhost>'),
   /** Local hour (0-23, installation time) at which daily digests are sent. */
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /** Where document files are kept: `local` (a folder) or `s3` (an S3-compatible bucket). */
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  FILE_STORAGE_DIR: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a region name such as us-east-1')
+    .default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be 3-63 lower-case letters, digits, dots or hyphens')
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool.optional(),
+  /** Largest document accepted, in bytes (default 2 GiB). */
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(5 * 1024 ** 4)
+    .default(2 * 1024 ** 3),
 });
 
 export type Config = {
@@ -87,10 +113,36 @@ export type Config = {
   webDistDir: string | undefined;
   /** Case-list totals give up after this long (0: always count); the page is served without a total. */
   caseCountTimeoutMs: number;
-  keys: { encryptionKeys: string | undefined; blindIndexKey: string | undefined; keyFile: string };
+  keys: {
+    encryptionKeys: string | undefined;
+    blindIndexKey: string | undefined;
+    keyFile: string;
+    fileMasterKeys: string | undefined;
+  };
   utcOffsetMinutes: number;
   scheduler: { intervalMs: number; escalationGraceMs: number; digestHour: number };
   mail: { smtpUrl: string | undefined; from: string };
+  storage: StorageConfig;
+  clamdAddress: string | undefined;
+};
+
+/** Where document files are kept (see `lib/storage`). */
+export type StorageConfig = {
+  driver: 'local' | 's3';
+  /** The local driver's folder: `FILE_STORAGE_DIR`, or `DATA_DIR/files`. */
+  dir: string;
+  maxUploadBytes: number;
+  /** Set when the driver is `s3`. */
+  s3:
+    | {
+        endpoint: string | undefined;
+        region: string;
+        bucket: string;
+        forcePathStyle: boolean;
+        accessKeyId: string | undefined;
+        secretAccessKey: string | undefined;
+      }
+    | undefined;
 };
 
 export class ConfigError extends Error {
@@ -107,14 +159,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((k) => [k, env[k]]),
   );
   const parsed = EnvSchema.safeParse(known);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => {
+  const related = relatedProblems(known);
+  if (!parsed.success || related.length > 0) {
+    throw new ConfigError([
+      ...(parsed.error?.issues ?? []).map((i) => {
         const name = String(i.path[0] ?? '');
         // Never echo the value: DATABASE_URL carries a password.
         return `${name}: ${i.message}`;
       }),
-    );
+      ...related,
+    ]);
   }
   const e = parsed.data;
   return {
@@ -144,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       encryptionKeys: e.ENCRYPTION_KEYS,
       blindIndexKey: e.BLIND_INDEX_KEY,
       keyFile: path.resolve(e.KEY_FILE ?? path.join(e.DATA_DIR, 'keys.json')),
+      fileMasterKeys: e.FILE_MASTER_KEYS,
     },
     utcOffsetMinutes: e.UTC_OFFSET_MINUTES,
     scheduler: {
@@ -152,5 +207,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       digestHour: e.DIGEST_HOUR,
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    clamdAddress: e.CLAMD_ADDRESS,
+    storage: {
+      driver: e.STORAGE_DRIVER,
+      dir: path.resolve(e.FILE_STORAGE_DIR ?? path.join(e.DATA_DIR, 'files')),
+      maxUploadBytes: e.MAX_UPLOAD_BYTES,
+      s3:
+        e.STORAGE_DRIVER === 's3' && e.S3_BUCKET
+          ? {
+              endpoint: e.S3_ENDPOINT,
+              region: e.S3_REGION,
+              bucket: e.S3_BUCKET,
+              forcePathStyle: e.S3_FORCE_PATH_STYLE ?? e.S3_ENDPOINT !== undefined,
+              accessKeyId: e.S3_ACCESS_KEY_ID,
+              secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            }
+          : undefined,
+    },
   };
+}
+
+/** Problems that involve more than one variable; each line names the variable to set. */
+function relatedProblems(known: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (known.STORAGE_DRIVER === 's3' && !known.S3_BUCKET) {
+    problems.push('S3_BUCKET: required when STORAGE_DRIVER is s3');
+  }
+  if (known.S3_ACCESS_KEY_ID && !known.S3_SECRET_ACCESS_KEY) {
+    problems.push('S3_SECRET_ACCESS_KEY: required when S3_ACCESS_KEY_ID is set');
+  }
+  if (known.S3_SECRET_ACCESS_KEY && !known.S3_ACCESS_KEY_ID) {
+    problems.push('S3_ACCESS_KEY_ID: required when S3_SECRET_ACCESS_KEY is set');
+  }
+  return problems;
 }

@@ -12,8 +12,10 @@ afterAll(() => ctx.close());
 describe('demo workflows', () => {
   it('leaves demo cases at every stage, with referrals, tasks (some overdue) and closed cases', async () => {
     const services = { config: ctx.config, db: ctx.db, now: ctx.clock.now, crypto: ctx.crypto };
-    await seedSyntheticCases(services, { count: 150, seed: 2026 });
-    const result = await seedDemoWorkflows(services, { limit: 60 });
+    await seedSyntheticCases(services, { count: 200, seed: 2026 });
+    await seedSyntheticCases(services, { count: 150, seed: 7, append: true });
+    const result = await seedDemoWorkflows(services, { limit: 150 });
+    expect(result.failed).toEqual([]);
     expect(result.started).toBeGreaterThan(40);
     for (const stage of ['referral_assistance', 'closed'])
       expect(result.byStage[stage] ?? 0).toBeGreaterThan(0);

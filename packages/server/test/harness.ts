@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -6,8 +9,10 @@ import { buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
 import { createDb, type Database } from '../src/db/create-db.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import type { FileServices } from '../src/features/documents/files.js';
 import type { FieldCrypto } from '../src/lib/field-crypto.js';
-import { ephemeralFieldCrypto } from '../src/lib/keys.js';
+import { ephemeralFieldCrypto, ephemeralFileKeyring } from '../src/lib/keys.js';
+import { LocalStorage } from '../src/lib/storage/index.js';
 import { totpCode } from '../src/lib/totp.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seed } from '../src/seed.js';
 
@@ -33,6 +38,9 @@ export interface TestContext {
   /** Set when the suite runs on PostgreSQL: a second connection pool can reach the same database. */
   databaseUrl: string | undefined;
   clock: TestClock;
+  /** Document storage (a temporary folder) and file keys of this context. */
+  files: FileServices;
+  filesDir: string;
   logs: string[];
   client(): Client;
   /** A fully signed-in client for a demo user (password, then the demo TOTP code). */
@@ -89,7 +97,14 @@ export async function createTestContext(
       cb();
     },
   });
-  const app = await buildApp({ config, db: handle.db, now: clock.now, logStream, crypto });
+  const filesDir = await mkdtemp(path.join(os.tmpdir(), 'opennrm-files-'));
+  const files: FileServices = {
+    storage: new LocalStorage(filesDir),
+    keyring: ephemeralFileKeyring(),
+    maxUploadBytes: config.storage.maxUploadBytes,
+    clamd: config.clamdAddress,
+  };
+  const app = await buildApp({ config, db: handle.db, now: clock.now, logStream, crypto, files });
   await app.ready();
 
   const ctx: TestContext = {
@@ -100,6 +115,8 @@ export async function createTestContext(
     databaseUrl: url,
     clock,
     logs,
+    files,
+    filesDir,
     client: () => new Client(app),
     async signIn(username) {
       const c = new Client(app);
@@ -114,6 +131,7 @@ export async function createTestContext(
       await app.close();
       await handle.close();
       await drop?.();
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
   return ctx;

@@ -8,6 +8,7 @@ import * as screeningVersion from './migrations/2026-11-22T2200-screening-versio
 import * as sopWorkflow from './migrations/2026-11-22T2300-sop-workflow.js';
 import * as userEmail from './migrations/2026-11-22T2310-user-email.js';
 import * as inboxIndexes from './migrations/2026-11-22T2320-inbox-indexes.js';
+import * as documents from './migrations/2026-11-22T2330-documents.js';
 import type { DB } from './schema.js';
 
 /** Migrations are listed here rather than read from disk, so they ship inside any bundle. */
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22T2300-sop-workflow': sopWorkflow,
   '2026-11-22T2310-user-email': userEmail,
   '2026-11-22T2320-inbox-indexes': inboxIndexes,
+  '2026-11-22T2330-documents': documents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -339,7 +339,65 @@ export interface IdempotencyKeysTable {
   created_at: CreatedAt;
 }
 
+export interface DocumentsTable {
+  id: Generated<string>;
+  case_id: string;
+  type: string;
+  title_enc: string;
+  document_date: ColumnType<string | null, string | null | undefined, string | null>;
+  language: string | null;
+  referral_id: string | null;
+  task_id: string | null;
+  shared_with: ColumnType<string[], string[] | undefined, string[]>;
+  current_version: ColumnType<number, number | undefined, number>;
+  deleted_at: Timestamp | null;
+  deleted_by: string | null;
+  delete_reason_enc: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface DocumentVersionsTable {
+  document_id: string;
+  version: number;
+  storage_prefix: string;
+  parts: number;
+  wrapped_key: string;
+  size_bytes: ColumnType<string, number | string, number | string>;
+  sha256: string;
+  content_type: string;
+  file_name_enc: string;
+  metadata_stripped: ColumnType<boolean, boolean | undefined, boolean>;
+  scan: ColumnType<string, string | undefined, string>;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+}
+
+export interface UploadsTable {
+  id: Generated<string>;
+  case_id: string;
+  user_id: string;
+  document_id: string | null;
+  metadata_enc: string | null;
+  file_name_enc: string;
+  declared_type: string | null;
+  size_bytes: ColumnType<string, number | string, number | string>;
+  chunk_size: number;
+  received_bytes: ColumnType<string, number | string | undefined, number | string>;
+  next_chunk: ColumnType<number, number | undefined, number>;
+  wrapped_key: string;
+  state: ColumnType<string, string | undefined, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface DB {
+  documents: DocumentsTable;
+  document_versions: DocumentVersionsTable;
+  uploads: UploadsTable;
   audit_head: AuditHeadTable;
   persons: PersonsTable;
   person_name_keys: PersonNameKeysTable;

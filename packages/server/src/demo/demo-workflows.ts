@@ -92,6 +92,8 @@ function recipientActor(actors: DemoActors, organisationId: string, kind: string
 export interface DemoWorkflowResult {
   started: number;
   byStage: Record<string, number>;
+  /** Cases the walk failed on (left without a workflow), with why. */
+  failed: string[];
 }
 
 /**
@@ -104,7 +106,7 @@ export async function seedDemoWorkflows(
 ): Promise<DemoWorkflowResult> {
   const db = services.db;
   const actors = await loadActors(db);
-  const result: DemoWorkflowResult = { started: 0, byStage: {} };
+  const result: DemoWorkflowResult = { started: 0, byStage: {}, failed: [] };
   if (!actors) return result;
   const cases = await db
     .selectFrom('cases as c')
@@ -132,21 +134,28 @@ export async function seedDemoWorkflows(
       actorId: actor.userId,
       now: at,
     });
-    const stage = await db.transaction().execute(async (trx) => {
-      const c = (actor: Actor) => ({ ...ctx(actor), db: trx });
-      await trx
-        .updateTable('cases')
-        .set({ assigned_to: row.assigned_to ?? actors.manager.userId })
-        .where('id', '=', row.id)
-        .execute();
-      const started = await startWorkflow(c(actors.manager), row.id);
-      if (!started) return undefined;
-      await act(c(actors.manager), row.id, [
-        { type: 'confirm_category', category: started.state.category, subtype: started.state.subtype },
-      ]);
-      await drive(trx, c, actors, row.id, target, tick, random);
-      return (await loadWorkflow(services, trx, row.id)).state.stage;
-    });
+    // Demo data is best effort: a case the walk fails on is left without its SOP.
+    const stage = await db
+      .transaction()
+      .execute(async (trx) => {
+        const c = (actor: Actor) => ({ ...ctx(actor), db: trx });
+        await trx
+          .updateTable('cases')
+          .set({ assigned_to: row.assigned_to ?? actors.manager.userId })
+          .where('id', '=', row.id)
+          .execute();
+        const started = await startWorkflow(c(actors.manager), row.id);
+        if (!started) return undefined;
+        await act(c(actors.manager), row.id, [
+          { type: 'confirm_category', category: started.state.category, subtype: started.state.subtype },
+        ]);
+        await drive(trx, c, actors, row.id, target, tick, random);
+        return (await loadWorkflow(services, trx, row.id)).state.stage;
+      })
+      .catch((error: Error) => {
+        result.failed.push(`${row.id}: ${error.message}`);
+        return undefined;
+      });
     if (!stage) continue;
     result.started++;
     result.byStage[stage] = (result.byStage[stage] ?? 0) + 1;
@@ -285,31 +294,44 @@ async function sendRequiredReferrals(
         : sopReferral.organisationKind === 'shelter'
           ? 'shelter'
           : 'share_with_organisation_kind';
-    // Where the SOP allows it, some people refuse (the referral is then no longer required).
-    const refused = sopReferral.requiredUnless !== undefined && random() < 0.1;
-    await db
-      .insertInto('consents')
-      .values({
-        case_id: caseId,
-        purpose: consentPurpose,
-        organisation_kind:
-          consentPurpose === 'share_with_organisation_kind' ? sopReferral.organisationKind : null,
-        status: refused ? 'refused' : 'given',
-        method: 'verbal_with_interpreter',
-        recorded_by: actors.manager.userId,
-        recorded_at: c(actors.manager).now,
-      })
-      .execute();
-    await act(c(actors.manager), caseId, [
-      {
-        type: 'record_consent',
-        purpose: consentPurpose,
-        status: refused ? 'refused' : 'given',
-        ...(consentPurpose === 'share_with_organisation_kind'
-          ? { organisationKind: sopReferral.organisationKind }
-          : {}),
-      },
-    ]);
+    // One answer per consent: where the SOP allows it, some people refuse (the referral is
+    // then no longer required); an answer already on record stands.
+    const kindOfConsent =
+      consentPurpose === 'share_with_organisation_kind' ? sopReferral.organisationKind : null;
+    let existing = db
+      .selectFrom('consents')
+      .select('status')
+      .where('case_id', '=', caseId)
+      .where('purpose', '=', consentPurpose);
+    existing = kindOfConsent ? existing.where('organisation_kind', '=', kindOfConsent) : existing;
+    const answered = await existing.executeTakeFirst();
+    if (answered?.status === 'refused') continue;
+    const refused = !answered && sopReferral.requiredUnless !== undefined && random() < 0.1;
+    if (!answered)
+      await db
+        .insertInto('consents')
+        .values({
+          case_id: caseId,
+          purpose: consentPurpose,
+          organisation_kind:
+            consentPurpose === 'share_with_organisation_kind' ? sopReferral.organisationKind : null,
+          status: refused ? 'refused' : 'given',
+          method: 'verbal_with_interpreter',
+          recorded_by: actors.manager.userId,
+          recorded_at: c(actors.manager).now,
+        })
+        .execute();
+    if (!answered)
+      await act(c(actors.manager), caseId, [
+        {
+          type: 'record_consent',
+          purpose: consentPurpose,
+          status: refused ? 'refused' : 'given',
+          ...(consentPurpose === 'share_with_organisation_kind'
+            ? { organisationKind: sopReferral.organisationKind }
+            : {}),
+        },
+      ]);
     if (refused) continue;
     await sendReferral(c(actors.manager), actors.manager, caseId, {
       organisationId,

@@ -1,0 +1,543 @@
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  type Hash,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
+import type { FieldKey } from './field-crypto.js';
+
+/**
+ * Streaming authenticated encryption of stored files (case documents), in the manner of
+ * age's STREAM and Tink's AES-GCM-HKDF streaming AEAD. See docs/decisions/0008.
+ *
+ * Every file has its own random 256-bit *file key*; the key is stored wrapped by a
+ * *master key* (`wrapFileKey`), never in the clear, so rotating the master key rewraps
+ * 32-byte keys, not gigabytes of content.
+ *
+ * Encrypted file (".onrm") layout, all integers big-endian:
+ *
+ *   header, 32 bytes:
+ *     0  5  magic "ONRM1" (format and version)
+ *     5  4  plaintext segment size S (65536 by default)
+ *     9 16  salt: random per file
+ *    25  7  nonce prefix: random per file
+ *   then one or more segments:
+ *     AES-256-GCM(segment key, nonce, AAD = the 32 header bytes, plaintext) || 16-byte tag
+ *
+ *   segment key = HKDF-SHA-256(ikm = file key, salt = header salt, info = "opennrm file stream v1")
+ *   nonce (12 bytes) = nonce prefix (7) || segment counter, uint32 (4) || last flag (1: 0x01 last, else 0x00)
+ *
+ * Every segment except the last holds exactly S plaintext bytes; the last holds 0..S (an
+ * empty file is one empty last segment; a file of exactly k*S bytes ends with a full last
+ * segment). The counter starts at 0 and may not pass 2^32 - 1 (256 TiB at 64 KiB): the
+ * writer and the reader refuse to go further.
+ *
+ * What this detects: any changed byte (the header is the AAD of every segment, and also
+ * feeds the key), reordered or duplicated segments (counter in the nonce), truncation at a
+ * segment boundary (the new final segment was not sealed with the last flag) or inside one
+ * (its tag fails), bytes appended after the last segment, and segments from another file
+ * (other salt, so other key and nonces), even one under the same file key.
+ *
+ * The reader verifies each segment's tag before it emits a single byte of that segment's
+ * plaintext. It holds back the final segment until the whole file has been checked (and,
+ * if asked, its SHA-256), so a consumer never sees the end of a file that turns out bad;
+ * a consumer that has streamed part of a file when an error arrives must abort (e.g.
+ * destroy the HTTP response) rather than present the prefix as the file.
+ */
+
+export const STREAM_MAGIC = Buffer.from('ONRM1', 'latin1');
+export const HEADER_LENGTH = 32;
+export const TAG_LENGTH = 16;
+export const DEFAULT_SEGMENT_SIZE = 64 * 1024;
+/** Bounds on the segment size a reader accepts from a header (the reader allocates one segment). */
+export const MIN_SEGMENT_SIZE = 16;
+export const MAX_SEGMENT_SIZE = 4 * 1024 * 1024;
+const SALT_LENGTH = 16;
+const PREFIX_LENGTH = 7;
+const MAX_COUNTER = 0xffff_ffff;
+const STREAM_INFO = Buffer.from('opennrm file stream v1', 'latin1');
+
+export type CorruptReason = 'header' | 'segment' | 'truncated' | 'sha256' | 'too-long';
+
+/** The encrypted file is damaged, truncated, tampered with, or not for this key. */
+export class EncryptedFileCorrupt extends Error {
+  constructor(
+    readonly reason: CorruptReason,
+    message: string,
+    /** The segment that failed, when one did. */
+    readonly segment?: number,
+  ) {
+    super(message);
+    this.name = 'EncryptedFileCorrupt';
+  }
+}
+
+export interface StreamResult {
+  /** Hex SHA-256 of the plaintext. */
+  sha256: string;
+  /** Plaintext length in bytes. */
+  bytes: number;
+  /** Encrypted length in bytes (header, segments and tags). */
+  encryptedBytes: number;
+}
+
+/** Size of the encrypted form of a file of `plaintextBytes` bytes. */
+export function encryptedSize(plaintextBytes: number, segmentSize = DEFAULT_SEGMENT_SIZE): number {
+  const segments = Math.max(1, Math.ceil(plaintextBytes / segmentSize));
+  return HEADER_LENGTH + plaintextBytes + segments * TAG_LENGTH;
+}
+
+/** The 12-byte nonce of segment `counter`; refuses a counter beyond 32 bits. */
+export function segmentNonce(prefix: Buffer, counter: number, last: boolean): Buffer {
+  if (prefix.length !== PREFIX_LENGTH) throw new Error(`nonce prefix must be ${PREFIX_LENGTH} bytes`);
+  if (!Number.isInteger(counter) || counter < 0 || counter > MAX_COUNTER) {
+    throw new RangeError('segment counter overflow: file too long for this format');
+  }
+  const nonce = Buffer.allocUnsafe(12);
+  prefix.copy(nonce, 0);
+  nonce.writeUInt32BE(counter, PREFIX_LENGTH);
+  nonce[11] = last ? 1 : 0;
+  return nonce;
+}
+
+function checkFileKey(fileKey: Buffer) {
+  if (fileKey.length !== 32) throw new Error('a file key must be 32 bytes');
+}
+
+function segmentKey(fileKey: Buffer, salt: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', fileKey, salt, STREAM_INFO, 32));
+}
+
+function checkSegmentSize(size: number) {
+  if (!Number.isInteger(size) || size < MIN_SEGMENT_SIZE || size > MAX_SEGMENT_SIZE) {
+    throw new Error(`segment size must be an integer from ${MIN_SEGMENT_SIZE} to ${MAX_SEGMENT_SIZE}`);
+  }
+}
+
+export interface EncryptOptions {
+  /** Plaintext bytes per segment (default 64 KiB). Only tests need another value. */
+  segmentSize?: number;
+}
+
+/**
+ * Encrypts a byte stream. Use in `stream.pipeline(source, enc, destination)`; once the
+ * pipeline has finished, `enc.result` holds the plaintext's SHA-256 and length.
+ * It holds at most one segment of plaintext.
+ */
+export class EncryptStream extends Transform {
+  #result: StreamResult | undefined;
+  readonly #key: Buffer;
+  readonly #header: Buffer;
+  readonly #prefix: Buffer;
+  readonly #segmentSize: number;
+  readonly #segment: Buffer;
+  #segmentLength = 0;
+  #counter = 0;
+  #headerSent = false;
+  #bytes = 0;
+  #encryptedBytes = 0;
+  readonly #hash: Hash = createHash('sha256');
+
+  constructor(fileKey: Buffer, options: EncryptOptions = {}) {
+    const segmentSize = options.segmentSize ?? DEFAULT_SEGMENT_SIZE;
+    checkFileKey(fileKey);
+    checkSegmentSize(segmentSize);
+    super({ writableHighWaterMark: segmentSize, readableHighWaterMark: segmentSize + TAG_LENGTH });
+    this.#segmentSize = segmentSize;
+    this.#segment = Buffer.allocUnsafe(segmentSize);
+    const salt = randomBytes(SALT_LENGTH);
+    this.#prefix = randomBytes(PREFIX_LENGTH);
+    this.#header = Buffer.concat([STREAM_MAGIC, Buffer.alloc(4), salt, this.#prefix]);
+    this.#header.writeUInt32BE(segmentSize, STREAM_MAGIC.length);
+    this.#key = segmentKey(fileKey, salt);
+  }
+
+  /** The plaintext's SHA-256 and length; set when the stream has ended. */
+  get result(): StreamResult | undefined {
+    return this.#result;
+  }
+
+  #sendHeader() {
+    if (this.#headerSent) return;
+    this.#headerSent = true;
+    this.#encryptedBytes += HEADER_LENGTH;
+    this.push(this.#header);
+  }
+
+  #seal(plaintext: Buffer, last: boolean) {
+    const cipher = createCipheriv('aes-256-gcm', this.#key, segmentNonce(this.#prefix, this.#counter, last), {
+      authTagLength: TAG_LENGTH,
+    });
+    cipher.setAAD(this.#header);
+    const ct = cipher.update(plaintext);
+    cipher.final(); // GCM: nothing left to output
+    const tag = cipher.getAuthTag();
+    this.#counter++;
+    this.#encryptedBytes += ct.length + TAG_LENGTH;
+    // One chunk per segment: measured a little faster than pushing ct and tag apart (fewer small writes).
+    this.push(ct.length === 0 ? tag : Buffer.concat([ct, tag], ct.length + TAG_LENGTH));
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+    try {
+      this.#sendHeader();
+      this.#hash.update(chunk);
+      this.#bytes += chunk.length;
+      const size = this.#segmentSize;
+      let offset = 0;
+      while (offset < chunk.length) {
+        // A full segment is pending and more data has come: it was not the last one.
+        if (this.#segmentLength === size) {
+          this.#seal(this.#segment, false);
+          this.#segmentLength = 0;
+        }
+        // Whole segments with more data after them go straight from the chunk, without a copy.
+        if (this.#segmentLength === 0 && chunk.length - offset > size) {
+          this.#seal(chunk.subarray(offset, offset + size), false);
+          offset += size;
+          continue;
+        }
+        const n = Math.min(size - this.#segmentLength, chunk.length - offset);
+        chunk.copy(this.#segment, this.#segmentLength, offset, offset + n);
+        this.#segmentLength += n;
+        offset += n;
+      }
+      callback();
+    } catch (error) {
+      callback(error as Error);
+    }
+  }
+
+  override _flush(callback: TransformCallback) {
+    try {
+      this.#sendHeader();
+      this.#seal(this.#segment.subarray(0, this.#segmentLength), true);
+      this.#segmentLength = 0;
+      this.#result = {
+        sha256: this.#hash.digest('hex'),
+        bytes: this.#bytes,
+        encryptedBytes: this.#encryptedBytes,
+      };
+      callback();
+    } catch (error) {
+      callback(error as Error);
+    }
+  }
+}
+
+export interface DecryptOptions {
+  /** Hex SHA-256 the plaintext must have: the stream errors instead of ending if it differs. */
+  expectedSha256?: string;
+  /**
+   * Compute the plaintext's SHA-256 (`result.sha256`) even without `expectedSha256`; default
+   * true. The tags already prove the content is what was encrypted under this file key, so
+   * a download may skip the hash (it costs about as much CPU as the decryption).
+   */
+  sha256?: boolean;
+}
+
+export interface DecryptResult extends Omit<StreamResult, 'sha256'> {
+  /** Hex SHA-256 of the plaintext, unless hashing was turned off. */
+  sha256: string | undefined;
+}
+
+/**
+ * Decrypts and verifies a stream made by `EncryptStream`. Emits a segment's plaintext only
+ * after its tag has been verified, and the final segment only after the whole file (and
+ * `expectedSha256`) has. Errors with `EncryptedFileCorrupt` on any damage.
+ */
+export class DecryptStream extends Transform {
+  #result: DecryptResult | undefined;
+  readonly #fileKey: Buffer;
+  readonly #expectedSha256: Buffer | undefined;
+  #header: Buffer | undefined;
+  #headerBytes = Buffer.alloc(HEADER_LENGTH);
+  #headerLength = 0;
+  #key: Buffer | undefined;
+  #prefix: Buffer | undefined;
+  #segment: Buffer | undefined;
+  #segmentMax = 0;
+  #segmentLength = 0;
+  #counter = 0;
+  #bytes = 0;
+  #encryptedBytes = 0;
+  readonly #hash: Hash | undefined;
+
+  constructor(fileKey: Buffer, options: DecryptOptions = {}) {
+    checkFileKey(fileKey);
+    super({
+      writableHighWaterMark: DEFAULT_SEGMENT_SIZE + TAG_LENGTH,
+      readableHighWaterMark: DEFAULT_SEGMENT_SIZE,
+    });
+    this.#fileKey = fileKey;
+    if (options.expectedSha256 !== undefined) {
+      if (!/^[0-9a-f]{64}$/i.test(options.expectedSha256)) throw new Error('expectedSha256 must be 64 hex');
+      this.#expectedSha256 = Buffer.from(options.expectedSha256, 'hex');
+    }
+    if (this.#expectedSha256 || options.sha256 !== false) this.#hash = createHash('sha256');
+  }
+
+  /** The plaintext's SHA-256 and length; set when the stream has ended successfully. */
+  get result(): DecryptResult | undefined {
+    return this.#result;
+  }
+
+  #readHeader() {
+    const header = this.#headerBytes;
+    if (!header.subarray(0, STREAM_MAGIC.length).equals(STREAM_MAGIC)) {
+      throw new EncryptedFileCorrupt('header', 'not an OpenNRM encrypted file (bad magic)');
+    }
+    const size = header.readUInt32BE(STREAM_MAGIC.length);
+    if (size < MIN_SEGMENT_SIZE || size > MAX_SEGMENT_SIZE) {
+      throw new EncryptedFileCorrupt('header', `bad segment size ${size} in header`);
+    }
+    const salt = header.subarray(9, 9 + SALT_LENGTH);
+    this.#prefix = header.subarray(9 + SALT_LENGTH, HEADER_LENGTH);
+    this.#key = segmentKey(this.#fileKey, salt);
+    this.#segmentMax = size + TAG_LENGTH;
+    this.#segment = Buffer.allocUnsafe(this.#segmentMax);
+    this.#header = header;
+  }
+
+  /** Verifies a segment (ciphertext || tag) and answers its plaintext; throws if it is not authentic. */
+  #open(sealed: Buffer, last: boolean): Buffer {
+    if (sealed.length < TAG_LENGTH) {
+      throw new EncryptedFileCorrupt(
+        'truncated',
+        'encrypted file truncated (incomplete segment)',
+        this.#counter,
+      );
+    }
+    if (this.#counter > MAX_COUNTER) {
+      throw new EncryptedFileCorrupt('too-long', 'encrypted file has more segments than the format allows');
+    }
+    const ctLength = sealed.length - TAG_LENGTH;
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      this.#key!,
+      segmentNonce(this.#prefix!, this.#counter, last),
+      {
+        authTagLength: TAG_LENGTH,
+      },
+    );
+    decipher.setAAD(this.#header!);
+    decipher.setAuthTag(sealed.subarray(ctLength));
+    const plaintext = decipher.update(sealed.subarray(0, ctLength));
+    try {
+      decipher.final();
+    } catch {
+      throw new EncryptedFileCorrupt(
+        'segment',
+        `encrypted file corrupt: segment ${this.#counter} failed authentication (tampered, truncated, reordered or wrong key)`,
+        this.#counter,
+      );
+    }
+    this.#counter++;
+    this.#bytes += plaintext.length;
+    this.#hash?.update(plaintext);
+    return plaintext;
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+    try {
+      this.#encryptedBytes += chunk.length;
+      let offset = 0;
+      if (!this.#header) {
+        const n = Math.min(HEADER_LENGTH - this.#headerLength, chunk.length);
+        chunk.copy(this.#headerBytes, this.#headerLength, 0, n);
+        this.#headerLength += n;
+        offset = n;
+        if (this.#headerLength < HEADER_LENGTH) return callback();
+        this.#readHeader();
+      }
+      const max = this.#segmentMax;
+      const segment = this.#segment!;
+      while (offset < chunk.length) {
+        // A full segment is pending and more bytes follow it: it must not be the last one.
+        if (this.#segmentLength === max) {
+          this.push(this.#open(segment, false));
+          this.#segmentLength = 0;
+        }
+        if (this.#segmentLength === 0 && chunk.length - offset > max) {
+          this.push(this.#open(chunk.subarray(offset, offset + max), false));
+          offset += max;
+          continue;
+        }
+        const n = Math.min(max - this.#segmentLength, chunk.length - offset);
+        chunk.copy(segment, this.#segmentLength, offset, offset + n);
+        this.#segmentLength += n;
+        offset += n;
+      }
+      callback();
+    } catch (error) {
+      callback(error as Error);
+    }
+  }
+
+  override _flush(callback: TransformCallback) {
+    try {
+      if (!this.#header) {
+        throw new EncryptedFileCorrupt('header', 'encrypted file truncated (incomplete header)');
+      }
+      // Whatever is left is the last segment: a file cut at a segment boundary fails here,
+      // because that segment was sealed without the last flag.
+      const last = this.#open(this.#segment!.subarray(0, this.#segmentLength), true);
+      this.#segmentLength = 0;
+      const digest = this.#hash?.digest();
+      if (this.#expectedSha256 && !(digest && timingSafeEqual(digest, this.#expectedSha256))) {
+        throw new EncryptedFileCorrupt('sha256', 'decrypted content does not have the recorded SHA-256');
+      }
+      this.#result = {
+        sha256: digest?.toString('hex'),
+        bytes: this.#bytes,
+        encryptedBytes: this.#encryptedBytes,
+      };
+      callback(null, last.length > 0 ? last : undefined);
+    } catch (error) {
+      callback(error as Error);
+    }
+  }
+}
+
+export function createEncryptStream(fileKey: Buffer, options?: EncryptOptions): EncryptStream {
+  return new EncryptStream(fileKey, options);
+}
+
+export function createDecryptStream(fileKey: Buffer, options?: DecryptOptions): DecryptStream {
+  return new DecryptStream(fileKey, options);
+}
+
+// ---------------------------------------------------------------------------------------
+// File keys, wrapped by master keys.
+
+/**
+ * Master keys that wrap file keys: `currentKeyId` wraps, every key unwraps. From
+ * FILE_MASTER_KEYS or the key file's `fileMasterKeys` (`loadFileKeyring` in keys.ts).
+ */
+export interface FileKeyring {
+  readonly currentKeyId: string;
+  readonly keys: ReadonlyMap<string, Buffer>;
+}
+
+/** A keyring from `id`/`key` pairs, the wrapping (newest) key first. */
+export function createFileKeyring(keys: FieldKey[]): FileKeyring {
+  const first = keys[0];
+  if (!first) throw new Error('At least one file master key is required');
+  const map = new Map<string, Buffer>();
+  for (const k of keys) {
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(k.id)) throw new Error(`File master key id ${k.id} is not valid`);
+    if (k.key.length !== 32) throw new Error(`File master key ${k.id} must be 32 bytes`);
+    if (map.has(k.id)) throw new Error(`File master key id ${k.id} appears twice`);
+    map.set(k.id, k.key);
+  }
+  return { currentKeyId: first.id, keys: map };
+}
+
+/** A fresh random 256-bit key for one file. */
+export function newFileKey(): Buffer {
+  return randomBytes(32);
+}
+
+const WRAP_PREFIX = 'fk1';
+
+function wrapAad(keyId: string, context: string): Buffer {
+  return Buffer.from(`opennrm file key v1\0${keyId}\0${context}`, 'utf8');
+}
+
+/**
+ * Wraps a file key: `fk1:<master key id>:<iv>:<ciphertext>:<tag>` (base64url), AES-256-GCM
+ * with AAD binding the purpose, the master key id and `context`. Pass the document's id as
+ * `context` so a wrapped key moved to another document's row does not unwrap there.
+ */
+export function wrapFileKey(fileKey: Buffer, keyring: FileKeyring, context = ''): string {
+  checkFileKey(fileKey);
+  const keyId = keyring.currentKeyId;
+  const master = keyring.keys.get(keyId);
+  if (!master) throw new Error(`File master key ${keyId} is missing from the keyring`);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', master, iv, { authTagLength: 16 });
+  cipher.setAAD(wrapAad(keyId, context));
+  const ct = Buffer.concat([cipher.update(fileKey), cipher.final()]);
+  return [WRAP_PREFIX, keyId, iv, ct, cipher.getAuthTag()]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+    .join(':');
+}
+
+/** The master key id a wrapped key was made with. */
+export function wrappedKeyId(wrapped: string): string {
+  const [prefix, keyId] = wrapped.split(':');
+  if (prefix !== WRAP_PREFIX || !keyId) throw new Error('Not an OpenNRM wrapped file key');
+  return keyId;
+}
+
+export function unwrapFileKey(wrapped: string, keyring: FileKeyring, context = ''): Buffer {
+  const parts = wrapped.split(':');
+  const [prefix, keyId, iv, ct, tag] = parts;
+  if (parts.length !== 5 || prefix !== WRAP_PREFIX || !keyId || !iv || !ct || !tag) {
+    throw new Error('Not an OpenNRM wrapped file key');
+  }
+  const master = keyring.keys.get(keyId);
+  if (!master) {
+    throw new Error(`Unknown file master key id ${keyId}: add it to FILE_MASTER_KEYS or the key file`);
+  }
+  const decipher = createDecipheriv('aes-256-gcm', master, Buffer.from(iv, 'base64url'), {
+    authTagLength: 16,
+  });
+  decipher.setAAD(wrapAad(keyId, context));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  let key: Buffer;
+  try {
+    key = Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]);
+  } catch {
+    throw new Error(`Wrapped file key does not unwrap under master key ${keyId} (damaged or wrong context)`);
+  }
+  if (key.length !== 32) throw new Error('Wrapped file key has the wrong length');
+  return key;
+}
+
+/** Whether a wrapped key was made with an older master key (rewrap needed). */
+export function isWrapStale(wrapped: string, keyring: FileKeyring): boolean {
+  return wrappedKeyId(wrapped) !== keyring.currentKeyId;
+}
+
+/** The same file key, wrapped under the keyring's current master key. */
+export function rewrapFileKey(wrapped: string, keyring: FileKeyring, context = ''): string {
+  return wrapFileKey(unwrapFileKey(wrapped, keyring, context), keyring, context);
+}
+
+export interface WrappedKeyRow {
+  id: string;
+  wrappedKey: string;
+}
+
+export interface Rewrapped {
+  id: string;
+  /** The value read: update only `WHERE id = :id AND wrapped_key = :previous`. */
+  previous: string;
+  wrappedKey: string;
+}
+
+/**
+ * For `files:rewrap`: yields a new wrapped key for every row still under an older master
+ * key, and skips the current ones, so a second run yields nothing. The caller writes each
+ * result (in batches, conditionally on `previous`). `contextOf` must answer the context the
+ * key was wrapped with (e.g. `(row) => row.id` when keys are bound to their document id).
+ */
+export async function* rewrapAll<R extends WrappedKeyRow>(
+  rows: AsyncIterable<R> | Iterable<R>,
+  keyring: FileKeyring,
+  contextOf: (row: R) => string = () => '',
+): AsyncGenerator<Rewrapped> {
+  for await (const row of rows) {
+    if (!isWrapStale(row.wrappedKey, keyring)) continue;
+    yield {
+      id: row.id,
+      previous: row.wrappedKey,
+      wrappedKey: rewrapFileKey(row.wrappedKey, keyring, contextOf(row)),
+    };
+  }
+}
