@@ -48,7 +48,12 @@ const CASE_WORK: readonly Permission[] = [
   'documents.upload',
 ];
 /** What an agency does with the cases referred to it (`caseAccess` decides which). */
-const AGENCY_WORK: readonly Permission[] = ['cases.list', 'referrals.respond', 'tasks.work', 'documents.upload'];
+const AGENCY_WORK: readonly Permission[] = [
+  'cases.list',
+  'referrals.respond',
+  'tasks.work',
+  'documents.upload',
+];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: [

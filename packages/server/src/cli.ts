@@ -5,10 +5,11 @@ import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedSyntheticCases } from './demo/synthetic-cases.js';
 import { auditHead, verifyAuditChain } from './features/audit/audit.service.js';
+import { rewrapDocumentKeys } from './features/documents/rewrap.js';
 import { createUser } from './features/users/users.service.js';
 import { newKeyMaterial } from './lib/field-crypto.js';
 import { rotateEncryptedFields } from './lib/key-rotation.js';
-import { loadFieldCrypto, readKeyFile, writeKeyFile } from './lib/keys.js';
+import { addFileMasterKey, loadFieldCrypto, loadFileKeyring, readKeyFile, writeKeyFile } from './lib/keys.js';
 import { totpCode } from './lib/totp.js';
 import { DEMO_TOTP_SECRET, seed } from './seed.js';
 
@@ -20,6 +21,8 @@ const USAGE = `Usage: npm run cli -- <command>
                             reads the temporary password from OPENNRM_ADMIN_PASSWORD
   keys:add                  add a new encryption key to the key file (it encrypts from the next start)
   keys:rotate               re-encrypt every value still under an older key
+  files:keys-add            add a new master key for document files to the key file (wraps new files from the next start)
+  files:rewrap              re-wrap every document file key still under an older master key (contents are not rewritten)
   totp-code [secret]        print the current code for a TOTP secret (default: the demo secret)
   seed --cases N [--seed S] add N synthetic cases (demo and benchmark data, never production);
                             also creates the default organisations and, with SEED_DEMO, the demo users`;
@@ -178,6 +181,30 @@ switch (command) {
     );
     console.log(
       `Re-encrypted ${total} values under key ${crypto.currentKeyId}. Older keys can now be removed.`,
+    );
+    break;
+  }
+  case 'files:keys-add': {
+    const config = loadConfig();
+    if (config.keys.fileMasterKeys) {
+      console.error(
+        'File master keys come from FILE_MASTER_KEYS: put a new id:key first in that variable instead.',
+      );
+      process.exitCode = 2;
+      break;
+    }
+    const id = addFileMasterKey(config.keys.keyFile);
+    console.log(
+      `Added file master key ${id} to ${config.keys.keyFile}. Restart the servers, then run: npm run cli -- files:rewrap`,
+    );
+    break;
+  }
+  case 'files:rewrap': {
+    const config = loadConfig();
+    const { keyring } = loadFileKeyring(config);
+    const count = await withDb((db) => rewrapDocumentKeys(db, keyring));
+    console.log(
+      `Re-wrapped ${count} file keys under master key ${keyring.currentKeyId}. Older master keys can now be removed.`,
     );
     break;
   }

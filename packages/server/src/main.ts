@@ -7,7 +7,9 @@ import { migrateToLatest } from './db/migrate.js';
 import { seedDemoWorkflows } from './demo/demo-workflows.js';
 import { seedSyntheticCases } from './demo/synthetic-cases.js';
 import { deleteExpiredSessions } from './features/auth/sessions.repository.js';
-import { loadFieldCrypto } from './lib/keys.js';
+import type { FileServices } from './features/documents/files.js';
+import { loadFieldCrypto, loadFileKeyring } from './lib/keys.js';
+import { createStorage } from './lib/storage/index.js';
 import { startScheduler } from './scheduler.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seed } from './seed.js';
 
@@ -40,7 +42,14 @@ const synthetic = config.seedDemo
 // ...and about 120 of the screened ones somewhere along their SOP, with referrals and tasks.
 const demoWorkflows = synthetic && !synthetic.skipped ? await seedDemoWorkflows(services) : undefined;
 
-const app = await buildApp({ config, db: handle.db, crypto });
+// Document storage and file keys, opened at start so a missing key or bucket setting shows now.
+const files: FileServices = {
+  storage: createStorage(config),
+  keyring: loadFileKeyring(config).keyring,
+  maxUploadBytes: config.storage.maxUploadBytes,
+  clamd: config.clamdAddress,
+};
+const app = await buildApp({ config, db: handle.db, crypto, files });
 
 const sweep = setInterval(() => {
   deleteExpiredSessions(handle.db, new Date(), config.session.idleMs).catch((err) =>
@@ -48,7 +57,7 @@ const sweep = setInterval(() => {
   );
 }, 10 * 60_000);
 sweep.unref();
-const scheduler = startScheduler(services, app.log);
+const scheduler = startScheduler(services, app.log, files);
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error');
@@ -56,6 +65,7 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   clearInterval(sweep);
   await scheduler.stop();
   await app.close();
+  await files.storage.close();
   await handle.close();
 });
 

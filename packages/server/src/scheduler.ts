@@ -1,3 +1,5 @@
+import { purgeExpiredUploads } from './features/documents/documents.service.js';
+import type { FileServices } from './features/documents/files.js';
 import { deliverPendingEmails, sendDailyDigests } from './features/notifications/delivery.js';
 import { sweepOverdue } from './features/workflow/overdue-sweep.js';
 import type { Services } from './services.js';
@@ -11,9 +13,13 @@ export interface SchedulerLog {
  * The background work, every SCHEDULER_INTERVAL_SECONDS: overdue tasks and referrals
  * (notify, then escalate), follow-ups due, emails to send, daily digests. Every step claims
  * its rows in PostgreSQL with FOR UPDATE SKIP LOCKED, so running several server instances is
- * safe: each event is handled once. A tick never overlaps the previous one in this process.
+ * safe: each event is handled once. Unfinished uploads past their expiry are removed. A tick never overlaps the previous one in this process.
  */
-export function startScheduler(services: Services, log: SchedulerLog): { stop: () => Promise<void> } {
+export function startScheduler(
+  services: Services,
+  log: SchedulerLog,
+  files?: FileServices,
+): { stop: () => Promise<void> } {
   const interval = services.config.scheduler.intervalMs;
   let running: Promise<void> | undefined;
   const tick = async () => {
@@ -24,6 +30,8 @@ export function startScheduler(services: Services, log: SchedulerLog): { stop: (
       if (mail.sent + mail.failed > 0) log.info({ mail }, 'emails delivered');
       const digests = await sendDailyDigests(services, log);
       if (digests > 0) log.info({ digests }, 'daily digests sent');
+      const uploads = files ? await purgeExpiredUploads(services, files) : 0;
+      if (uploads > 0) log.info({ uploads }, 'expired uploads removed');
     } catch (err) {
       // Never the error object itself: a driver error may quote a row.
       log.warn({ err: { message: (err as Error).message } }, 'scheduler tick failed');

@@ -1,9 +1,12 @@
-import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeExpiredUploads } from '../src/features/documents/documents.service.js';
 import { CHUNK_SIZE } from '../src/features/documents/files.js';
+import { rewrapDocumentKeys } from '../src/features/documents/rewrap.js';
+import { createFileKeyring, wrappedKeyId } from '../src/lib/stream-crypto.js';
 import { type Client, createTestContext, type TestContext } from './harness.js';
 
 let ctx: TestContext;
@@ -291,5 +294,52 @@ describe('documents', () => {
     expect(report.complete.json().sharedWith).toEqual([policeOrg]);
     const focal = await ctx.signIn('focalpoint');
     expect((await content(focal, report.complete.json().id)).statusCode).toBe(404);
+  });
+
+  it('re-wraps every file key under a new master key, and the files still open', async () => {
+    const doc = (await upload(manager, markedPdf(20_000), 'rewrap.pdf')).complete.json();
+    const old = ctx.files.keyring;
+    const next = createFileKeyring([
+      { id: 'next', key: randomBytes(32) },
+      ...[...old.keys].map(([id, key]) => ({ id, key })),
+    ]);
+    const count = await rewrapDocumentKeys(ctx.db, next);
+    expect(count).toBeGreaterThanOrEqual(1);
+    expect(await rewrapDocumentKeys(ctx.db, next)).toBe(0);
+    const rows = await ctx.db.selectFrom('document_versions').select('wrapped_key').execute();
+    expect(rows.every((r) => wrappedKeyId(r.wrapped_key) === 'next')).toBe(true);
+    ctx.files.keyring = createFileKeyring([{ id: 'next', key: next.keys.get('next')! }]);
+    try {
+      expect((await content(manager, doc.id)).rawPayload.length).toBe(20_000);
+    } finally {
+      ctx.files.keyring = next;
+    }
+  });
+
+  it('removes unfinished uploads a day later', async () => {
+    const file = markedPdf(CHUNK_SIZE + 10);
+    const up = (
+      await manager.post(`/api/cases/${caseId}/uploads`, {
+        fileName: 'left-behind.pdf',
+        size: file.length,
+        metadata: { type: 'other', title: 'Left behind' },
+      })
+    ).json();
+    await manager.request('PUT', `/api/uploads/${up.id}/chunks/0`, file.subarray(0, CHUNK_SIZE), {
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    const chunk = path.join(ctx.filesDir, 'uploads', up.id, '0');
+    await access(chunk);
+    const services = { config: ctx.config, db: ctx.db, now: ctx.clock.now, crypto: ctx.crypto };
+    expect(await purgeExpiredUploads(services, ctx.files)).toBe(0);
+    ctx.clock.advance(25 * 3_600_000);
+    expect(await purgeExpiredUploads(services, ctx.files)).toBeGreaterThanOrEqual(1);
+    await expect(access(chunk)).rejects.toThrow();
+    const row = await ctx.db
+      .selectFrom('uploads')
+      .select('state')
+      .where('id', '=', up.id)
+      .executeTakeFirstOrThrow();
+    expect(row.state).toBe('aborted');
   });
 });

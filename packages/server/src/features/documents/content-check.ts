@@ -91,9 +91,9 @@ export async function stripImageMetadata(
  */
 export function sanitiseFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+  const clean = [...base.normalize('NFC')]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f || '<>:"|?*'.includes(ch) ? '_' : ch))
+    .join('')
     .replace(/^[.\s]+/, '')
     .trim();
   if (!clean) return 'document';

@@ -665,3 +665,36 @@ export async function openVersion(
     viewable: VIEWABLE_TYPES.has(v.content_type),
   };
 }
+
+/**
+ * Uploads left unfinished past their expiry (a day) are abandoned and their chunks removed.
+ * Claimed with SKIP LOCKED, so several instances share the work. Returns how many.
+ */
+export async function purgeExpiredUploads(services: Services, files: FileServices): Promise<number> {
+  const now = services.now();
+  const expired = await services.db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('uploads')
+      .select(['id', 'next_chunk'])
+      .where('state', '=', 'open')
+      .where('expires_at', '<', now)
+      .limit(100)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (rows.length > 0) {
+      await trx
+        .updateTable('uploads')
+        .set({ state: 'aborted', updated_at: now })
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
+    }
+    return rows;
+  });
+  for (const row of expired) await deleteChunks(files, `uploads/${row.id}`, row.next_chunk);
+  return expired.length;
+}
