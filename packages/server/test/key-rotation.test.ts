@@ -24,11 +24,37 @@ describe('encryption key rotation', () => {
         })
       ).json();
       const bidxBefore = await ctx.db.selectFrom('identity_documents').select('number_bidx').execute();
+      // A task note and a document (title, file name; the finished upload keeps both too).
+      await ctx.db
+        .updateTable('cases')
+        .set({ category: 'labour_case' })
+        .where('id', '=', created.id)
+        .execute();
+      expect((await manager.post(`/api/cases/${created.id}/workflow/start`)).statusCode).toBe(200);
+      const task = (await manager.post(`/api/cases/${created.id}/tasks`, { title: 'Call back' })).json();
+      await manager.patch(
+        `/api/tasks/${task.id}`,
+        { note: 'Secret note' },
+        { headers: { 'if-match': '"v1"' } },
+      );
+      const text = Buffer.from('A plain text statement.\n');
+      const up = (
+        await manager.post(`/api/cases/${created.id}/uploads`, {
+          fileName: 'statement.txt',
+          size: text.length,
+          metadata: { type: 'interview_record', title: 'Statement' },
+        })
+      ).json();
+      await manager.request('PUT', `/api/uploads/${up.id}/chunks/0`, text, {
+        headers: { 'content-type': 'application/octet-stream' },
+      });
+      expect((await manager.post(`/api/uploads/${up.id}/complete`)).statusCode).toBe(201);
 
       const rotated = createFieldCrypto([{ id: 'new', key: randomBytes(32) }, oldKey], indexKey);
       const count = await rotateEncryptedFields(ctx.db, rotated);
-      // The document number, phone and narrative, and the ten demo users' authenticator secrets.
-      expect(count).toBe(13);
+      // The document number, phone and narrative, the ten demo users' authenticator secrets,
+      // the task note, the document's title and file name, the upload's metadata and file name.
+      expect(count).toBe(18);
       expect(await rotateEncryptedFields(ctx.db, rotated)).toBe(0);
 
       const row = await ctx.db
@@ -38,6 +64,17 @@ describe('encryption key rotation', () => {
         .executeTakeFirstOrThrow();
       expect(row.narrative_enc!.startsWith('v1:new:')).toBe(true);
       expect(rotated.decrypt(row.narrative_enc!)).toBe('A narrative to keep secret.');
+      const note = await ctx.db
+        .selectFrom('tasks')
+        .select('note_enc')
+        .where('id', '=', task.id)
+        .executeTakeFirstOrThrow();
+      expect(note.note_enc!.startsWith('v1:new:')).toBe(true);
+      const version = await ctx.db
+        .selectFrom('document_versions')
+        .select('file_name_enc')
+        .executeTakeFirstOrThrow();
+      expect(rotated.decrypt(version.file_name_enc)).toBe('statement.txt');
       const doc = await ctx.db
         .selectFrom('identity_documents')
         .select(['number_enc', 'number_bidx'])

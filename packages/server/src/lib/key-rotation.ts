@@ -11,6 +11,19 @@ const ENCRYPTED_COLUMNS = [
   { table: 'cases', key: 'id', column: 'narrative_enc' },
   { table: 'screenings', key: 'case_id', column: 'answers_enc' },
   { table: 'screenings', key: 'case_id', column: 'override_reason_enc' },
+  { table: 'tasks', key: 'id', column: 'note_enc' },
+  { table: 'referrals', key: 'id', column: 'message_enc' },
+  { table: 'referrals', key: 'id', column: 'reason_enc' },
+  { table: 'referrals', key: 'id', column: 'outcome_enc' },
+  { table: 'referrals', key: 'id', column: 'consent_override_reason_enc' },
+  { table: 'referrals', key: 'id', column: 'onward_message_enc' },
+  // Tables keyed by two columns: the row's physical id narrows the update, the old value guards it.
+  { table: 'follow_up_contacts', key: 'ctid', column: 'situation_enc' },
+  { table: 'documents', key: 'id', column: 'title_enc' },
+  { table: 'documents', key: 'id', column: 'delete_reason_enc' },
+  { table: 'document_versions', key: 'ctid', column: 'file_name_enc' },
+  { table: 'uploads', key: 'id', column: 'metadata_enc' },
+  { table: 'uploads', key: 'id', column: 'file_name_enc' },
 ] as const;
 
 export interface RotationProgress {
