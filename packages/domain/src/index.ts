@@ -5,6 +5,7 @@ export * from './contracts/auth.js';
 export * from './contracts/cases.js';
 export * from './contracts/common.js';
 export * from './contracts/documents.js';
+export * from './contracts/dossier.js';
 export * from './contracts/organisations.js';
 export * from './contracts/persons.js';
 export * from './contracts/screening-api.js';

@@ -17,6 +17,8 @@ import { authRoutes } from './features/auth/auth.routes.js';
 import { caseRoutes } from './features/cases/cases.routes.js';
 import { documentRoutes } from './features/documents/documents.routes.js';
 import type { FileServices } from './features/documents/files.js';
+import { dossierRoutes } from './features/dossier/dossier.routes.js';
+import { waitForDossierJobs } from './features/dossier/dossier.service.js';
 import { notificationRoutes } from './features/notifications/notifications.routes.js';
 import { organisationRoutes } from './features/organisations/organisations.routes.js';
 import { personRoutes } from './features/persons/persons.routes.js';
@@ -199,8 +201,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     };
     return files;
   };
+  // A dossier being built finishes before the storage closes.
+  app.addHook('onClose', () => waitForDossierJobs());
   if (!deps.files) app.addHook('onClose', async () => files?.storage.close());
   await app.register(documentRoutes, { services, files: getFiles });
+  await app.register(dossierRoutes, { services, files: getFiles });
 
   const webDist = findWebDist(config);
   if (webDist) {

@@ -1,5 +1,6 @@
 import { purgeExpiredUploads } from './features/documents/documents.service.js';
 import type { FileServices } from './features/documents/files.js';
+import { purgeExpiredDossiers } from './features/dossier/dossier.service.js';
 import { deliverPendingEmails, sendDailyDigests } from './features/notifications/delivery.js';
 import { sweepOverdue } from './features/workflow/overdue-sweep.js';
 import type { Services } from './services.js';
@@ -13,7 +14,7 @@ export interface SchedulerLog {
  * The background work, every SCHEDULER_INTERVAL_SECONDS: overdue tasks and referrals
  * (notify, then escalate), follow-ups due, emails to send, daily digests. Every step claims
  * its rows in PostgreSQL with FOR UPDATE SKIP LOCKED, so running several server instances is
- * safe: each event is handled once. Unfinished uploads past their expiry are removed. A tick never overlaps the previous one in this process.
+ * safe: each event is handled once. Unfinished uploads and dossier exports past their expiry are removed. A tick never overlaps the previous one in this process.
  */
 export function startScheduler(
   services: Services,
@@ -32,6 +33,9 @@ export function startScheduler(
       if (digests > 0) log.info({ digests }, 'daily digests sent');
       const uploads = files ? await purgeExpiredUploads(services, files) : 0;
       if (uploads > 0) log.info({ uploads }, 'expired uploads removed');
+      const dossiers = files ? await purgeExpiredDossiers(services, files) : undefined;
+      if (dossiers && dossiers.expired + dossiers.failed > 0)
+        log.info({ dossiers }, 'expired dossier exports removed');
     } catch (err) {
       // Never the error object itself: a driver error may quote a row.
       log.warn({ err: { message: (err as Error).message } }, 'scheduler tick failed');

@@ -65,6 +65,8 @@ export const AUDIT_ACTIONS = [
   'documents.listed',
   'document.viewed',
   'document.downloaded',
+  'dossier.requested',
+  'dossier.downloaded',
   'audit.viewed',
   'audit.verified',
 ] as const;

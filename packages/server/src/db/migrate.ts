@@ -9,6 +9,7 @@ import * as sopWorkflow from './migrations/2026-11-22T2300-sop-workflow.js';
 import * as userEmail from './migrations/2026-11-22T2310-user-email.js';
 import * as inboxIndexes from './migrations/2026-11-22T2320-inbox-indexes.js';
 import * as documents from './migrations/2026-11-22T2330-documents.js';
+import * as dossierExports from './migrations/2026-11-22T2340-dossier-exports.js';
 import type { DB } from './schema.js';
 
 /** Migrations are listed here rather than read from disk, so they ship inside any bundle. */
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22T2310-user-email': userEmail,
   '2026-11-22T2320-inbox-indexes': inboxIndexes,
   '2026-11-22T2330-documents': documents,
+  '2026-11-22T2340-dossier-exports': dossierExports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

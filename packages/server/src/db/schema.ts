@@ -394,7 +394,25 @@ export interface UploadsTable {
   expires_at: Timestamp;
 }
 
+export interface DossierExportsTable {
+  id: Generated<string>;
+  case_id: string;
+  user_id: string;
+  locale: string;
+  state: ColumnType<string, string | undefined, string>;
+  progress: ColumnType<number, number | undefined, number>;
+  total: ColumnType<number, number | undefined, number>;
+  storage_key: string | null;
+  wrapped_key: string | null;
+  size_bytes: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  error_code: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+  expires_at: Timestamp | null;
+}
+
 export interface DB {
+  dossier_exports: DossierExportsTable;
   documents: DocumentsTable;
   document_versions: DocumentVersionsTable;
   uploads: UploadsTable;

@@ -208,6 +208,16 @@ async function drive(
     const next: CaseAction | undefined = (() => {
       const advance = actions.find((a) => a.type === 'advance' && a.allowed);
       if (advance) return { type: 'advance' };
+      // Some cases go to court (or the labour court): a procedure opens, then they advance.
+      const toProceedings = actions.find((a) => a.type === 'advance' && a.to === 'proceedings');
+      if (
+        toProceedings?.blockers.every((b) => b.code === 'NO_PROCEDURE_OPEN') &&
+        order.indexOf(target) >= order.indexOf('proceedings') &&
+        random() < 0.5
+      ) {
+        const kind = fresh.state.category === 'labour_case' ? 'labour_court' : 'police_report';
+        return { type: 'open_procedure', id: `${kind}-1`, kind };
+      }
       const skip = actions.find((a) => a.type === 'skip' && a.allowed);
       if (skip && skip.type === 'skip')
         return { type: 'skip', stage: skip.stage, reason: 'No proceedings were opened' };
