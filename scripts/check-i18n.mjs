@@ -158,6 +158,8 @@ const vocabularies = [
     ['workflow.resolutions', 'sop/vocabulary.ts', 'RESOLUTION_KINDS'],
     ['blockers', 'sop/evaluate.ts', 'BLOCKER_CODES'],
     ['notifications.kinds', 'contracts/workflow.ts', 'NOTIFICATION_KINDS'],
+    // Issue #5: the types of a case's documents.
+    ['documents.types', 'contracts/documents.ts', 'DOCUMENT_TYPES'],
   ].map(([namespace, file, name]) => [
     namespace,
     list(file, new RegExp(`export const ${name} = \\[([\\s\\S]*?)\\] as const`), name),

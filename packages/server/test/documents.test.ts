@@ -284,6 +284,22 @@ describe('documents', () => {
       .json()
       .items.map((d: { id: string }) => d.id);
     expect(seen).toEqual([shared.complete.json().id]);
+    // Shared with the labour inspection too: the police do not learn it.
+    const labourOrg = (
+      await ctx.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('kind', '=', 'labour_inspection')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await ctx.db
+      .updateTable('documents')
+      .set({ shared_with: [policeOrg, labourOrg] })
+      .where('id', '=', shared.complete.json().id)
+      .execute();
+    expect((await police.get(`/api/documents/${shared.complete.json().id}`)).json().sharedWith).toEqual([
+      policeOrg,
+    ]);
     expect((await content(police, shared.complete.json().id)).statusCode).toBe(200);
     expect((await content(police, secret.complete.json().id)).statusCode).toBe(404);
     // The police may add their own report; it is shared with them, not with other agencies.

@@ -424,7 +424,15 @@ async function loadDocumentRows(db: Database, where: { caseId?: string; id?: str
   return q.orderBy('d.created_at', 'desc').execute();
 }
 
-async function presentDocuments(services: Services, rows: DocumentRow[]): Promise<CaseDocument[]> {
+/**
+ * The documents as the actor may see them: an agency learns only that a document is shared
+ * with its own organisation, not which other organisations received it.
+ */
+async function presentDocuments(
+  services: Services,
+  rows: DocumentRow[],
+  actor: Actor,
+): Promise<CaseDocument[]> {
   if (rows.length === 0) return [];
   const versions = await services.db
     .selectFrom('document_versions as v')
@@ -465,7 +473,9 @@ async function presentDocuments(services: Services, rows: DocumentRow[]): Promis
         language: d.language,
         referralId: d.referral_id,
         taskId: d.task_id,
-        sharedWith: d.shared_with,
+        sharedWith: NRM_ROLES.has(actor.role)
+          ? d.shared_with
+          : d.shared_with.filter((o) => o === actor.organisationId),
         current,
         versions: own,
         viewable: VIEWABLE_TYPES.has(current.contentType),
@@ -507,7 +517,7 @@ export async function listDocuments(
     },
     services.now(),
   );
-  return presentDocuments(services, rows);
+  return presentDocuments(services, rows, actor);
 }
 
 /** A document the actor may see, or 404 (audited) as if it did not exist. */
@@ -531,7 +541,7 @@ export async function visibleDocument(services: Services, ctx: AuditContext, act
 
 export async function getDocument(services: Services, ctx: AuditContext, actor: Actor, id: string) {
   const row = await visibleDocument(services, ctx, actor, id);
-  const [doc] = await presentDocuments(services, [row]);
+  const [doc] = await presentDocuments(services, [row], actor);
   if (!doc) throw notFound('Document');
   return doc;
 }

@@ -69,7 +69,13 @@ export function readChunks(files: FileServices, fileKey: Buffer, prefix: string,
       const decrypt = createDecryptStream(chunkKey(fileKey, index), { sha256: false });
       source.on('error', (error) => decrypt.destroy(error));
       source.pipe(decrypt);
-      for await (const piece of decrypt) yield piece as Buffer;
+      try {
+        for await (const piece of decrypt) yield piece as Buffer;
+      } finally {
+        // A reader that stops early (the type check reads a few KB) releases the file at once.
+        source.destroy();
+        decrypt.destroy();
+      }
     }
   }
   return Readable.from(generate(), { objectMode: false });

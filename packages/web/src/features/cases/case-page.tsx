@@ -11,6 +11,8 @@ import { errorMessage } from '../../components/form-errors';
 import { PageLoading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
+import { CaseDocumentsSection } from '../documents/case-documents-section';
+import { DossierExport } from '../dossier/dossier-export';
 import { ProcedureMapLink } from '../procedure-map/procedure-map-link';
 import { CaseReferralsSection } from '../referrals/case-referrals-section';
 import { ScreeningInterview } from '../screening/screening-interview';
@@ -57,6 +59,8 @@ function navFor(me: Me | null, hasFollowUps: boolean): NavItem[] {
     ...(nrm && hasFollowUps
       ? [{ path: 'follow-ups', label: 'workflow.sections.followUps', section: null }]
       : []),
+    // Every reader of the case; an agency sees only the documents shared with it.
+    { path: 'documents', label: 'documents.section', section: null },
     nav('parties', 'parties', 'parties'),
     nav('consents', 'consents', 'consents'),
     nav('timeline', 'timeline', 'timeline'),
@@ -197,6 +201,16 @@ export function CasePage() {
                 }
               />
             ) : null}
+            <Route
+              path="documents"
+              element={
+                <>
+                  <SectionTitle>{t('documents.section')}</SectionTitle>
+                  <CaseDocumentsSection caseId={found.id} />
+                  <DossierExport caseId={found.id} />
+                </>
+              }
+            />
             <Route
               path="parties"
               element={
