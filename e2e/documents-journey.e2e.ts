@@ -331,6 +331,22 @@ describe('documents journey', () => {
     expect((await readFile(await file.path())).equals(PDF)).toBe(true);
   });
 
+  it('exports the dossier, follows its progress and downloads the ZIP', async () => {
+    await page.getByRole('button', { name: 'Export the dossier' }).click();
+    const link = page.getByRole('link', { name: 'Download the dossier (ZIP)' });
+    await link.waitFor({ timeout: 60_000 });
+    await screenshot(page, '43b-documents-dossier-ready-en');
+    const download = page.waitForEvent('download');
+    await link.click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^dossier-NRM-\d{4}-\d{6}\.zip$/);
+    const zip = await readFile(await file.path());
+    // A ZIP (local file header) holding the index, the summary and the documents.
+    expect(zip.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+    for (const name of ['index.csv', 'summary.pdf', 'documents/'])
+      expect(zip.includes(Buffer.from(name))).toBe(true);
+  });
+
   it('shares the contract with the labour inspection and adds a new version', async () => {
     const contract = documentItem(page, 'Employment contract');
     await contract.getByRole('button', { name: 'Edit details and sharing Employment contract' }).click();
