@@ -358,9 +358,11 @@ describe.skipIf(skip).each(drivers)('object storage: $name', ({ start }) => {
     });
   });
 
-  it('streams 64 MiB through put and get without holding it in memory', async () => {
+  it('streams 128 MiB through put and get without holding it in memory', async () => {
     const key = docKey();
-    const size = 64 * MiB;
+    // Well above the limit below, so a driver that buffered the object could not pass; the
+    // limit leaves room for the SDK's part buffers and for garbage not yet collected on a busy CI machine.
+    const size = 128 * MiB;
     const baseline = process.memoryUsage().rss;
     let peak = baseline;
     const sample = () => {
@@ -374,9 +376,9 @@ describe.skipIf(skip).each(drivers)('object storage: $name', ({ start }) => {
     expect(read).toEqual({ hash: sha256OfBody(size), bytes: size });
     const growth = peak - baseline;
     console.info(
-      `${storage.kind}: 64 MiB round trip in ${Date.now() - started} ms, RSS growth ${(growth / MiB).toFixed(1)} MiB`,
+      `${storage.kind}: 128 MiB round trip in ${Date.now() - started} ms, RSS growth ${(growth / MiB).toFixed(1)} MiB`,
     );
-    expect(growth).toBeLessThan(48 * MiB);
+    expect(growth).toBeLessThan(80 * MiB);
     await storage.delete(key);
   });
 });
