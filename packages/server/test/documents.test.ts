@@ -3,7 +3,7 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { purgeExpiredUploads } from '../src/features/documents/documents.service.js';
+import { forgetRunningHashes, purgeExpiredUploads } from '../src/features/documents/documents.service.js';
 import { CHUNK_SIZE } from '../src/features/documents/files.js';
 import { rewrapDocumentKeys } from '../src/features/documents/rewrap.js';
 import { createFileKeyring, wrappedKeyId } from '../src/lib/stream-crypto.js';
@@ -126,6 +126,26 @@ describe('documents', () => {
         'document.viewed',
       ]),
     );
+  });
+
+  it('computes the same SHA-256 when the server restarted in the middle of an upload', async () => {
+    const file = markedPdf(CHUNK_SIZE + 4096);
+    const started = (
+      await manager.post(`/api/cases/${caseId}/uploads`, {
+        fileName: 'restart.pdf',
+        size: file.length,
+        metadata: { type: 'other', title: 'Across a restart' },
+      })
+    ).json();
+    const put = (index: number, bytes: Buffer) =>
+      manager.request('PUT', `/api/uploads/${started.id}/chunks/${index}`, bytes, {
+        headers: { 'content-type': 'application/octet-stream' },
+      });
+    expect((await put(0, file.subarray(0, CHUNK_SIZE))).statusCode).toBe(200);
+    forgetRunningHashes();
+    expect((await put(1, file.subarray(CHUNK_SIZE))).statusCode).toBe(200);
+    const done = await manager.post(`/api/uploads/${started.id}/complete`);
+    expect(done.json().current.sha256).toBe(createHash('sha256').update(file).digest('hex'));
   });
 
   it('refuses a download of a damaged, truncated or swapped file without sending the bad part', async () => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   type Actor,
@@ -152,6 +152,37 @@ export async function getUpload(services: Services, actor: Actor, id: string): P
 }
 
 /**
+ * The running SHA-256 of uploads whose chunks this process received in order, so completing
+ * one need not read it all again. `before` is the hash before the last chunk, for when that
+ * chunk is sent again. Another instance (or a restart) simply has no entry: the final check
+ * then reads the file back. Bounded, oldest first out.
+ */
+const runningHashes = new Map<string, { next: number; hash: Hash; before: Hash }>();
+const MAX_RUNNING_HASHES = 1000;
+
+/** Forgets every running hash, as a restart would (tests check the read-back path with it). */
+export function forgetRunningHashes() {
+  runningHashes.clear();
+}
+
+function hashFor(id: string, index: number): { hash: Hash; base: Hash } | undefined {
+  let state = runningHashes.get(id);
+  if (!state && index === 0) state = { next: 0, hash: createHash('sha256'), before: createHash('sha256') };
+  if (!state) return undefined;
+  if (index === state.next) return { hash: state.hash.copy(), base: state.hash };
+  if (index === state.next - 1) return { hash: state.before.copy(), base: state.before };
+  runningHashes.delete(id);
+  return undefined;
+}
+
+function rememberHash(id: string, next: number, hash: Hash, before: Hash) {
+  runningHashes.delete(id);
+  runningHashes.set(id, { next, hash, before });
+  if (runningHashes.size > MAX_RUNNING_HASHES)
+    runningHashes.delete(runningHashes.keys().next().value as string);
+}
+
+/**
  * Stores chunk `index` (in order; sending the last stored chunk again replaces it, so a
  * retry after a lost answer is harmless). The bytes are encrypted as they arrive.
  */
@@ -177,7 +208,11 @@ export async function receiveChunk(
   const bytes = index === chunks - 1 ? size - index * row.chunk_size : row.chunk_size;
   const fileKey = fileKeyOf(files.keyring, row.wrapped_key, id);
   try {
-    await storeChunk(files, fileKey, `uploads/${id}`, index, body, bytes);
+    const running = hashFor(id, index);
+    await storeChunk(files, fileKey, `uploads/${id}`, index, body, bytes, (piece) =>
+      running?.hash.update(piece),
+    );
+    if (running) rememberHash(id, index + 1, running.hash, running.base);
   } catch (error) {
     const name = (error as Error).name;
     if (name === 'LengthMismatch' || name === 'TooLarge') {
@@ -210,6 +245,7 @@ export async function abortUpload(
     .set({ state: 'aborted', updated_at: services.now() })
     .where('id', '=', id)
     .execute();
+  runningHashes.delete(id);
   await deleteChunks(files, `uploads/${id}`, row.next_chunk);
   await recordAudit(
     services.db,
@@ -313,10 +349,16 @@ export async function completeUpload(
     stripped = true;
     finalSize = clean.length;
     hash.update(clean);
-  } else {
-    for await (const piece of readChunks(files, fileKey, prefix, parts)) hash.update(piece as Buffer);
   }
-  const sha256 = hash.digest('hex');
+  const running = runningHashes.get(id);
+  runningHashes.delete(id);
+  let sha256: string;
+  if (stripped) sha256 = hash.digest('hex');
+  else if (running?.next === chunks) sha256 = running.hash.digest('hex');
+  else {
+    for await (const piece of readChunks(files, fileKey, prefix, parts)) hash.update(piece as Buffer);
+    sha256 = hash.digest('hex');
+  }
   const now = services.now();
 
   return services.db.transaction().execute(async (trx) => {

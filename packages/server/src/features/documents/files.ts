@@ -1,5 +1,5 @@
 import { hkdfSync } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ByteCounter, type ObjectStorage } from '../../lib/storage/index.js';
 import {
@@ -50,11 +50,19 @@ export async function storeChunk(
   index: number,
   body: Readable,
   bytes: number,
+  /** Sees the plaintext as it passes (the upload's running SHA-256). */
+  tap?: (piece: Buffer) => void,
 ): Promise<void> {
   const counter = new ByteCounter({ contentLength: bytes });
   const encrypt = createEncryptStream(chunkKey(fileKey, index));
   const put = files.storage.put(chunkObjectKey(prefix, index), encrypt);
-  await Promise.all([pipeline(body, counter, encrypt), put]);
+  const seen = new Transform({
+    transform(piece: Buffer, _encoding, callback) {
+      tap?.(piece);
+      callback(null, piece);
+    },
+  });
+  await Promise.all([pipeline(body, counter, seen, encrypt), put]);
 }
 
 /**
