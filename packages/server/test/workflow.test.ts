@@ -252,6 +252,21 @@ describe('the trafficking scenario, from screening to follow-up', () => {
 
   it('reopens the case when a follow-up contact finds a high risk', async () => {
     const id = await toFollowUp();
+    // The procedure map: stages with their dates, the four referrals with their organisations, the tasks.
+    const map = (await manager.get(`/api/cases/${id}/procedure-map`)).json();
+    expect(map.stages.find((s: { id: string }) => s.id === 'follow_up')).toMatchObject({ status: 'current' });
+    expect(map.stages.find((s: { id: string }) => s.id === 'proceedings')).toMatchObject({
+      status: 'skipped',
+      skipReason: 'No proceedings opened',
+    });
+    expect(map.referrals).toHaveLength(4);
+    expect(
+      map.referrals.every(
+        (r: { status: string; concludedAt: string | null }) => r.status === 'completed' && r.concludedAt,
+      ),
+    ).toBe(true);
+    expect(map.tasks.length).toBeGreaterThan(5);
+    expect(map.followUps).toHaveLength(3);
     const { etag } = await workflow(manager, id);
     const res = await manager.post(
       `/api/cases/${id}/follow-ups/0`,

@@ -2,7 +2,7 @@ import type { CaseCategory, CaseSubtype, LocalizedText, ProcedureMap, TaskStatus
 import { notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
 import { isOverdue } from './referrals.service.js';
-import { presentTask } from './tasks.service.js';
+import { presentTask, taskQuery } from './tasks.service.js';
 import { followUpsOf, stagesOf } from './workflow.present.js';
 import { findWorkflow, withSop } from './workflow.store.js';
 
@@ -40,42 +40,7 @@ export async function buildProcedureMap(services: Services, caseId: string): Pro
     .where('r.case_id', '=', caseId)
     .orderBy('r.created_at')
     .execute();
-  const tasks = await db
-    .selectFrom('tasks as t')
-    .innerJoin('cases as c', 'c.id', 't.case_id')
-    .leftJoin('organisations as o', 'o.id', 't.owner_organisation_id')
-    .leftJoin('users as a', 'a.id', 't.assignee_id')
-    .leftJoin('users as d', 'd.id', 't.completed_by')
-    .select([
-      't.id',
-      't.case_id',
-      'c.reference',
-      't.key',
-      't.sop_task_id',
-      't.stage',
-      't.title',
-      't.evidence',
-      't.mandatory',
-      't.status',
-      't.owner_organisation_id',
-      'o.name as organisation_name',
-      't.owner_kind',
-      't.owner_role',
-      't.assignee_id',
-      'a.display_name as assignee_name',
-      't.referral_id',
-      't.due_at',
-      't.overdue_at',
-      't.escalated_at',
-      't.note_enc',
-      't.completed_at',
-      'd.display_name as completed_by_name',
-      't.created_at',
-      't.version',
-    ])
-    .where('t.case_id', '=', caseId)
-    .orderBy('t.created_at')
-    .execute();
+  const tasks = await taskQuery(db).where('t.case_id', '=', caseId).orderBy('t.created_at').execute();
   const closedVisit = wf?.history.filter((v) => v.stage === 'closed').at(-1);
   return {
     reference: row.reference,

@@ -22,7 +22,8 @@ import { type ActContext, act } from './workflow.service.js';
 const NRM_ROLES = new Set(['nrm_supervisor', 'nrm_case_manager']);
 export const isNrm = (actor: Actor) => NRM_ROLES.has(actor.role);
 
-function taskQuery(db: Database) {
+/** Tasks with their case reference, owner and people's names (shared with the procedure map). */
+export function taskQuery(db: Database) {
   return db
     .selectFrom('tasks as t')
     .innerJoin('cases as c', 'c.id', 't.case_id')
