@@ -61,6 +61,9 @@ const EnvSchema = z.object({
     .min(0)
     .max(24 * 30)
     .default(24),
+  /** Deadlines of a referral its SOP gives none for (business days from sending / from acceptance). */
+  REFERRAL_ACKNOWLEDGE_DAYS: z.coerce.number().int().min(1).max(60).default(2),
+  REFERRAL_COMPLETE_DAYS: z.coerce.number().int().min(1).max(365).default(20),
   /** Outgoing mail: smtp://user:pass@host:port (or smtps://). Without it, notifications stay in the app. */
   SMTP_URL: z
     .string()
@@ -121,6 +124,8 @@ export type Config = {
   };
   utcOffsetMinutes: number;
   scheduler: { intervalMs: number; escalationGraceMs: number; digestHour: number };
+  /** Referral deadlines in business days when the SOP gives none. */
+  referralDefaults: { acknowledgeDays: number; completeDays: number };
   mail: { smtpUrl: string | undefined; from: string };
   storage: StorageConfig;
   clamdAddress: string | undefined;
@@ -201,6 +206,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       fileMasterKeys: e.FILE_MASTER_KEYS,
     },
     utcOffsetMinutes: e.UTC_OFFSET_MINUTES,
+    referralDefaults: {
+      acknowledgeDays: e.REFERRAL_ACKNOWLEDGE_DAYS,
+      completeDays: e.REFERRAL_COMPLETE_DAYS,
+    },
     scheduler: {
       intervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
       escalationGraceMs: e.ESCALATION_GRACE_HOURS * 3_600_000,

@@ -37,6 +37,8 @@ describe('referrals and need-to-know', () => {
     });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().consentOverride).toBe(true);
+    // The SOP gives this referral no deadline: the installation's default (2 business days) applies.
+    expect(ok.json().acknowledgeBy).toBeTruthy();
     const event = await ctx.db
       .selectFrom('audit_log')
       .select('details')
@@ -126,6 +128,13 @@ describe('referrals and need-to-know', () => {
     );
     expect(ack.statusCode, ack.body).toBe(200);
     expect(ack.json().status).toBe('acknowledged');
+    const accepted = await embassy.post(
+      `/api/referrals/${sent.json().id}/transitions`,
+      { status: 'accepted' },
+      { headers: { 'if-match': ack.headers.etag as string } },
+    );
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json().completeBy).toBeTruthy();
   });
 
   it('keeps the workflow, tasks and the person history to the NRM', async () => {

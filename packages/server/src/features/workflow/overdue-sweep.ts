@@ -49,8 +49,12 @@ function taskOwner(t: ClaimedTask): Audience[] {
 
 /** Whom an escalation reaches: the owner's supervisor (an agency's focal point, the NRM's supervisors) and the case manager. */
 function taskEscalation(t: ClaimedTask): Audience[] {
+  // An agency's focal point; a shelter's or an embassy's staff, which have no focal-point role.
   const boss: Audience = t.owner_organisation_id
-    ? { organisationId: t.owner_organisation_id, roles: ['agency_focal_point'] }
+    ? {
+        organisationId: t.owner_organisation_id,
+        roles: ['agency_focal_point', 'shelter_staff', 'embassy_officer'],
+      }
     : { roles: ['nrm_supervisor'] };
   return [boss, { userIds: [t.assigned_to] }];
 }

@@ -1,5 +1,6 @@
 import {
   type Actor,
+  addBusinessDays,
   type CaseSection,
   type ConsentCheck,
   can,
@@ -197,11 +198,11 @@ export async function sendReferral(c: ActContext, actor: Actor, caseId: string, 
     { skipAudit: true },
   );
   const engine = workflow.state.referrals.find((r) => r.id === id);
-  await c.db
-    .updateTable('referrals')
-    .set({ acknowledge_by: engine?.acknowledgeBy ? new Date(engine.acknowledgeBy) : null })
-    .where('id', '=', id)
-    .execute();
+  // The SOP's deadline, else the installation's default: every referral has one.
+  const acknowledgeBy = engine?.acknowledgeBy
+    ? new Date(engine.acknowledgeBy)
+    : addBusinessDays(c.now, c.services.config.referralDefaults.acknowledgeDays, workflow.calendar);
+  await c.db.updateTable('referrals').set({ acknowledge_by: acknowledgeBy }).where('id', '=', id).execute();
   await recordAudit(
     c.db,
     c.audit,
@@ -299,7 +300,17 @@ export async function transitionReferral(
       ...(stamp ? { [stamp]: c.now } : {}),
       ...(reason ? { reason_enc: c.services.crypto.encrypt(reason) } : {}),
       ...(input.status === 'completed' ? { outcome_enc: c.services.crypto.encrypt(input.outcome) } : {}),
-      ...(engine?.completeBy ? { complete_by: new Date(engine.completeBy) } : {}),
+      ...(engine?.completeBy
+        ? { complete_by: new Date(engine.completeBy) }
+        : input.status === 'accepted'
+          ? {
+              complete_by: addBusinessDays(
+                c.now,
+                c.services.config.referralDefaults.completeDays,
+                workflow.calendar,
+              ),
+            }
+          : {}),
       // A new deadline restarts the overdue clock.
       overdue_at: null,
       escalated_at: null,
