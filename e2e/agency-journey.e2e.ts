@@ -2,12 +2,14 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type Json,
   launchChromium,
   type RunningServer,
   screenshot,
   seriousA11yViolations,
+  apiSession as sharedApiSession,
+  signInPage,
   startServer,
-  totpNow,
 } from './support.js';
 
 const require = createRequire(import.meta.url);
@@ -39,66 +41,8 @@ let page: Page;
 let reference = '';
 let caseId = '';
 
-type Json = Record<string, unknown>;
-interface ApiResult {
-  status: number;
-  body: Json;
-}
-
-/** Signs a demo user in through the API, with the second factor when the account has one. */
-async function apiSession(username: string) {
-  let cookie = '';
-  let csrf = '';
-  const call = async (method: string, path: string, body?: unknown): Promise<ApiResult> => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        cookie,
-        ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0]!;
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Json) : {} };
-  };
-  await call('POST', '/api/auth/login', { username, password: server.demoPassword });
-  let me = (await call('GET', '/api/me')).body;
-  csrf = (me.csrfToken as string) ?? '';
-  if (me.stage === 'mfa_required' || me.code === 'AUTH_STEP_REQUIRED') {
-    me = (await call('POST', '/api/auth/mfa', { code: totpNow(server.totpSecret) })).body;
-    csrf = (me.csrfToken as string) ?? ((await call('GET', '/api/me')).body.csrfToken as string);
-  }
-  const checked = async (method: string, path: string, body?: unknown) => {
-    const result = await call(method, path, body);
-    if (result.status >= 400) {
-      throw new Error(`${method} ${path} → ${result.status} ${JSON.stringify(result.body)}`);
-    }
-    return result.body;
-  };
-  return {
-    get: (path: string) => checked('GET', path),
-    post: (path: string, body: unknown = {}) => checked('POST', path, body),
-    put: (path: string, body: unknown) => checked('PUT', path, body),
-  };
-}
-
-async function signIn(username: string) {
-  await page.goto(server.url);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(server.demoPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  const signOut = page.getByRole('button', { name: 'Sign out' });
-  const code = page.getByLabel('Authentication code');
-  await signOut.or(code).first().waitFor();
-  if (await code.isVisible()) {
-    await code.fill(totpNow(server.totpSecret));
-    await page.getByRole('button', { name: 'Verify' }).click();
-  }
-  await signOut.waitFor();
-}
+const apiSession = (username: string) => sharedApiSession(server, username);
+const signIn = (username: string) => signInPage(page, server, username);
 
 /**
  * The NRM's part, through the API as the case manager: a screened case (so its SOP can

@@ -7,12 +7,14 @@ import zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type Json,
   launchChromium,
   type RunningServer,
   screenshot,
   seriousA11yViolations,
+  apiSession as sharedApiSession,
+  signInPage,
   startServer,
-  totpNow,
 } from './support.js';
 
 const require = createRequire(import.meta.url);
@@ -105,8 +107,6 @@ let context: BrowserContext;
 let page: Page;
 let caseId = '';
 
-type Json = Record<string, unknown>;
-
 const ILO_INDICATORS = [
   'abuse_of_vulnerability',
   'deception',
@@ -121,45 +121,7 @@ const ILO_INDICATORS = [
   'excessive_overtime',
 ];
 
-/** Signs a demo user in through the API, with the second factor when the account has one. */
-async function apiSession(username: string) {
-  let cookie = '';
-  let csrf = '';
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        cookie,
-        ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0]!;
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Json) : {} };
-  };
-  await call('POST', '/api/auth/login', { username, password: server.demoPassword });
-  let me = (await call('GET', '/api/me')).body;
-  csrf = (me.csrfToken as string) ?? '';
-  if (me.stage === 'mfa_required' || me.code === 'AUTH_STEP_REQUIRED') {
-    me = (await call('POST', '/api/auth/mfa', { code: totpNow(server.totpSecret) })).body;
-    csrf = (me.csrfToken as string) ?? ((await call('GET', '/api/me')).body.csrfToken as string);
-  }
-  const checked = async (method: string, path: string, body?: unknown) => {
-    const result = await call(method, path, body);
-    if (result.status >= 400) {
-      throw new Error(`${method} ${path} → ${result.status} ${JSON.stringify(result.body)}`);
-    }
-    return result.body;
-  };
-  return {
-    get: (path: string) => checked('GET', path),
-    post: (path: string, body: unknown = {}) => checked('POST', path, body),
-    put: (path: string, body: unknown) => checked('PUT', path, body),
-  };
-}
+const apiSession = (username: string) => sharedApiSession(server, username);
 
 /**
  * A screened case referred to the Labour Inspection Directorate, made through the API by the
@@ -215,20 +177,7 @@ async function seedCase() {
   });
 }
 
-async function signIn(target: Page, username: string) {
-  await target.goto(server.url);
-  await target.getByLabel('Username').fill(username);
-  await target.getByLabel('Password').fill(server.demoPassword);
-  await target.getByRole('button', { name: 'Sign in' }).click();
-  const signOut = target.getByRole('button', { name: 'Sign out' });
-  const code = target.getByLabel('Authentication code');
-  await signOut.or(code).first().waitFor();
-  if (await code.isVisible()) {
-    await code.fill(totpNow(server.totpSecret));
-    await target.getByRole('button', { name: 'Verify' }).click();
-  }
-  await signOut.waitFor();
-}
+const signIn = (target: Page, username: string) => signInPage(target, server, username);
 
 /** The list item of a document, found by its title. */
 const documentItem = (target: Page, title: string) =>

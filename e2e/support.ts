@@ -98,3 +98,71 @@ export async function seriousA11yViolations(page: Page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+export type Json = Record<string, unknown>;
+
+/**
+ * A demo user signed in through the API (second factor included when the account has one),
+ * for journeys that prepare their data the way the NRM would. Every call throws on an error
+ * status, with the answer, so a broken preparation says what broke.
+ */
+export async function apiSession(server: RunningServer, username: string) {
+  let cookie = '';
+  let csrf = '';
+  const call = async (
+    method: string,
+    route: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Json }> => {
+    const res = await fetch(`${server.url}${route}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        cookie,
+        ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0]!;
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as Json) : {} };
+  };
+  await call('POST', '/api/auth/login', { username, password: server.demoPassword });
+  let me = (await call('GET', '/api/me')).body;
+  csrf = (me.csrfToken as string) ?? '';
+  if (me.stage === 'mfa_required' || me.code === 'AUTH_STEP_REQUIRED') {
+    me = (await call('POST', '/api/auth/mfa', { code: totpNow(server.totpSecret) })).body;
+    csrf = (me.csrfToken as string) ?? ((await call('GET', '/api/me')).body.csrfToken as string);
+  }
+  const checked = async (method: string, route: string, body?: unknown) => {
+    const result = await call(method, route, body);
+    if (result.status >= 400) {
+      throw new Error(`${method} ${route} → ${result.status} ${JSON.stringify(result.body)}`);
+    }
+    return result.body;
+  };
+  return {
+    get: (route: string) => checked('GET', route),
+    post: (route: string, body: unknown = {}) => checked('POST', route, body),
+    put: (route: string, body: unknown) => checked('PUT', route, body),
+    cookie: () => cookie,
+    csrf: () => csrf,
+  };
+}
+
+/** Signs a demo user in through the sign-in page, with the second factor when asked. */
+export async function signInPage(page: Page, server: RunningServer, username: string) {
+  await page.goto(server.url);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(server.demoPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  const code = page.getByLabel('Authentication code');
+  await signOut.or(code).first().waitFor();
+  if (await code.isVisible()) {
+    await code.fill(totpNow(server.totpSecret));
+    await page.getByRole('button', { name: 'Verify' }).click();
+  }
+  await signOut.waitFor();
+}
