@@ -1,5 +1,6 @@
 import type { ProcedureMap } from '@opennrm/domain';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api } from './client';
 
 /** The first part of every procedure map query key (workflow changes invalidate it). */
@@ -14,8 +15,10 @@ export const procedureMapApi = {
 
 /** A case's journey through stages, organisations, referrals and tasks (GET /api/cases/:id/procedure-map). */
 export function useProcedureMap(caseId: string) {
+  // The server names organisations in the reader's language: a language switch reads the map again.
+  const { i18n } = useTranslation();
   return useQuery({
-    queryKey: procedureMapKey(caseId),
+    queryKey: [...procedureMapKey(caseId), i18n.language],
     queryFn: ({ signal }) => procedureMapApi.get(caseId, signal),
   });
 }

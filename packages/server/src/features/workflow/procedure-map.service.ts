@@ -7,7 +7,12 @@ import { followUpsOf, stagesOf } from './workflow.present.js';
 import { findWorkflow, withSop } from './workflow.store.js';
 
 /** Everything the procedure map draws, in one read: stages with dates, referrals, tasks, follow-ups. */
-export async function buildProcedureMap(services: Services, caseId: string): Promise<ProcedureMap> {
+/** The map in the reader's language: organisations by their Arabic name where they have one. */
+export async function buildProcedureMap(
+  services: Services,
+  caseId: string,
+  locale = 'en',
+): Promise<ProcedureMap> {
   const db = services.db;
   const row = await db
     .selectFrom('cases')
@@ -24,6 +29,7 @@ export async function buildProcedureMap(services: Services, caseId: string): Pro
     .select([
       'r.id',
       'o.name',
+      'o.name_ar',
       'o.kind',
       'r.purpose',
       'r.status',
@@ -52,7 +58,7 @@ export async function buildProcedureMap(services: Services, caseId: string): Pro
     stages: wf ? stagesOf(wf) : [],
     referrals: referrals.map((r) => ({
       id: r.id,
-      organisationName: r.name,
+      organisationName: locale === 'ar' && r.name_ar ? r.name_ar : r.name,
       organisationKind: r.kind as ProcedureMap['referrals'][number]['organisationKind'],
       purpose: r.purpose as ProcedureMap['referrals'][number]['purpose'],
       status: r.status as ProcedureMap['referrals'][number]['status'],

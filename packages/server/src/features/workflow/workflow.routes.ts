@@ -286,7 +286,7 @@ export async function workflowRoutes(base: FastifyInstance, { services }: { serv
         { action: 'procedure_map.viewed', targetType: 'case', targetId: request.params.id },
         services.now(),
       );
-      return buildProcedureMap(services, request.params.id);
+      return buildProcedureMap(services, request.params.id, request.auth!.locale);
     },
   );
 }

@@ -14,6 +14,7 @@ import { useSession } from '../../api/auth';
 import { useCaseReferrals } from '../../api/referrals';
 import { useCaseTasks, useSopDocument } from '../../api/workflow';
 import { useFormatters } from '../../i18n/format';
+import { useOrganisationLabel } from '../referrals/referral-labels';
 import { hasPermission } from '../shell/sections';
 import { flagLabel, humanise } from './workflow-labels';
 
@@ -113,6 +114,7 @@ export function useBlockerText(caseId: string, workflow: CaseWorkflow | null | u
   const tasks = useCaseTasks(caseId);
   const referrals = useCaseReferrals(caseId, hasPermission(me, 'cases.manage'));
   const sop = useSopDocument(workflow?.sop?.id, workflow?.sop?.version, hasPermission(me, 'sop.read'));
+  const organisationLabel = useOrganisationLabel();
   const language = i18n.language;
 
   function refText(blocker: BlockerDto): string | null {
@@ -128,7 +130,7 @@ export function useBlockerText(caseId: string, workflow: CaseWorkflow | null | u
       case 'REFERRAL_NOT_CONCLUDED':
       case 'REFERRAL_NOT_ANSWERED': {
         const referral = referrals.data?.items.find((item) => item.id === ref);
-        if (referral) return referral.organisationName;
+        if (referral) return organisationLabel(referral.organisationId, referral.organisationName);
         return sopReferralTitle(sop.data, ref, language, t) ?? t('blockers.aReferral');
       }
       case 'REQUIRED_REFERRAL_MISSING':
