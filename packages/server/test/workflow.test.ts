@@ -270,7 +270,9 @@ describe('the trafficking scenario, from screening to follow-up', () => {
     // Read in Arabic, organisations carry their Arabic names.
     await manager.patch('/api/me', { locale: 'ar' });
     const arMap = (await manager.get(`/api/cases/${id}/procedure-map`)).json();
-    expect(arMap.referrals.map((r: { organisationName: string }) => r.organisationName)).toContain('مديرية الشرطة');
+    expect(arMap.referrals.map((r: { organisationName: string }) => r.organisationName)).toContain(
+      'مديرية الشرطة',
+    );
     await manager.patch('/api/me', { locale: 'en' });
     const { etag } = await workflow(manager, id);
     const res = await manager.post(
