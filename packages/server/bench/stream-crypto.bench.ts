@@ -19,7 +19,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
-import { createDecryptStream, createEncryptStream, newFileKey } from '../src/lib/stream-crypto.js';
+import { newFileKey } from '../src/lib/file-keys.js';
+import { createDecryptStream, createEncryptStream } from '../src/lib/stream-crypto.js';
 
 const MB = 1024 * 1024;
 const sizeMb = Number(process.env.BENCH_FILE_MB ?? 512);

@@ -1,5 +1,5 @@
-import { purgeExpiredUploads } from './features/documents/documents.service.js';
 import type { FileServices } from './features/documents/files.js';
+import { purgeExpiredUploads } from './features/documents/uploads.service.js';
 import { purgeExpiredDossiers } from './features/dossier/dossier.service.js';
 import { deliverPendingEmails, sendDailyDigests } from './features/notifications/delivery.js';
 import { sweepOverdue } from './features/workflow/overdue-sweep.js';

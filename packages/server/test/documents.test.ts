@@ -3,10 +3,10 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forgetRunningHashes, purgeExpiredUploads } from '../src/features/documents/documents.service.js';
 import { CHUNK_SIZE } from '../src/features/documents/files.js';
 import { rewrapDocumentKeys } from '../src/features/documents/rewrap.js';
-import { createFileKeyring, wrappedKeyId } from '../src/lib/stream-crypto.js';
+import { forgetRunningHashes, purgeExpiredUploads } from '../src/features/documents/uploads.service.js';
+import { createFileKeyring, wrappedKeyId } from '../src/lib/file-keys.js';
 import { type Client, createTestContext, type TestContext } from './harness.js';
 
 let ctx: TestContext;

@@ -7,6 +7,16 @@ import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import {
+  createFileKeyring,
+  isWrapStale,
+  newFileKey,
+  rewrapAll,
+  rewrapFileKey,
+  unwrapFileKey,
+  wrapFileKey,
+  wrappedKeyId,
+} from '../src/lib/file-keys.js';
+import {
   addFileMasterKey,
   ephemeralFileKeyring,
   loadFieldCrypto,
@@ -17,20 +27,12 @@ import {
 import {
   createDecryptStream,
   createEncryptStream,
-  createFileKeyring,
   type DecryptOptions,
   EncryptedFileCorrupt,
   encryptedSize,
   HEADER_LENGTH,
-  isWrapStale,
-  newFileKey,
-  rewrapAll,
-  rewrapFileKey,
   segmentNonce,
   TAG_LENGTH,
-  unwrapFileKey,
-  wrapFileKey,
-  wrappedKeyId,
 } from '../src/lib/stream-crypto.js';
 
 const S = 64 * 1024;

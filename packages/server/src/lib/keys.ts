@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { type Config, ConfigError } from '../config.js';
 import { createFieldCrypto, type FieldCrypto, newKeyMaterial, parseKeyring } from './field-crypto.js';
-import { createFileKeyring, type FileKeyring } from './stream-crypto.js';
+import { createFileKeyring, type FileKeyring } from './file-keys.js';
 
 const KeyFile = z.object({
   blindIndexKey: z.string(),

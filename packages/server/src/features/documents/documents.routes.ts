@@ -19,18 +19,14 @@ import { assertIfMatch, sendWithEtag } from '../../lib/http-preconditions.js';
 import { auditContext } from '../../plugins/auth.plugin.js';
 import type { Services } from '../../services.js';
 import {
-  abortUpload,
-  completeUpload,
   deleteDocument,
   getDocument,
-  getUpload,
   listDocuments,
   openVersion,
-  receiveChunk,
-  startUpload,
   updateDocument,
 } from './documents.service.js';
 import { CHUNK_SIZE, type FileServices } from './files.js';
+import { abortUpload, completeUpload, getUpload, receiveChunk, startUpload } from './uploads.service.js';
 
 const tags = ['documents'];
 

@@ -1,15 +1,9 @@
 import { hkdfSync } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { type FileKeyring, newFileKey, unwrapFileKey, wrapFileKey } from '../../lib/file-keys.js';
 import { ByteCounter, type ObjectStorage } from '../../lib/storage/index.js';
-import {
-  createDecryptStream,
-  createEncryptStream,
-  type FileKeyring,
-  newFileKey,
-  unwrapFileKey,
-  wrapFileKey,
-} from '../../lib/stream-crypto.js';
+import { createDecryptStream, createEncryptStream } from '../../lib/stream-crypto.js';
 
 /** What the documents feature needs beyond the usual services: where bytes go, and their keys. */
 export interface FileServices {

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/create-db.js';
-import { type FileKeyring, isWrapStale, rewrapFileKey } from '../../lib/stream-crypto.js';
+import { type FileKeyring, rewrapAll } from '../../lib/file-keys.js';
 
 /** The upload a stored version came from: its key is bound to it (`uploads/<id>[/clean]`). */
 const uploadIdOf = (prefix: string) => prefix.split('/')[1] ?? '';
@@ -16,15 +16,20 @@ export async function rewrapDocumentKeys(db: Database, keyring: FileKeyring): Pr
     .selectFrom('document_versions')
     .select(['document_id', 'version', 'storage_prefix', 'wrapped_key'])
     .execute();
-  for (const v of versions) {
-    if (!isWrapStale(v.wrapped_key, keyring)) continue;
-    const wrapped = rewrapFileKey(v.wrapped_key, keyring, `upload:${uploadIdOf(v.storage_prefix)}`);
+  const byId = new Map(versions.map((v) => [`${v.document_id}/${v.version}`, v]));
+  const versionRows = versions.map((v) => ({
+    id: `${v.document_id}/${v.version}`,
+    wrappedKey: v.wrapped_key,
+    uploadId: uploadIdOf(v.storage_prefix),
+  }));
+  for await (const r of rewrapAll(versionRows, keyring, (row) => `upload:${row.uploadId}`)) {
+    const v = byId.get(r.id)!;
     const done = await db
       .updateTable('document_versions')
-      .set({ wrapped_key: wrapped })
+      .set({ wrapped_key: r.wrappedKey })
       .where('document_id', '=', v.document_id)
       .where('version', '=', v.version)
-      .where('wrapped_key', '=', v.wrapped_key)
+      .where('wrapped_key', '=', r.previous)
       .executeTakeFirst();
     count += Number(done.numUpdatedRows);
   }
@@ -33,13 +38,13 @@ export async function rewrapDocumentKeys(db: Database, keyring: FileKeyring): Pr
     .select(['id', 'wrapped_key'])
     .where('state', '=', 'open')
     .execute();
-  for (const u of uploads) {
-    if (!isWrapStale(u.wrapped_key, keyring)) continue;
+  const uploadRows = uploads.map((u) => ({ id: u.id, wrappedKey: u.wrapped_key }));
+  for await (const r of rewrapAll(uploadRows, keyring, (row) => `upload:${row.id}`)) {
     const done = await db
       .updateTable('uploads')
-      .set({ wrapped_key: rewrapFileKey(u.wrapped_key, keyring, `upload:${u.id}`) })
-      .where('id', '=', u.id)
-      .where('wrapped_key', '=', u.wrapped_key)
+      .set({ wrapped_key: r.wrappedKey })
+      .where('id', '=', r.id)
+      .where('wrapped_key', '=', r.previous)
       .executeTakeFirst();
     count += Number(done.numUpdatedRows);
   }

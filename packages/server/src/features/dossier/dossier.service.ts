@@ -6,13 +6,8 @@ import type { Selectable } from 'kysely';
 import yazl from 'yazl';
 import type { DossierExportsTable } from '../../db/schema.js';
 import { notFound } from '../../lib/app-error.js';
-import {
-  createDecryptStream,
-  createEncryptStream,
-  newFileKey,
-  unwrapFileKey,
-  wrapFileKey,
-} from '../../lib/stream-crypto.js';
+import { newFileKey, unwrapFileKey, wrapFileKey } from '../../lib/file-keys.js';
+import { createDecryptStream, createEncryptStream } from '../../lib/stream-crypto.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
 import { getCase } from '../cases/cases.service.js';
