@@ -1,18 +1,11 @@
 import type { ProcedureMap } from '@opennrm/domain';
 import { describe, expect, it } from 'vitest';
 import { closedProcedureMapFixture, procedureMapFixture } from './fixture';
-import {
-  estimateWidth,
-  fitText,
-  layoutProcedureMap,
-  type MapLabel,
-  type MapLayout,
-  type MapText,
-  packRows,
-  placeStages,
-  timeTicks,
-  wrapText,
-} from './layout';
+import { fitText, packRows, wrapText } from './label-fit';
+import { layoutProcedureMap } from './layout';
+import { placeStages } from './map-model';
+import { estimateWidth, type MapLabel, type MapLayout, type MapText } from './map-shapes';
+import { timeTicks } from './time-axis';
 
 const DAY = 24 * 3_600_000;
 

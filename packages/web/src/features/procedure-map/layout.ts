@@ -1,4 +1,35 @@
 import type { ProcedureMap } from '@opennrm/domain';
+import { fitText, packRows, wrapText } from './label-fit';
+import {
+  buildLanes,
+  followUpState,
+  followUpTime,
+  instants,
+  placeStages,
+  referralSpan,
+  referralTone,
+  taskState,
+  taskTime,
+} from './map-model';
+import {
+  estimateWidth,
+  type FollowUpShape,
+  type LaneShape,
+  type LayoutOptions,
+  LEGEND_KINDS,
+  type LegendKind,
+  type LegendShape,
+  type MapLabel,
+  type MapLayout,
+  type MapText,
+  type Measure,
+  type ReferralShape,
+  type RuleShape,
+  type StageShape,
+  type TaskShape,
+  type Tone,
+} from './map-shapes';
+import { timeTicks } from './time-axis';
 
 /**
  * The procedure map's geometry: a pure function from a case's ProcedureMap to positioned
@@ -13,187 +44,6 @@ import type { ProcedureMap } from '@opennrm/domain';
  * flows right to left. Text anchors stay logical ('start' = where reading starts): the SVG
  * carries `direction`, so an anchor means the same thing in both languages.
  */
-
-export type MapStage = ProcedureMap['stages'][number];
-export type MapReferral = ProcedureMap['referrals'][number];
-export type MapTask = ProcedureMap['tasks'][number];
-export type MapFollowUp = ProcedureMap['followUps'][number];
-
-export type Anchor = 'start' | 'middle' | 'end';
-export type Tone = 'text' | 'muted' | 'inverse' | 'error' | 'success';
-
-export interface MapLabel {
-  x: number;
-  y: number;
-  text: string;
-  anchor: Anchor;
-  size: number;
-  bold: boolean;
-  tone: Tone;
-}
-
-export type TickUnit = 'hour' | 'day' | 'month';
-export type TaskState = 'done' | 'open' | 'overdue' | 'cancelled';
-export type FollowUpState = 'done' | 'due' | 'overdue';
-export type ReferralTone = 'completed' | 'active' | 'waiting' | 'ended';
-
-export const LEGEND_KINDS = [
-  'stageDone',
-  'stageCurrent',
-  'stageUpcoming',
-  'stageSkipped',
-  'referralCompleted',
-  'referralOpen',
-  'referralWaiting',
-  'referralOverdue',
-  'referralEnded',
-  'taskDone',
-  'taskOpen',
-  'taskOverdue',
-  'taskCancelled',
-  'followUp',
-  'today',
-] as const;
-export type LegendKind = (typeof LEGEND_KINDS)[number];
-
-/** The visible words, supplied by the caller in the UI language (the layout needs their widths). */
-export interface MapText {
-  title: string;
-  subtitle: string;
-  stagesLane: string;
-  nrmLane: string;
-  nrmLaneHint: string;
-  followUpLane: string;
-  next: string;
-  /** Said in the stage band while the case has no SOP workflow (no stages) yet. */
-  noStages: string;
-  today: string;
-  closed: string;
-  /** A stage's short name, with its duration when it has one ("Screening · 2 d"). */
-  stage(stage: MapStage, duration: string | null): string;
-  organisationKind(kind: MapReferral['organisationKind']): string;
-  /** A referral bar's words: purpose, status, duration, overdue. */
-  referral(referral: MapReferral, duration: string): string;
-  task(task: MapTask): string;
-  /** Words after a task's name that must not be cut off ("· overdue"), or null. */
-  taskNote(task: MapTask): string | null;
-  followUp(followUp: MapFollowUp): string;
-  duration(ms: number): string;
-  tick(date: Date, unit: TickUnit): string;
-  legend(kind: LegendKind): string;
-}
-
-/** Width of `text` in pixels at `size`; the browser passes a canvas-based one. */
-export type Measure = (text: string, size: number, bold: boolean) => number;
-
-/** A rough width for tests and server-side rendering: most glyphs are about half an em. */
-export const estimateWidth: Measure = (text, size, bold) => text.length * size * (bold ? 0.6 : 0.56);
-
-export interface LayoutOptions {
-  rtl: boolean;
-  /** Total width in pixels; narrower than MIN_WIDTH is widened (the map then scrolls). */
-  width?: number;
-  text: MapText;
-  measure?: Measure;
-}
-
-export interface StageShape {
-  stage: MapStage;
-  /** 'time': on the axis; 'next': in the zone after it, not to scale; 'mark': skipped, no duration. */
-  zone: 'time' | 'next' | 'mark';
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  durationMs: number | null;
-  /** Inside the segment (one line; two for a stage not reached yet). */
-  labels: MapLabel[];
-  /** The label above the band, with a leader line, when it does not fit inside the segment. */
-  callout: { label: MapLabel; lineX: number; lineY1: number; lineY2: number } | null;
-}
-
-export interface LaneShape {
-  key: string;
-  kind: 'nrm' | 'organisation' | 'followUps';
-  y: number;
-  height: number;
-  shaded: boolean;
-  name: string;
-  /** The organisation's name on one or two lines, then what kind of organisation it is. */
-  labels: MapLabel[];
-  hint: MapLabel | null;
-}
-
-export interface ReferralShape {
-  referral: MapReferral;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  tone: ReferralTone;
-  open: boolean;
-  overdue: boolean;
-  durationMs: number;
-  label: MapLabel;
-}
-
-export interface TaskShape {
-  task: MapTask;
-  x: number;
-  y: number;
-  state: TaskState;
-  /** A thin line from when the task was created to the marker. */
-  whisker: { x1: number; x2: number } | null;
-  label: MapLabel;
-}
-
-export interface FollowUpShape {
-  followUp: MapFollowUp;
-  x: number;
-  y: number;
-  state: FollowUpState;
-  label: MapLabel;
-}
-
-export interface RuleShape {
-  kind: 'today' | 'closed';
-  x: number;
-  y1: number;
-  y2: number;
-  label: MapLabel;
-}
-
-export interface LegendShape {
-  kind: LegendKind;
-  x: number;
-  y: number;
-  label: MapLabel;
-}
-
-export interface MapLayout {
-  width: number;
-  height: number;
-  rtl: boolean;
-  /** The words in the stage band when there are no stages. */
-  emptyBand: MapLabel | null;
-  title: MapLabel;
-  subtitle: MapLabel;
-  /** The time axis: its extent in pixels (physical) and its grid lines with dates. */
-  plot: { x: number; width: number; y: number; height: number };
-  ticks: { x: number; label: MapLabel }[];
-  next: { x: number; width: number; label: MapLabel } | null;
-  band: { y: number; height: number; label: MapLabel };
-  stages: StageShape[];
-  lanes: LaneShape[];
-  /** Full-width horizontal lines between the band and lanes. */
-  dividers: { y: number }[];
-  referrals: ReferralShape[];
-  tasks: TaskShape[];
-  followUps: FollowUpShape[];
-  rules: RuleShape[];
-  legend: LegendShape[];
-  legendTop: number;
-}
 
 export const MIN_WIDTH = 920;
 export const DEFAULT_WIDTH = 1200;
@@ -215,7 +65,6 @@ const NEXT_SLOT_MIN = 64;
 const LEGEND_ROW = 24;
 const LEGEND_SWATCH = 26;
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 const ms = (iso: string) => Date.parse(iso);
 
@@ -234,280 +83,6 @@ function label(
     bold: options.bold ?? false,
     tone: options.tone ?? 'text',
   };
-}
-
-/** `text` cut with an ellipsis to fit `max` pixels. */
-export function fitText(text: string, max: number, size: number, bold: boolean, measure: Measure): string {
-  if (measure(text, size, bold) <= max) return text;
-  const chars = Array.from(text);
-  let low = 0;
-  let high = chars.length;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (measure(`${chars.slice(0, mid).join('').trimEnd()}…`, size, bold) <= max) low = mid;
-    else high = mid - 1;
-  }
-  return low === 0 ? '…' : `${chars.slice(0, low).join('').trimEnd()}…`;
-}
-
-/** `text` in at most `lines` lines of `max` pixels, broken between words; the last cut if need be. */
-export function wrapText(
-  text: string,
-  max: number,
-  size: number,
-  bold: boolean,
-  measure: Measure,
-  lines = 2,
-): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const out: string[] = [];
-  let line = '';
-  for (let i = 0; i < words.length; i++) {
-    const candidate = line ? `${line} ${words[i]}` : words[i]!;
-    if (!line || measure(candidate, size, bold) <= max) {
-      line = candidate;
-      continue;
-    }
-    if (out.length === lines - 1) {
-      line = `${line} ${words.slice(i).join(' ')}`;
-      break;
-    }
-    out.push(line);
-    line = words[i]!;
-  }
-  if (line) out.push(line);
-  return out.map((l) => fitText(l, max, size, bold, measure));
-}
-
-/**
- * Assigns each interval (in the given order) the first row where it overlaps nothing;
- * returns the row of each. Greedy interval packing keeps labels from colliding.
- */
-export function packRows(intervals: readonly { start: number; end: number }[], gap = 8): number[] {
-  const rows: { start: number; end: number }[][] = [];
-  return intervals.map((interval) => {
-    let row = rows.findIndex((taken) =>
-      taken.every((other) => interval.end + gap <= other.start || interval.start >= other.end + gap),
-    );
-    if (row === -1) {
-      row = rows.length;
-      rows.push([]);
-    }
-    rows[row]!.push(interval);
-    return row;
-  });
-}
-
-const TICK_STEPS: readonly { unit: TickUnit; count: number; approx: number }[] = [
-  { unit: 'hour', count: 1, approx: HOUR },
-  { unit: 'hour', count: 3, approx: 3 * HOUR },
-  { unit: 'hour', count: 6, approx: 6 * HOUR },
-  { unit: 'hour', count: 12, approx: 12 * HOUR },
-  { unit: 'day', count: 1, approx: DAY },
-  { unit: 'day', count: 2, approx: 2 * DAY },
-  { unit: 'day', count: 7, approx: 7 * DAY },
-  { unit: 'day', count: 14, approx: 14 * DAY },
-  { unit: 'month', count: 1, approx: 30.4 * DAY },
-  { unit: 'month', count: 2, approx: 61 * DAY },
-  { unit: 'month', count: 3, approx: 91 * DAY },
-  { unit: 'month', count: 6, approx: 182 * DAY },
-  { unit: 'month', count: 12, approx: 365 * DAY },
-];
-
-/**
- * Dates for the axis between t0 and t1 (local midnight, Mondays, first of a month...), the
- * finest step whose ticks stay at least `minSpacing` pixels apart.
- */
-export function timeTicks(
-  t0: number,
-  t1: number,
-  pxPerMs: number,
-  minSpacing = 84,
-): { time: number; unit: TickUnit }[] {
-  const step = TICK_STEPS.find((s) => s.approx * pxPerMs >= minSpacing) ?? TICK_STEPS.at(-1)!;
-  const d = new Date(t0);
-  d.setMinutes(0, 0, 0);
-  if (step.unit === 'hour') d.setHours(d.getHours() - (d.getHours() % step.count));
-  else d.setHours(0);
-  if (step.unit === 'day' && step.count >= 7) d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
-  if (step.unit === 'month') {
-    d.setDate(1);
-    d.setMonth(d.getMonth() - (d.getMonth() % step.count));
-  }
-  const advance = () => {
-    if (step.unit === 'hour') d.setHours(d.getHours() + step.count);
-    else if (step.unit === 'day') d.setDate(d.getDate() + step.count);
-    else d.setMonth(d.getMonth() + step.count);
-  };
-  while (d.getTime() < t0) advance();
-  const ticks: { time: number; unit: TickUnit }[] = [];
-  for (let guard = 0; d.getTime() <= t1 && guard < 500; guard++) {
-    const midnight = d.getHours() === 0;
-    ticks.push({ time: d.getTime(), unit: step.unit === 'hour' && midnight ? 'day' : step.unit });
-    advance();
-  }
-  return ticks;
-}
-
-interface Placement {
-  stage: MapStage;
-  zone: StageShape['zone'];
-  start: number;
-  end: number;
-}
-
-/** Where each stage sits: on the axis (done, current), as a mark (skipped on the way) or next. */
-export function placeStages(map: ProcedureMap): Placement[] {
-  const now = ms(map.now);
-  const stages = map.stages;
-  const reached = (s: MapStage) => s.status === 'done' || s.status === 'current';
-  const lastReached = stages.reduce((last, s, i) => (reached(s) && s.enteredAt ? i : last), -1);
-  const enteredAfter = (i: number) => {
-    const later = stages.slice(i + 1).find((s) => reached(s) && s.enteredAt);
-    return later?.enteredAt ? ms(later.enteredAt) : null;
-  };
-  const placements: Placement[] = [];
-  let previousEnd = ms(map.receivedAt);
-  stages.forEach((stage, i) => {
-    if (reached(stage)) {
-      const start = stage.enteredAt ? ms(stage.enteredAt) : previousEnd;
-      const end = stage.leftAt
-        ? ms(stage.leftAt)
-        : stage.status === 'current'
-          ? now
-          : (enteredAfter(i) ?? now);
-      placements.push({ stage, zone: 'time', start, end: Math.max(start, end) });
-      previousEnd = Math.max(start, end);
-    } else if (stage.status === 'skipped' && (i < lastReached || stage.leftAt || stage.enteredAt)) {
-      const at = stage.leftAt ?? stage.enteredAt;
-      const time = at ? ms(at) : (enteredAfter(i) ?? previousEnd);
-      placements.push({ stage, zone: 'mark', start: time, end: time });
-    } else {
-      placements.push({ stage, zone: 'next', start: Number.NaN, end: Number.NaN });
-    }
-  });
-  return placements;
-}
-
-function taskTime(task: MapTask): number {
-  if (task.status === 'open') return ms(task.dueAt ?? task.createdAt);
-  return ms(task.completedAt ?? task.dueAt ?? task.createdAt);
-}
-
-function taskState(task: MapTask): TaskState {
-  if (task.status === 'cancelled') return 'cancelled';
-  if (task.status === 'done') return 'done';
-  return task.overdue ? 'overdue' : 'open';
-}
-
-function followUpTime(f: MapFollowUp): number {
-  return ms(f.done && f.recordedAt ? f.recordedAt : f.dueAt);
-}
-
-function followUpState(f: MapFollowUp): FollowUpState {
-  if (f.done) return 'done';
-  return f.overdue ? 'overdue' : 'due';
-}
-
-const FINAL_REFERRAL = new Set<MapReferral['status']>(['completed', 'declined', 'revoked']);
-
-export function referralTone(referral: MapReferral): ReferralTone {
-  switch (referral.status) {
-    case 'completed':
-      return 'completed';
-    case 'declined':
-    case 'revoked':
-      return 'ended';
-    case 'sent':
-      return 'waiting';
-    default:
-      return 'active';
-  }
-}
-
-function referralSpan(referral: MapReferral, now: number): { start: number; end: number; open: boolean } {
-  const start = ms(referral.sentAt);
-  if (referral.concludedAt) return { start, end: ms(referral.concludedAt), open: false };
-  if (FINAL_REFERRAL.has(referral.status)) {
-    return { start, end: ms(referral.respondedAt ?? referral.sentAt), open: false };
-  }
-  return { start, end: Math.max(start, now), open: true };
-}
-
-/** Every instant the map shows, to size the axis. */
-function instants(map: ProcedureMap, placements: Placement[]): number[] {
-  const now = ms(map.now);
-  const times = [ms(map.receivedAt), now];
-  if (map.closedAt) times.push(ms(map.closedAt));
-  for (const p of placements) if (p.zone !== 'next') times.push(p.start, p.end);
-  for (const r of map.referrals) {
-    const span = referralSpan(r, now);
-    times.push(span.start, span.end);
-  }
-  for (const task of map.tasks) times.push(ms(task.createdAt), taskTime(task));
-  for (const f of map.followUps) times.push(followUpTime(f));
-  return times.filter((t) => Number.isFinite(t));
-}
-
-interface LaneDraft {
-  key: string;
-  kind: LaneShape['kind'];
-  name: string;
-  hint: string | null;
-  referrals: MapReferral[];
-  tasks: MapTask[];
-  followUps: MapFollowUp[];
-}
-
-/** The NRM's own lane, then one per organisation in the order first referred, then follow-ups. */
-export function buildLanes(map: ProcedureMap, text: MapText): LaneDraft[] {
-  const nrm: LaneDraft = {
-    key: 'nrm',
-    kind: 'nrm',
-    name: text.nrmLane,
-    hint: text.nrmLaneHint,
-    referrals: [],
-    tasks: [],
-    followUps: [],
-  };
-  const byOrganisation = new Map<string, LaneDraft>();
-  const laneOfReferral = new Map<string, LaneDraft>();
-  const referrals = [...map.referrals].sort((a, b) => ms(a.sentAt) - ms(b.sentAt));
-  for (const referral of referrals) {
-    const key = `organisation:${referral.organisationName}`;
-    let lane = byOrganisation.get(key);
-    if (!lane) {
-      lane = {
-        key,
-        kind: 'organisation',
-        name: referral.organisationName,
-        hint: text.organisationKind(referral.organisationKind),
-        referrals: [],
-        tasks: [],
-        followUps: [],
-      };
-      byOrganisation.set(key, lane);
-    }
-    lane.referrals.push(referral);
-    laneOfReferral.set(referral.id, lane);
-  }
-  for (const task of map.tasks) {
-    const lane = (task.referralId && laneOfReferral.get(task.referralId)) || nrm;
-    lane.tasks.push(task);
-  }
-  const lanes = [nrm, ...byOrganisation.values()];
-  if (map.followUps.length > 0) {
-    lanes.push({
-      key: 'follow-ups',
-      kind: 'followUps',
-      name: text.followUpLane,
-      hint: null,
-      referrals: [],
-      tasks: [],
-      followUps: [...map.followUps].sort((a, b) => a.index - b.index),
-    });
-  }
-  return lanes;
 }
 
 /** Lays out the whole map; see the module comment. */

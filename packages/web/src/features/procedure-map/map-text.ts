@@ -1,7 +1,7 @@
 import type { LocalizedText, ProcedureMap } from '@opennrm/domain';
 import type { TFunction } from 'i18next';
 import { intlTag } from '../../i18n/format';
-import type { MapFollowUp, MapReferral, MapStage, MapTask, MapText, TickUnit } from './layout';
+import type { MapFollowUp, MapReferral, MapStage, MapTask, MapText, TickUnit } from './map-shapes';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,4 +1,4 @@
-import type { ReferralTone, TaskState, Tone } from './layout';
+import type { ReferralTone, TaskState, Tone } from './map-shapes';
 
 /**
  * The map's colours, written into the SVG as attributes (not CSS classes) so that a downloaded

@@ -1,14 +1,8 @@
 import type { ProcedureMap } from '@opennrm/domain';
 import { type Ref, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  LEGEND_SWATCH_WIDTH,
-  type LegendKind,
-  layoutProcedureMap,
-  type MapLabel,
-  type MapLayout,
-  type Measure,
-} from './layout';
+import { LEGEND_SWATCH_WIDTH, layoutProcedureMap } from './layout';
+import type { LegendKind, MapLabel, MapLayout, Measure } from './map-shapes';
 import { localText, mapText, mapTooltips } from './map-text';
 import { CHART, FONT_STACK, INK, MARKER, REFERRAL, STAGE } from './palette';
 

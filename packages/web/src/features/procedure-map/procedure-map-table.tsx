@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/badge';
 import { DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';
-import { placeStages, referralTone } from './layout';
+import { placeStages, referralTone } from './map-model';
 import { formatDuration, localText } from './map-text';
 
 function When({ iso }: { iso: string | null }) {

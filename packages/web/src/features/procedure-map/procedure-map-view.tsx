@@ -2,7 +2,7 @@ import type { ProcedureMap } from '@opennrm/domain';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadPng, downloadSvg } from './export';
-import type { Measure } from './layout';
+import type { Measure } from './map-shapes';
 import { ProcedureMapSvg } from './procedure-map-svg';
 import { ProcedureMapTable } from './procedure-map-table';
 import './procedure-map.css';
