@@ -17,6 +17,7 @@ import {
   type LaneShape,
   type LayoutOptions,
   LEGEND_KINDS,
+  LEGEND_SWATCH_WIDTH,
   type LegendKind,
   type LegendShape,
   type MapLabel,
@@ -29,6 +30,7 @@ import {
   type TaskShape,
   type Tone,
 } from './map-shapes';
+import { mirrorLayout } from './mirror';
 import { timeTicks } from './time-axis';
 
 /**
@@ -63,7 +65,6 @@ const TASK_LABEL_MAX = 300;
 const LABEL_GAP = 12;
 const NEXT_SLOT_MIN = 64;
 const LEGEND_ROW = 24;
-const LEGEND_SWATCH = 26;
 const HOUR = 3_600_000;
 
 const ms = (iso: string) => Date.parse(iso);
@@ -289,12 +290,12 @@ export function layoutProcedureMap(map: ProcedureMap, options: LayoutOptions): M
   let ly = legendTop + LEGEND_ROW / 2;
   for (const kind of legendKinds(stages, referrals, tasks, followUps)) {
     const words = text.legend(kind);
-    const itemWidth = LEGEND_SWATCH + 6 + measure(words, 12, false) + 20;
+    const itemWidth = LEGEND_SWATCH_WIDTH + 6 + measure(words, 12, false) + 20;
     if (lx > MARGIN && lx + itemWidth > right) {
       lx = MARGIN;
       ly += LEGEND_ROW;
     }
-    legend.push({ kind, x: lx, y: ly, label: label(lx + LEGEND_SWATCH + 6, ly + 4, words) });
+    legend.push({ kind, x: lx, y: ly, label: label(lx + LEGEND_SWATCH_WIDTH + 6, ly + 4, words) });
     lx += itemWidth;
   }
   const height = Math.ceil(ly + LEGEND_ROW / 2 + MARGIN);
@@ -325,7 +326,7 @@ export function layoutProcedureMap(map: ProcedureMap, options: LayoutOptions): M
     legend,
     legendTop,
   };
-  return options.rtl ? mirror(layout) : layout;
+  return options.rtl ? mirrorLayout(layout) : layout;
 }
 
 interface Axis {
@@ -502,50 +503,3 @@ function legendKinds(
   if (followUps.length > 0) shown.add('followUp');
   return LEGEND_KINDS.filter((kind) => shown.has(kind));
 }
-
-/** Right to left: every x reflected, so time flows right to left and the lane names sit on the right. */
-function mirror(layout: MapLayout): MapLayout {
-  const w = layout.width;
-  const at = (x: number) => w - x;
-  const box = <T extends { x: number; width: number }>(shape: T): T => ({
-    ...shape,
-    x: w - shape.x - shape.width,
-  });
-  const text = (l: MapLabel): MapLabel => ({ ...l, x: at(l.x) });
-  return {
-    ...layout,
-    emptyBand: layout.emptyBand ? text(layout.emptyBand) : null,
-    title: text(layout.title),
-    subtitle: text(layout.subtitle),
-    plot: box(layout.plot),
-    ticks: layout.ticks.map((t) => ({ x: at(t.x), label: text(t.label) })),
-    next: layout.next ? { ...box(layout.next), label: text(layout.next.label) } : null,
-    band: { ...layout.band, label: text(layout.band.label) },
-    stages: layout.stages.map((s) => ({
-      ...box(s),
-      labels: s.labels.map(text),
-      callout: s.callout ? { ...s.callout, label: text(s.callout.label), lineX: at(s.callout.lineX) } : null,
-    })),
-    lanes: layout.lanes.map((l) => ({
-      ...l,
-      labels: l.labels.map(text),
-      hint: l.hint ? text(l.hint) : null,
-    })),
-    referrals: layout.referrals.map((r) => ({
-      ...box(r),
-      label: text(r.label),
-    })),
-    tasks: layout.tasks.map((t) => ({
-      ...t,
-      x: at(t.x),
-      whisker: t.whisker ? { x1: at(t.whisker.x1), x2: at(t.whisker.x2) } : null,
-      label: text(t.label),
-    })),
-    followUps: layout.followUps.map((f) => ({ ...f, x: at(f.x), label: text(f.label) })),
-    rules: layout.rules.map((r) => ({ ...r, x: at(r.x), label: text(r.label) })),
-    legend: layout.legend.map((l) => ({ ...l, x: at(l.x) - LEGEND_SWATCH, label: text(l.label) })),
-  };
-}
-
-/** The legend swatch's width, for the component drawing it. */
-export const LEGEND_SWATCH_WIDTH = LEGEND_SWATCH;

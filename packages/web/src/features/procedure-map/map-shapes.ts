@@ -182,3 +182,6 @@ export interface MapLayout {
   legend: LegendShape[];
   legendTop: number;
 }
+
+/** The width of a legend swatch (the layout places it, the component draws it). */
+export const LEGEND_SWATCH_WIDTH = 26;

@@ -1,8 +1,9 @@
 import type { ProcedureMap } from '@opennrm/domain';
 import { type Ref, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEGEND_SWATCH_WIDTH, layoutProcedureMap } from './layout';
+import { layoutProcedureMap } from './layout';
 import type { LegendKind, MapLabel, MapLayout, Measure } from './map-shapes';
+import { LEGEND_SWATCH_WIDTH } from './map-shapes';
 import { localText, mapText, mapTooltips } from './map-text';
 import { CHART, FONT_STACK, INK, MARKER, REFERRAL, STAGE } from './palette';
 
