@@ -2,9 +2,10 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type Json,
+  confirmTraffickingScreening,
   launchChromium,
   type RunningServer,
+  readyForLabourInspection,
   screenshot,
   seriousA11yViolations,
   apiSession as sharedApiSession,
@@ -20,20 +21,6 @@ function arText(path: string): string {
   if (typeof value !== 'string') throw new Error(`no Arabic text at ${path}`);
   return value;
 }
-
-const ILO_INDICATORS = [
-  'abuse_of_vulnerability',
-  'deception',
-  'restriction_of_movement',
-  'isolation',
-  'physical_sexual_violence',
-  'intimidation_threats',
-  'retention_of_identity_documents',
-  'withholding_of_wages',
-  'debt_bondage',
-  'abusive_working_living_conditions',
-  'excessive_overtime',
-];
 
 let server: RunningServer;
 let browser: Browser;
@@ -67,31 +54,8 @@ async function seedReferral() {
   });
   caseId = created.id as string;
   reference = created.reference as string;
-  const answers: Json = {
-    act_elements: ['recruitment', 'transportation'],
-    means_elements: ['fraud'],
-    purpose_elements: ['forced_labour_or_services'],
-    still_in_situation: 'no',
-  };
-  for (const indicator of ILO_INDICATORS) answers[`ilo_${indicator}`] = 'no';
-  answers.ilo_deception = 'yes';
-  answers.ilo_retention_of_identity_documents = 'yes';
-  const suggestion = await manager.put(`/api/cases/${caseId}/screening`, { answers });
-  await manager.post(`/api/cases/${caseId}/screening/confirm`, {
-    category: suggestion.category,
-    subtype: suggestion.subtype,
-    risk: suggestion.risk,
-  });
-  await manager.post(`/api/cases/${caseId}/consents`, {
-    purpose: 'share_with_organisation_kind',
-    organisationKind: 'labour_inspection',
-    status: 'given',
-    method: 'verbal_with_interpreter',
-  });
-  await manager.post(`/api/cases/${caseId}/workflow/start`);
-  const organisations = (await manager.get('/api/organisations?limit=100')).items as Json[];
-  const inspection = organisations.find((o) => o.kind === 'labour_inspection');
-  if (!inspection) throw new Error('no labour inspection organisation in the demo data');
+  await confirmTraffickingScreening(manager, caseId, ['recruitment', 'transportation']);
+  const inspection = await readyForLabourInspection(manager, caseId);
   const check = await manager.get(
     `/api/cases/${caseId}/referrals/consent-check?organisationId=${inspection.id}&purpose=inspection`,
   );

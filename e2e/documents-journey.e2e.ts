@@ -7,9 +7,10 @@ import zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type Json,
+  confirmTraffickingScreening,
   launchChromium,
   type RunningServer,
+  readyForLabourInspection,
   screenshot,
   seriousA11yViolations,
   apiSession as sharedApiSession,
@@ -107,20 +108,6 @@ let context: BrowserContext;
 let page: Page;
 let caseId = '';
 
-const ILO_INDICATORS = [
-  'abuse_of_vulnerability',
-  'deception',
-  'restriction_of_movement',
-  'isolation',
-  'physical_sexual_violence',
-  'intimidation_threats',
-  'retention_of_identity_documents',
-  'withholding_of_wages',
-  'debt_bondage',
-  'abusive_working_living_conditions',
-  'excessive_overtime',
-];
-
 const apiSession = (username: string) => sharedApiSession(server, username);
 
 /**
@@ -144,31 +131,8 @@ async function seedCase() {
     narrative: 'Employer keeps her passport; salary unpaid for four months.',
   });
   caseId = created.id as string;
-  const answers: Json = {
-    act_elements: ['recruitment'],
-    means_elements: ['fraud'],
-    purpose_elements: ['forced_labour_or_services'],
-    still_in_situation: 'no',
-  };
-  for (const indicator of ILO_INDICATORS) answers[`ilo_${indicator}`] = 'no';
-  answers.ilo_deception = 'yes';
-  answers.ilo_retention_of_identity_documents = 'yes';
-  const suggestion = await nrm.put(`/api/cases/${caseId}/screening`, { answers });
-  await nrm.post(`/api/cases/${caseId}/screening/confirm`, {
-    category: suggestion.category,
-    subtype: suggestion.subtype,
-    risk: suggestion.risk,
-  });
-  await nrm.post(`/api/cases/${caseId}/consents`, {
-    purpose: 'share_with_organisation_kind',
-    organisationKind: 'labour_inspection',
-    status: 'given',
-    method: 'verbal_with_interpreter',
-  });
-  await nrm.post(`/api/cases/${caseId}/workflow/start`);
-  const organisations = (await nrm.get('/api/organisations?limit=100')).items as Json[];
-  const inspection = organisations.find((o) => o.kind === 'labour_inspection');
-  if (!inspection) throw new Error('no labour inspection organisation in the demo data');
+  await confirmTraffickingScreening(nrm, caseId, ['recruitment']);
+  const inspection = await readyForLabourInspection(nrm, caseId);
   await nrm.post(`/api/cases/${caseId}/referrals`, {
     organisationId: inspection.id,
     purpose: 'inspection',

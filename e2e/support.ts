@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { ILO_INDICATORS } from '@opennrm/domain';
 import { TOTP } from 'otpauth';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -165,4 +166,46 @@ export async function signInPage(page: Page, server: RunningServer, username: st
     await page.getByRole('button', { name: 'Verify' }).click();
   }
   await signOut.waitFor();
+}
+
+type ApiSession = Awaited<ReturnType<typeof apiSession>>;
+
+/**
+ * Screens a case as the NRM would for a person recruited by deception into forced labour,
+ * passport kept, and confirms the suggestion: the case's SOP can then start.
+ */
+export async function confirmTraffickingScreening(api: ApiSession, caseId: string, acts: string[]) {
+  const answers: Json = {
+    act_elements: acts,
+    means_elements: ['fraud'],
+    purpose_elements: ['forced_labour_or_services'],
+    still_in_situation: 'no',
+  };
+  for (const indicator of ILO_INDICATORS) answers[`ilo_${indicator}`] = 'no';
+  answers.ilo_deception = 'yes';
+  answers.ilo_retention_of_identity_documents = 'yes';
+  const suggestion = await api.put(`/api/cases/${caseId}/screening`, { answers });
+  await api.post(`/api/cases/${caseId}/screening/confirm`, {
+    category: suggestion.category,
+    subtype: suggestion.subtype,
+    risk: suggestion.risk,
+  });
+}
+
+/**
+ * The person's consent to share with the labour inspection recorded, the SOP started, and the
+ * labour inspection organisation of the demo data (to refer the case to).
+ */
+export async function readyForLabourInspection(api: ApiSession, caseId: string): Promise<Json> {
+  await api.post(`/api/cases/${caseId}/consents`, {
+    purpose: 'share_with_organisation_kind',
+    organisationKind: 'labour_inspection',
+    status: 'given',
+    method: 'verbal_with_interpreter',
+  });
+  await api.post(`/api/cases/${caseId}/workflow/start`);
+  const organisations = (await api.get('/api/organisations?limit=100')).items as Json[];
+  const inspection = organisations.find((o) => o.kind === 'labour_inspection');
+  if (!inspection) throw new Error('no labour inspection organisation in the demo data');
+  return inspection;
 }
