@@ -221,7 +221,7 @@ export async function sendReferral(c: ActContext, actor: Actor, caseId: string, 
     },
     c.now,
   );
-  const reference = workflow.caseId ? (await findReferral(c.db, id))!.reference : '';
+  const { reference } = (await findReferral(c.db, id))!;
   await notify(
     c.db,
     [{ organisationId: org.id, roles: ORGANISATION_TASK_ROLES }],

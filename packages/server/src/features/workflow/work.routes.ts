@@ -59,6 +59,12 @@ export async function workRoutes(base: FastifyInstance, { services }: { services
   const audit = (request: FastifyRequest, event: Parameters<typeof recordAudit>[2]) =>
     recordAudit(services.db, auditContext(request), event, services.now());
 
+  /** Opens one part of a case (its tasks, its referrals): need-to-know, then a read in the audit trail. */
+  const readCasePart = async (request: FastifyRequest, caseId: string, part: 'tasks' | 'referrals') => {
+    await readableCase(services, auditContext(request), request.auth!.actor, caseId);
+    await audit(request, { action: 'case.viewed', targetType: 'case', targetId: caseId, details: { part } });
+  };
+
   // ---- Tasks ---------------------------------------------------------------------------------
 
   app.get(
@@ -74,13 +80,7 @@ export async function workRoutes(base: FastifyInstance, { services }: { services
     },
     async (request) => {
       const actor = request.auth!.actor;
-      await readableCase(services, auditContext(request), actor, request.params.id);
-      await audit(request, {
-        action: 'case.viewed',
-        targetType: 'case',
-        targetId: request.params.id,
-        details: { part: 'tasks' },
-      });
+      await readCasePart(request, request.params.id, 'tasks');
       return { items: await listCaseTasks(services, actor, request.params.id) };
     },
   );
@@ -177,13 +177,7 @@ export async function workRoutes(base: FastifyInstance, { services }: { services
     },
     async (request) => {
       const actor = request.auth!.actor;
-      await readableCase(services, auditContext(request), actor, request.params.id);
-      await audit(request, {
-        action: 'case.viewed',
-        targetType: 'case',
-        targetId: request.params.id,
-        details: { part: 'referrals' },
-      });
+      await readCasePart(request, request.params.id, 'referrals');
       return { items: await listCaseReferrals(services, actor, request.params.id) };
     },
   );

@@ -405,9 +405,8 @@ export async function onConsentRecorded(
   caseId: string,
   consent: { purpose: ConsentPurpose; organisationKind: OrganisationKind | null; status: ConsentStatus },
 ) {
-  if (!(await findWorkflow(c.db, caseId))) return;
   const wf = await findWorkflow(c.db, caseId);
-  if (wf?.state.stage === 'closed') return;
+  if (!wf || wf.state.stage === 'closed') return;
   await act(
     c,
     caseId,
