@@ -223,6 +223,28 @@ describe('dossier export', () => {
     expect(index.trim().split('\r\n')).toHaveLength(2);
   });
 
+  it('refuses the download and the status once the agency no longer has access to the case', async () => {
+    const police = await ctx.signIn('officer');
+    const { id } = await exportDossier(police);
+    const referral = await ctx.db
+      .selectFrom('referrals')
+      .select(['id', 'version'])
+      .where('case_id', '=', caseId)
+      .where('status', '=', 'sent')
+      .executeTakeFirstOrThrow();
+    const revoked = await manager.post(
+      `/api/referrals/${referral.id}/transitions`,
+      { status: 'revoked', reason: 'No longer needed' },
+      { headers: { 'if-match': `"v${referral.version}"` } },
+    );
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    // Same answer as for a case the agency never saw: the export is as if it did not exist.
+    const download = await police.get(`/api/dossiers/${id}/download`);
+    expect(download.statusCode).toBe(404);
+    expect(download.json().code).toBe('NOT_FOUND');
+    expect((await police.get(`/api/dossiers/${id}`)).statusCode).toBe(404);
+  });
+
   it('expires: the download is gone after 24 hours and the purge removes the object', async () => {
     const { id } = await exportDossier(manager);
     const objectPath = path.join(ctx.filesDir, 'dossiers', id);

@@ -51,7 +51,7 @@ export async function dossierRoutes(
       },
     },
     async (request, reply) => {
-      const found = await getExport(services, request.auth!.actor, request.params.id);
+      const found = await getExport(services, auditContext(request), request.auth!.actor, request.params.id);
       return reply.header('cache-control', 'no-store').send(found);
     },
   );

@@ -5,12 +5,12 @@ import type { Actor, CaseDocument, DossierExport, DossierStarted, DossierState }
 import type { Selectable } from 'kysely';
 import yazl from 'yazl';
 import type { DossierExportsTable } from '../../db/schema.js';
-import { notFound } from '../../lib/app-error.js';
+import { AppError, notFound } from '../../lib/app-error.js';
 import { newFileKey, unwrapFileKey, wrapFileKey } from '../../lib/file-keys.js';
 import { createDecryptStream, createEncryptStream } from '../../lib/stream-crypto.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
-import { getCase } from '../cases/cases.service.js';
+import { getCase, readableCase } from '../cases/cases.service.js';
 import { sanitiseFileName } from '../documents/content-check.js';
 import { listDocuments } from '../documents/documents.service.js';
 import { type FileServices, fileKeyOf, readChunks } from '../documents/files.js';
@@ -332,19 +332,36 @@ async function runExport(
   }
 }
 
-async function ownExport(services: Services, actor: Actor, id: string): Promise<Row> {
+/**
+ * The export, if it is the actor's and the actor may still open its case. Need-to-know is
+ * checked again on every read (the same `caseAccess` decision as opening the case): access
+ * that ended after the export was built (a referral revoked, a consent withdrawn, an account
+ * moved) ends the export with it. Anyone else learns nothing of it: 404, as for a case one
+ * cannot see.
+ */
+async function ownExport(services: Services, ctx: AuditContext, actor: Actor, id: string): Promise<Row> {
   const row = await services.db
     .selectFrom('dossier_exports')
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirst();
-  // An export is its requester's alone: anyone else learns nothing of it.
   if (!row || row.user_id !== actor.userId) throw notFound('Dossier');
+  try {
+    await readableCase(services, ctx, actor, row.case_id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound('Dossier');
+    throw error;
+  }
   return row;
 }
 
-export async function getExport(services: Services, actor: Actor, id: string): Promise<DossierExport> {
-  return present(await ownExport(services, actor, id), services.now());
+export async function getExport(
+  services: Services,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+): Promise<DossierExport> {
+  return present(await ownExport(services, ctx, actor, id), services.now());
 }
 
 /** The decrypted ZIP, verified as it streams, while the export is done and not expired. */
@@ -355,7 +372,7 @@ export async function openExport(
   actor: Actor,
   id: string,
 ) {
-  const row = await ownExport(services, actor, id);
+  const row = await ownExport(services, ctx, actor, id);
   const now = services.now();
   if (row.state !== 'done' || isExpired(row, now) || !row.storage_key || !row.wrapped_key)
     throw notFound('Dossier');
