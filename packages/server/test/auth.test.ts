@@ -167,6 +167,86 @@ describe('throttling and lockout', () => {
     expect((await c.post('/api/auth/mfa', { code: code() })).json().code).toBe('AUTH_LOCKED');
     ctx.clock.advance(ctx.config.login.lockoutMs + 1000);
   });
+
+  it('counts wrong second-factor codes on their own key, which the right password does not clear', async () => {
+    const fresh = await createTestContext();
+    try {
+      const freshCode = () => totpCode(DEMO_TOTP_SECRET, fresh.clock.now().getTime());
+      const first = fresh.client();
+      await first.post('/api/auth/login', { username: 'casemanager', password: DEMO_PASSWORD });
+      for (let i = 0; i < 4; i++) {
+        expect((await first.post('/api/auth/mfa', { code: '000000' })).json().code).toBe('AUTH_MFA_INVALID');
+      }
+      // The right password again, in a new session: the wrong codes so far still count.
+      const second = fresh.client();
+      const again = await second.post('/api/auth/login', {
+        username: 'casemanager',
+        password: DEMO_PASSWORD,
+      });
+      expect(again.json().stage).toBe('mfa_required');
+      expect((await second.post('/api/auth/mfa', { code: '000000' })).json().code).toBe('AUTH_MFA_INVALID');
+      // Locked after 5: the 6th attempt is refused even with the right code, in any session.
+      fresh.clock.nextTotpStep();
+      const sixth = await second.post('/api/auth/mfa', { code: freshCode() });
+      expect(sixth.statusCode).toBe(429);
+      expect(sixth.json().code).toBe('AUTH_LOCKED');
+      const third = fresh.client();
+      await third.post('/api/auth/login', { username: 'casemanager', password: DEMO_PASSWORD });
+      expect((await third.post('/api/auth/mfa', { code: freshCode() })).json().code).toBe('AUTH_LOCKED');
+      const lockouts = await fresh.db
+        .selectFrom('audit_log')
+        .select(['details', 'target_id'])
+        .where('action', '=', 'auth.locked_out')
+        .execute();
+      expect(lockouts.some((l) => l.details.bySecondFactor === true)).toBe(true);
+
+      // After the lockout the right code works, and clears the count.
+      fresh.clock.advance(fresh.config.login.lockoutMs + 1000);
+      const later = fresh.client();
+      await later.post('/api/auth/login', { username: 'casemanager', password: DEMO_PASSWORD });
+      for (let i = 0; i < 4; i++) await later.post('/api/auth/mfa', { code: '000000' });
+      fresh.clock.nextTotpStep();
+      expect((await later.post('/api/auth/mfa', { code: freshCode() })).json().stage).toBe('authenticated');
+      const next = fresh.client();
+      await next.post('/api/auth/login', { username: 'casemanager', password: DEMO_PASSWORD });
+      for (let i = 0; i < 4; i++) {
+        expect((await next.post('/api/auth/mfa', { code: '000000' })).json().code).toBe('AUTH_MFA_INVALID');
+      }
+      fresh.clock.nextTotpStep();
+      expect((await next.post('/api/auth/mfa', { code: freshCode() })).statusCode).toBe(200);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('counts wrong second-factor codes per address, across users', async () => {
+    const perIp = await createTestContext({ LOGIN_MAX_FAILURES_PER_IP: '8' });
+    try {
+      const waiting = perIp.client();
+      await waiting.post('/api/auth/login', { username: 'analyst', password: DEMO_PASSWORD });
+      for (const [username, guesses] of [
+        ['casemanager', 3],
+        ['supervisor', 3],
+        ['hotline', 2],
+      ] as const) {
+        const c = perIp.client();
+        await c.post('/api/auth/login', { username, password: DEMO_PASSWORD });
+        for (let i = 0; i < guesses; i++) {
+          expect((await c.post('/api/auth/mfa', { code: '000000' })).json().code).toBe('AUTH_MFA_INVALID');
+        }
+      }
+      // The address is locked: neither a password nor the right code of another user gets in.
+      const other = await perIp
+        .client()
+        .post('/api/auth/login', { username: 'officer', password: DEMO_PASSWORD });
+      expect(other.json().code).toBe('AUTH_LOCKED');
+      perIp.clock.nextTotpStep();
+      const code = totpCode(DEMO_TOTP_SECRET, perIp.clock.now().getTime());
+      expect((await waiting.post('/api/auth/mfa', { code })).json().code).toBe('AUTH_LOCKED');
+    } finally {
+      await perIp.close();
+    }
+  });
 });
 
 describe('sessions', () => {

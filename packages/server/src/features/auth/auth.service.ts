@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from '../../lib/passwords.js';
 import { randomToken, sha256Hex } from '../../lib/tokens.js';
 import { matchTotpStep } from '../../lib/totp.js';
 import type { Services } from '../../services.js';
-import { type AuditContext, recordAudit } from '../audit/audit.service.js';
+import { type AuditContext, type AuditEvent, recordAudit } from '../audit/audit.service.js';
 import { findUserByUsername } from '../users/users.repository.js';
 import { deleteSession, insertSession } from './sessions.repository.js';
 import { clearThrottle, findThrottle, registerFailure } from './throttle.repository.js';
@@ -62,41 +62,63 @@ export async function issueSession(
 }
 
 const userKey = (username: string) => `user:${username.toLowerCase()}`;
+/** Second-factor failures: their own count, which a correct password does not clear. */
+const mfaKey = (userId: string) => `mfa:${userId}`;
 const ipKey = (ip: string) => `ip:${ip}`;
 
-async function assertNotLocked(services: Services, ctx: AuditContext, keys: string[]) {
+type AuditTarget = Pick<AuditEvent, 'targetType' | 'targetId'>;
+
+async function assertNotLocked(
+  services: Services,
+  ctx: AuditContext,
+  keys: string[],
+  audit: AuditTarget = {},
+) {
   const now = services.now();
   const rows = await findThrottle(services.db, keys);
   if (rows.some((r) => r.locked_until && r.locked_until > now)) {
     await recordAudit(
       services.db,
       ctx,
-      { action: 'auth.locked_out', outcome: 'denied', details: { stillLocked: true } },
+      { action: 'auth.locked_out', outcome: 'denied', ...audit, details: { stillLocked: true } },
       now,
     );
     throw new AppError('AUTH_LOCKED', 'Too many attempts. Try again later.');
   }
 }
 
-async function countFailure(services: Services, ctx: AuditContext, keys: { user: string; ip?: string }) {
+/**
+ * Counts one failure on the key of what was guessed (the username's password, or the
+ * user's second factor) and on the address, each locking on its own.
+ */
+async function countFailure(
+  services: Services,
+  ctx: AuditContext,
+  keys: { user?: string; mfa?: string; ip?: string },
+  audit: AuditTarget = {},
+) {
   const { login } = services.config;
   const now = services.now();
   const window = { windowMs: login.windowMs, lockoutMs: login.lockoutMs };
-  const userLocked = await registerFailure(services.db, keys.user, now, {
-    ...window,
-    max: login.maxFailuresPerUser,
-  });
+  const perUser = { ...window, max: login.maxFailuresPerUser };
+  const userLocked = keys.user ? await registerFailure(services.db, keys.user, now, perUser) : false;
+  const mfaLocked = keys.mfa ? await registerFailure(services.db, keys.mfa, now, perUser) : false;
   const ipLocked = keys.ip
     ? await registerFailure(services.db, keys.ip, now, { ...window, max: login.maxFailuresPerIp })
     : false;
-  if (userLocked || ipLocked) {
+  if (userLocked || mfaLocked || ipLocked) {
     await recordAudit(
       services.db,
       ctx,
       {
         action: 'auth.locked_out',
         outcome: 'denied',
-        details: { byUsername: userLocked, byAddress: ipLocked },
+        ...audit,
+        details: {
+          ...(keys.user ? { byUsername: userLocked } : {}),
+          ...(keys.mfa ? { bySecondFactor: mfaLocked } : {}),
+          byAddress: ipLocked,
+        },
       },
       now,
     );
@@ -175,8 +197,15 @@ export async function verifySecondFactor(
   current: SessionUser,
   code: string,
 ): Promise<IssuedSession> {
-  const key = userKey(current.username);
-  await assertNotLocked(services, ctx, [key]);
+  // A lockout of the username, of this user's second factor or of the address all refuse.
+  const keys = { mfa: mfaKey(current.userId), ip: ctx.ip ? ipKey(ctx.ip) : undefined };
+  const target = { targetType: 'user', targetId: current.userId };
+  await assertNotLocked(
+    services,
+    ctx,
+    [userKey(current.username), keys.mfa, ...(keys.ip ? [keys.ip] : [])],
+    target,
+  );
   const now = services.now();
   const normalised = code.replace(/[\s-]/g, '').toLowerCase();
 
@@ -229,7 +258,7 @@ export async function verifySecondFactor(
     })
     .then(async (result) => {
       if (result.ok) {
-        await clearThrottle(services.db, key);
+        await clearThrottle(services.db, keys.mfa);
         return result.session;
       }
       await recordAudit(
@@ -238,7 +267,7 @@ export async function verifySecondFactor(
         { action: 'auth.mfa_failed', outcome: 'failure', targetType: 'user', targetId: current.userId },
         now,
       );
-      await countFailure(services, ctx, { user: key });
+      await countFailure(services, ctx, keys, target);
       throw new AppError('AUTH_MFA_INVALID', 'The code is not correct or has already been used');
     });
 }
