@@ -135,9 +135,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(authPlugin, { services });
 
+  // Nothing is cached unless its route says it may be (the web app's static files): decided on
+  // the matched route, never on the URL text. A handler that sets its own header keeps it.
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    const cacheable =
+      !request.is404 &&
+      request.routeOptions.config.access?.public &&
+      request.routeOptions.config.access.cacheable;
+    if (!cacheable && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
 
@@ -209,18 +215,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const webDist = findWebDist(config);
   if (webDist) {
-    await app.register(fastifyStatic, {
-      root: webDist,
-      wildcard: false,
-      index: false,
-      setHeaders: (res, filePath) => {
-        res.header(
-          'cache-control',
-          filePath.includes(`${path.sep}assets${path.sep}`)
-            ? 'public, max-age=31536000, immutable'
-            : 'no-cache',
-        );
-      },
+    // The web app's files are public and cacheable; its routes say so (every route declares its access).
+    await app.register(async (web) => {
+      web.addHook('onRoute', (route) => {
+        route.config = { ...route.config, access: { public: true, cacheable: true } };
+      });
+      await web.register(fastifyStatic, {
+        root: webDist,
+        wildcard: false,
+        index: false,
+        setHeaders: (res, filePath) => {
+          res.header(
+            'cache-control',
+            filePath.includes(`${path.sep}assets${path.sep}`)
+              ? 'public, max-age=31536000, immutable'
+              : 'no-cache',
+          );
+        },
+      });
     });
   }
   app.setNotFoundHandler(async (request, reply) => {

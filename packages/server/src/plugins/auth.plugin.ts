@@ -21,13 +21,21 @@ export interface RequestAuth extends SessionWithUser {
 }
 
 /**
- * Who may call a route. Routes without `access` need a fully authenticated session;
- * `public` routes need none; `stages` opens a route to partial sessions (second factor,
- * enrolment, forced password change); `permission` is checked with the domain policy (a list means any one of them).
+ * Who may call a route: part of each route's own definition, and checked on the route the
+ * router matched (after it decoded the path), never on the URL text. Deny by default: a
+ * route that declares neither `public` nor a `permission` stops the server from starting.
+ * `permission` is checked with the domain policy (a list means any one of them); `stages`
+ * opens a route to partial sessions (second factor, enrolment, forced password change).
+ * `cacheable` lets a public static file keep its own Cache-Control; everything else is
+ * answered with `no-store`.
  */
 export type RouteAccess =
-  | { public: true }
-  | { stages?: readonly SessionStage[]; permission?: Permission | readonly Permission[]; public?: false };
+  | { public: true; cacheable?: boolean }
+  | {
+      permission: Permission | readonly Permission[];
+      stages?: readonly SessionStage[];
+      public?: false;
+    };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -103,19 +111,41 @@ async function loadSession(services: Services, request: FastifyRequest): Promise
   };
 }
 
+function isDeclared(access: RouteAccess | undefined): access is RouteAccess {
+  if (!access) return false;
+  if (access.public === true) return true;
+  const p = (access as { permission?: unknown }).permission;
+  return typeof p === 'string' || (Array.isArray(p) && p.length > 0);
+}
+
 async function authPlugin(app: FastifyInstance, opts: { services: Services }) {
   const { services } = opts;
   app.decorateRequest('auth', undefined);
 
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    request.auth = await loadSession(services, request);
+  // Every route declares who may call it; the check is made once all routes are known, so a
+  // hook that adds `access` to a plugin's routes (the API reference) is taken into account.
+  const declared: { method: string | string[]; url: string; config?: { access?: RouteAccess } }[] = [];
+  app.addHook('onRoute', (route) => {
+    declared.push(route as (typeof declared)[number]);
+  });
+  app.addHook('onReady', async () => {
+    const missing = declared.filter((r) => !isDeclared(r.config?.access));
+    if (missing.length) {
+      const names = missing.map((r) => `${[r.method].flat().join(',')} ${r.url}`).join('; ');
+      throw new Error(
+        `Every route must declare its access (public, or a permission): ${names} declares no access`,
+      );
+    }
   });
 
-  app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/') || request.is404) return;
-    const access = request.routeOptions.config.access ?? {};
+  // Runs before the body is read or validated: a caller without the right learns nothing,
+  // not even which fields a body needs.
+  app.addHook('onRequest', async (request) => {
+    if (request.is404) return;
+    const access = request.routeOptions.config.access;
+    if (!isDeclared(access)) throw new AppError('FORBIDDEN', 'You do not have permission to do this');
     if (access.public) return;
+    request.auth = await loadSession(services, request);
     const auth = request.auth;
     if (!auth) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
 
@@ -131,12 +161,9 @@ async function authPlugin(app: FastifyInstance, opts: { services: Services }) {
       throw new AppError('AUTH_STEP_REQUIRED', 'Finish signing in first', { stage: auth.stage });
     }
 
-    const required: readonly Permission[] = access.permission
-      ? typeof access.permission === 'string'
-        ? [access.permission]
-        : access.permission
-      : [];
-    if (required.length && !required.some((p) => can(auth.actor, p))) {
+    const required: readonly Permission[] =
+      typeof access.permission === 'string' ? [access.permission] : access.permission;
+    if (!required.some((p) => can(auth.actor, p))) {
       await recordAudit(
         services.db,
         auditContext(request),

@@ -100,7 +100,7 @@ export async function authRoutes(base: FastifyInstance, { services }: { services
   app.post(
     '/api/auth/mfa',
     {
-      config: { access: { stages: ['mfa_required'] } },
+      config: { access: { permission: 'profile.manage_own', stages: ['mfa_required'] } },
       schema: {
         tags,
         summary: 'Second factor: a TOTP code or a recovery code',
@@ -122,7 +122,10 @@ export async function authRoutes(base: FastifyInstance, { services }: { services
 
   app.post(
     '/api/auth/logout',
-    { config: { access: { stages: ALL_STAGES } }, schema: { tags, summary: 'End this session' } },
+    {
+      config: { access: { permission: 'profile.manage_own', stages: ALL_STAGES } },
+      schema: { tags, summary: 'End this session' },
+    },
     async (request, reply) => {
       await logout(services, auditContext(request), request.auth!.sessionId, request.auth!.userId);
       clearSessionCookie(services, reply);
@@ -133,7 +136,7 @@ export async function authRoutes(base: FastifyInstance, { services }: { services
   app.get(
     '/api/me',
     {
-      config: { access: { stages: ALL_STAGES } },
+      config: { access: { permission: 'profile.manage_own', stages: ALL_STAGES } },
       schema: {
         tags,
         summary: 'The signed-in user, their session stage and CSRF token',
@@ -146,6 +149,7 @@ export async function authRoutes(base: FastifyInstance, { services }: { services
   app.patch(
     '/api/me',
     {
+      config: { access: { permission: 'profile.manage_own' } },
       schema: {
         tags,
         summary: 'Change own display name or language',
@@ -167,7 +171,9 @@ export async function authRoutes(base: FastifyInstance, { services }: { services
   app.post(
     '/api/me/password',
     {
-      config: { access: { stages: ['password_change_required', 'authenticated'] } },
+      config: {
+        access: { permission: 'profile.manage_own', stages: ['password_change_required', 'authenticated'] },
+      },
       schema: {
         tags,
         summary: 'Change own password; ends the other sessions',
@@ -191,7 +197,9 @@ export async function authRoutes(base: FastifyInstance, { services }: { services
   app.post(
     '/api/me/mfa/enrol',
     {
-      config: { access: { stages: ['mfa_enrolment_required', 'authenticated'] } },
+      config: {
+        access: { permission: 'profile.manage_own', stages: ['mfa_enrolment_required', 'authenticated'] },
+      },
       schema: {
         tags,
         summary: 'Start setting up an authenticator app',
@@ -205,7 +213,9 @@ export async function authRoutes(base: FastifyInstance, { services }: { services
   app.post(
     '/api/me/mfa/confirm',
     {
-      config: { access: { stages: ['mfa_enrolment_required', 'authenticated'] } },
+      config: {
+        access: { permission: 'profile.manage_own', stages: ['mfa_enrolment_required', 'authenticated'] },
+      },
       schema: {
         tags,
         summary: 'Confirm the authenticator with a first code; answers recovery codes, shown once',
@@ -228,6 +238,7 @@ export async function authRoutes(base: FastifyInstance, { services }: { services
   app.post(
     '/api/me/mfa/recovery-codes',
     {
+      config: { access: { permission: 'profile.manage_own' } },
       schema: {
         tags,
         summary: 'Replace the recovery codes',
@@ -248,6 +259,7 @@ export async function authRoutes(base: FastifyInstance, { services }: { services
   app.post(
     '/api/me/mfa/disable',
     {
+      config: { access: { permission: 'profile.manage_own' } },
       schema: {
         tags,
         summary: 'Turn off the second factor (roles that require it cannot)',
