@@ -3,6 +3,7 @@ import { purgeExpiredUploads } from './features/documents/uploads.service.js';
 import { purgeExpiredDossiers } from './features/dossier/dossier.service.js';
 import { deliverPendingEmails, sendDailyDigests } from './features/notifications/delivery.js';
 import { sweepOverdue } from './features/workflow/overdue-sweep.js';
+import { purgeExpiredIdempotencyKeys } from './lib/idempotency.js';
 import type { Services } from './services.js';
 
 export interface SchedulerLog {
@@ -14,7 +15,8 @@ export interface SchedulerLog {
  * The background work, every SCHEDULER_INTERVAL_SECONDS: overdue tasks and referrals
  * (notify, then escalate), follow-ups due, emails to send, daily digests. Every step claims
  * its rows in PostgreSQL with FOR UPDATE SKIP LOCKED, so running several server instances is
- * safe: each event is handled once. Unfinished uploads and dossier exports past their expiry are removed. A tick never overlaps the previous one in this process.
+ * safe: each event is handled once. Unfinished uploads and dossier exports past their expiry are removed,
+ * and Idempotency-Keys older than 24 hours. A tick never overlaps the previous one in this process.
  */
 export function startScheduler(
   services: Services,
@@ -36,6 +38,8 @@ export function startScheduler(
       const dossiers = files ? await purgeExpiredDossiers(services, files) : undefined;
       if (dossiers && dossiers.expired + dossiers.failed > 0)
         log.info({ dossiers }, 'expired dossier exports removed');
+      const idempotencyKeys = await purgeExpiredIdempotencyKeys(services.db, services.now());
+      if (idempotencyKeys > 0) log.info({ idempotencyKeys }, 'expired idempotency keys removed');
     } catch (err) {
       // Never the error object itself: a driver error may quote a row.
       log.warn({ err: { message: (err as Error).message } }, 'scheduler tick failed');

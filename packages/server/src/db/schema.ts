@@ -330,12 +330,16 @@ export interface NotificationPreferencesTable {
   last_digest_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** One Idempotency-Key per user: a keyed hash of the request and what it created, never the answer. */
 export interface IdempotencyKeysTable {
   user_id: string;
   key: string;
   route: string;
+  /** HMAC-SHA-256 (the blind-index key) of method, route, user and the canonical body. */
+  request_hash: string;
+  resource_type: string;
+  resource_id: string;
   status_code: number;
-  response: ColumnType<unknown, string, never>;
   created_at: CreatedAt;
 }
 

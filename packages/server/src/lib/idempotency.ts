@@ -1,60 +1,127 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { canonicalJson } from '../features/audit/audit-chain.js';
+import type { Services } from '../services.js';
 import { AppError } from './app-error.js';
 
-export interface StoredResponse<T> {
+/** How long a key answers a retry; older keys are ignored, and purged by the scheduler. */
+export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+
+/** What a request created: replays read it again through the normal, access-checked read. */
+export interface IdempotentResource {
+  type: string;
+  id: string;
+}
+
+export interface IdempotentRequest {
+  userId: string;
+  key: string | undefined;
+  /** Method and route pattern, e.g. `POST /api/cases`. */
+  route: string;
+  /** The validated body: its canonical JSON is part of the request's hash. */
+  body: unknown;
+}
+
+export interface IdempotentResult<T> {
   statusCode: number;
   body: T;
   replayed: boolean;
 }
 
 /**
- * Runs `create` once per (user, Idempotency-Key): the response is stored in the same
- * transaction as what it created, so a retried request gets the first answer back and
- * never creates a second record, even when two retries race.
+ * A keyed hash (HMAC-SHA-256 under the blind-index key) of method, route, user and the
+ * canonical body: a retry is recognised, and the store confirms no guess at what was sent.
+ */
+function requestHash(crypto: Services['crypto'], request: IdempotentRequest): string {
+  return crypto.blindIndex(
+    `idempotency v1\n${request.route}\n${request.userId}\n${canonicalJson(request.body ?? null)}`,
+  );
+}
+
+/**
+ * Runs `create` once per (user, Idempotency-Key) within 24 hours. The store keeps a hash of
+ * the request and the id of what was created (in the same transaction, so two racing
+ * retries create one record), never the answer: a retry with the same body gets the record
+ * read again by `replay`, with the caller's access as it is now, and the original status;
+ * the same key with another body is refused with 422 IDEMPOTENCY_KEY_REUSED.
  */
 export async function runIdempotent<T>(
-  db: Kysely<DB>,
-  opts: { userId: string; key: string | undefined; route: string },
-  create: (trx: Transaction<DB>) => Promise<{ statusCode: number; body: T }>,
-): Promise<StoredResponse<T>> {
-  const { key, userId, route } = opts;
+  services: Pick<Services, 'db' | 'crypto' | 'now'>,
+  request: IdempotentRequest,
+  steps: {
+    create: (trx: Transaction<DB>) => Promise<{ statusCode: number; body: T; resource: IdempotentResource }>;
+    replay: (resource: IdempotentResource) => Promise<T>;
+  },
+): Promise<IdempotentResult<T>> {
+  const { db } = services;
+  const { key, userId, route } = request;
   if (!key) {
-    const result = await db.transaction().execute(create);
-    return { ...result, replayed: false };
+    const { statusCode, body } = await db.transaction().execute(steps.create);
+    return { statusCode, body, replayed: false };
   }
-  const previous = async () => {
+  const hash = requestHash(services.crypto, request);
+  const previous = async (): Promise<IdempotentResult<T> | undefined> => {
     const row = await db
       .selectFrom('idempotency_keys')
-      .selectAll()
+      .select(['route', 'request_hash', 'resource_type', 'resource_id', 'status_code', 'created_at'])
       .where('user_id', '=', userId)
       .where('key', '=', key)
       .executeTakeFirst();
     if (!row) return undefined;
-    if (row.route !== route) {
+    const now = services.now();
+    if (row.created_at.getTime() <= now.getTime() - IDEMPOTENCY_TTL_MS) {
+      // Expired: forgotten, so the key is free for a new request.
+      await db
+        .deleteFrom('idempotency_keys')
+        .where('user_id', '=', userId)
+        .where('key', '=', key)
+        .where('created_at', '<=', row.created_at)
+        .execute();
+      return undefined;
+    }
+    if (row.route !== route || row.request_hash !== hash) {
       throw new AppError(
         'IDEMPOTENCY_KEY_REUSED',
-        'This Idempotency-Key was used for another kind of request',
+        'This Idempotency-Key was already used for a different request',
       );
     }
-    return { statusCode: row.status_code, body: row.response as T, replayed: true };
+    const body = await steps.replay({ type: row.resource_type, id: row.resource_id });
+    return { statusCode: row.status_code, body, replayed: true };
   };
   const earlier = await previous();
   if (earlier) return earlier;
   try {
-    const result = await db.transaction().execute(async (trx) => {
-      const r = await create(trx);
+    const { statusCode, body } = await db.transaction().execute(async (trx) => {
+      const r = await steps.create(trx);
       await trx
         .insertInto('idempotency_keys')
-        .values({ user_id: userId, key, route, status_code: r.statusCode, response: JSON.stringify(r.body) })
+        .values({
+          user_id: userId,
+          key,
+          route,
+          request_hash: hash,
+          resource_type: r.resource.type,
+          resource_id: r.resource.id,
+          status_code: r.statusCode,
+          created_at: services.now(),
+        })
         .execute();
       return r;
     });
-    return { ...result, replayed: false };
+    return { statusCode, body, replayed: false };
   } catch (error) {
-    // A concurrent retry committed first: answer with its response.
+    // A concurrent retry committed first: answer as it did (or 422 if its body differed).
     const raced = await previous();
     if (raced) return raced;
     throw error;
   }
+}
+
+/** Removes keys past their 24 hours; run by the scheduler. Returns how many were removed. */
+export async function purgeExpiredIdempotencyKeys(db: Kysely<DB>, now: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<=', new Date(now.getTime() - IDEMPOTENCY_TTL_MS))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -108,13 +108,18 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
     },
     async (request, reply) => {
       const auth = request.auth!;
+      const ctx = auditContext(request);
       const result = await runIdempotent(
-        services.db,
-        { userId: auth.userId, key: idempotencyKeyOf(request), route: 'POST /api/cases' },
-        async (trx) => ({
-          statusCode: 201 as const,
-          body: await createCase(services, auditContext(request), auth.actor, request.body, trx),
-        }),
+        services,
+        { userId: auth.userId, key: idempotencyKeyOf(request), route: 'POST /api/cases', body: request.body },
+        {
+          create: async (trx) => {
+            const created = await createCase(services, ctx, auth.actor, request.body, trx);
+            return { statusCode: 201, body: created, resource: { type: 'case', id: created.id } };
+          },
+          // A retry reads the case again with the caller's access as it is now.
+          replay: (resource) => getCase(services, ctx, auth.actor, resource.id),
+        },
       );
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       reply.header('etag', `"v${result.body.version}"`);
