@@ -264,7 +264,9 @@ describe('access matrix', () => {
             routeAllows &&
             access.read &&
             (need === 'read' || (need === 'write' ? access.write : access.sections.includes(need)));
-          const query = op.path.endsWith('/consent-check') ? `?organisationId=${inspection}&purpose=inspection` : '';
+          const query = op.path.endsWith('/consent-check')
+            ? `?organisationId=${inspection}&purpose=inspection`
+            : '';
           const res = await clients.get(u)!.get(`${op.path.replace('{id}', cases[key]!.id)}${query}`);
           row.push(mark(allowed));
           const ok = res.statusCode === 200;
