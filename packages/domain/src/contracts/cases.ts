@@ -74,13 +74,21 @@ export type CaseLinkPerson = z.infer<typeof CaseLinkPerson>;
 
 const UserRef = z.object({ id: Id, displayName: z.string() }).nullable();
 
+/**
+ * The screening's outcome on a header or list row (`SCREENING_OUTCOME_FIELDS`): absent when
+ * the caller's access lacks the 'screening' section; null category means not categorised yet.
+ */
+const ScreeningOutcome = {
+  category: CaseCategory.nullable().optional(),
+  subtype: CaseSubtype.nullable().optional(),
+  risk: RiskLevel.optional(),
+};
+
 export const Case = z.object({
   id: Id,
   reference: z.string(),
   stage: CaseStage,
-  category: CaseCategory.nullable(),
-  subtype: CaseSubtype.nullable(),
-  risk: RiskLevel,
+  ...ScreeningOutcome,
   intakeKind: IntakeKind,
   channel: IntakeChannel,
   receivedAt: z.string(),
@@ -88,7 +96,8 @@ export const Case = z.object({
   referredByName: z.string().nullable(),
   languages: z.array(z.string()),
   interpreterUsed: z.boolean(),
-  reportedIndicators: z.array(z.string()),
+  /** Absent without the 'screening' section, like the rest of the screening's outcome. */
+  reportedIndicators: z.array(z.string()).optional(),
   duplicateCheck: DuplicateCheck,
   assignedTo: UserRef,
   createdBy: UserRef,
@@ -105,9 +114,7 @@ export const CaseListItem = z.object({
   id: Id,
   reference: z.string(),
   stage: CaseStage,
-  category: CaseCategory.nullable(),
-  subtype: CaseSubtype.nullable(),
-  risk: RiskLevel,
+  ...ScreeningOutcome,
   channel: IntakeChannel,
   intakeKind: IntakeKind,
   receivedAt: z.string(),

@@ -4,10 +4,11 @@ import {
   AuditPage,
   AuditQuery,
   AuditVerifyResult,
+  auditDetailsForReader,
 } from '@opennrm/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { decodeCursor, pageFrom } from '../../lib/sql.js';
+import { decodeNumberCursor, pageFrom } from '../../lib/sql.js';
 import { auditContext } from '../../plugins/auth.plugin.js';
 import type { Services } from '../../services.js';
 import { listAudit } from './audit.repository.js';
@@ -32,7 +33,7 @@ export async function auditRoutes(base: FastifyInstance, { services }: { service
     },
     async (request) => {
       const q = request.query;
-      const rows = await listAudit(services.db, q, decodeCursor(q.cursor));
+      const rows = await listAudit(services.db, q, decodeNumberCursor(q.cursor));
       const page = pageFrom(rows, q.limit, (r) => String(r.id));
       const { cursor: _cursor, limit: _limit, ...filters } = q;
       await recordAudit(
@@ -44,7 +45,13 @@ export async function auditRoutes(base: FastifyInstance, { services }: { service
       return {
         items: page.items.map((row) => {
           const c = toAuditContent(row);
-          return { ...c, action: c.action as AuditAction, outcome: c.outcome as AuditOutcome };
+          // Who did what, not case content: also for rows written before details were reduced.
+          return {
+            ...c,
+            action: c.action as AuditAction,
+            outcome: c.outcome as AuditOutcome,
+            details: auditDetailsForReader(c.details),
+          };
         }),
         nextCursor: page.nextCursor,
       };

@@ -1,7 +1,7 @@
 import type { Actor, CaseListQuery, CaseSection } from '@opennrm/domain';
 import { type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { caseVisibility } from './case-visibility.js';
+import { caseSectionVisible, caseVisibility } from './case-visibility.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -76,19 +76,34 @@ export async function loadAccessFacts(
   };
 }
 
+/**
+ * The list's WHERE clause. A filter on a section's data matches only cases whose section the
+ * actor may see (`caseSectionVisible`): searching a hidden person's name or nationality, or a
+ * hidden screening's category or risk, finds nothing and moves no total.
+ */
 function listFilter(actor: Actor, q: CaseListQuery, searchSkeleton: string | undefined) {
   const parts = [caseVisibility(actor)];
+  const bySection = new Set<CaseSection>();
   if (q.view === 'mine') parts.push(sql`c.assigned_to = ${actor.userId}`);
   if (q.view === 'intake') parts.push(sql`c.stage = 'received'`);
   if (q.view === 'unassigned') parts.push(sql`c.assigned_to IS NULL`);
   if (q.stage) parts.push(sql`c.stage = ${q.stage}`);
-  if (q.category) parts.push(sql`c.category = ${q.category}`);
-  if (q.risk) parts.push(sql`c.risk = ${q.risk}`);
+  if (q.category) {
+    parts.push(sql`c.category = ${q.category}`);
+    bySection.add('screening');
+  }
+  if (q.risk) {
+    parts.push(sql`c.risk = ${q.risk}`);
+    bySection.add('screening');
+  }
   if (q.channel) parts.push(sql`c.channel = ${q.channel}`);
   if (q.assignee) parts.push(sql`c.assigned_to = ${q.assignee}`);
   if (q.from) parts.push(sql`c.received_at >= ${new Date(`${q.from}T00:00:00Z`)}`);
   if (q.to) parts.push(sql`c.received_at < ${new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000)}`);
-  if (q.nationality) parts.push(sql`p.nationality = ${q.nationality}`);
+  if (q.nationality) {
+    parts.push(sql`p.nationality = ${q.nationality}`);
+    bySection.add('person');
+  }
   if (q.q) {
     const text = q.q.trim();
     if (/^NRM-/i.test(text)) {
@@ -97,8 +112,10 @@ function listFilter(actor: Actor, q: CaseListQuery, searchSkeleton: string | und
       const like = `%${text.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
       const skeleton = searchSkeleton ? `%${searchSkeleton.replace(/[\\%_]/g, '\\$&')}%` : like;
       parts.push(sql`(p.search_text LIKE ${like} OR p.search_text LIKE ${skeleton})`);
+      bySection.add('person');
     }
   }
+  for (const section of bySection) parts.push(caseSectionVisible(actor, section));
   return sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
 }
 

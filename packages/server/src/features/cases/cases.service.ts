@@ -8,16 +8,18 @@ import {
   type CaseSection,
   type CaseUpdate,
   caseAccess,
+  caseAccessGrants,
   type DuplicateCheck,
   type IntakeChannel,
   type IntakeKind,
   normaliseName,
   type RiskLevel,
+  seesScreeningOutcome,
 } from '@opennrm/domain';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError, notFound } from '../../lib/app-error.js';
-import { decodeCursor, encodeCursor } from '../../lib/sql.js';
+import { decodeInstantIdCursor, encodeCursor } from '../../lib/sql.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
 import { insertPerson, loadPerson } from '../persons/persons.service.js';
@@ -41,6 +43,17 @@ function allowedIntakeKinds(actor: Actor): readonly IntakeKind[] {
   return [];
 }
 
+/** Clocks differ a little between a device and the server; beyond that, a later receipt is a typo. */
+const RECEIPT_CLOCK_SKEW_MS = 5 * 60_000;
+
+function refuseFutureReceipt(receivedAt: string | undefined, now: Date) {
+  if (receivedAt && Date.parse(receivedAt) > now.getTime() + RECEIPT_CLOCK_SKEW_MS) {
+    throw new AppError('VALIDATION_FAILED', 'The case cannot have been received in the future', {
+      issues: [{ location: 'body', path: ['receivedAt'], code: 'custom', message: 'The date is in the future' }],
+    });
+  }
+}
+
 export async function createCase(
   services: Services,
   ctx: AuditContext,
@@ -55,14 +68,11 @@ export async function createCase(
     throw new AppError('FORBIDDEN', 'Only the NRM team can link a case to an existing person');
   }
   const now = services.now();
+  refuseFutureReceipt(input.receivedAt, now);
   let personId = input.personId;
   if (personId) {
     const exists = await trx.selectFrom('persons').select('id').where('id', '=', personId).executeTakeFirst();
-    if (!exists) {
-      throw new AppError('VALIDATION_FAILED', 'The person does not exist', {
-        issues: [{ location: 'body', path: ['personId'], code: 'not_found', message: 'Unknown person' }],
-      });
-    }
+    if (!exists) throw new AppError('REFERENCE_INVALID', 'The person does not exist', { field: 'personId' });
   } else {
     personId = await insertPerson(services, trx, input.person!, actor.userId);
     await recordAudit(trx, ctx, { action: 'person.created', targetType: 'person', targetId: personId }, now);
@@ -125,9 +135,7 @@ async function presentCase(
     id: row.id,
     reference: row.reference,
     stage: row.stage as Case['stage'],
-    category: row.category as Case['category'],
-    subtype: row.subtype as Case['subtype'],
-    risk: row.risk as RiskLevel,
+    ...screeningOutcome(row, access),
     intakeKind: row.intake_kind as IntakeKind,
     channel: row.channel as IntakeChannel,
     receivedAt: row.received_at.toISOString(),
@@ -138,7 +146,7 @@ async function presentCase(
     referredByName: row.referred_by_name,
     languages: row.languages,
     interpreterUsed: row.interpreter_used,
-    reportedIndicators: row.reported_indicators,
+    ...(seesScreeningOutcome(access) ? { reportedIndicators: row.reported_indicators } : {}),
     duplicateCheck: row.duplicate_check as DuplicateCheck,
     assignedTo: row.assigned_to ? { id: row.assigned_to, displayName: row.assignee_name ?? '' } : null,
     createdBy: row.created_by ? { id: row.created_by, displayName: row.creator_name ?? '' } : null,
@@ -147,6 +155,19 @@ async function presentCase(
     sections: [...access.sections],
     person: has('person') ? await loadPerson(services, db, row.person_id) : null,
     narrative: has('narrative') && row.narrative_enc ? services.crypto.decrypt(row.narrative_enc) : null,
+  };
+}
+
+/** Category, sub-type and risk of a header or list row, or nothing without the screening section. */
+function screeningOutcome(
+  row: { category: string | null; subtype: string | null; risk: string },
+  access: CaseAccess,
+): Pick<Case, 'category' | 'subtype' | 'risk'> {
+  if (!seesScreeningOutcome(access)) return {};
+  return {
+    category: row.category as Case['category'],
+    subtype: row.subtype as Case['subtype'],
+    risk: row.risk as RiskLevel,
   };
 }
 
@@ -206,21 +227,15 @@ export async function listCasePage(
   actor: Actor,
   q: CaseListQuery,
 ): Promise<CasePage> {
-  const decoded = decodeCursor(q.cursor);
-  let after: { receivedAt: Date; id: string } | undefined;
-  if (decoded) {
-    const [at, id] = decoded.split('|');
-    if (!at || !id || Number.isNaN(Date.parse(at)))
-      throw new AppError('BAD_REQUEST', 'The cursor is not valid');
-    after = { receivedAt: new Date(at), id };
-  }
+  const decoded = decodeInstantIdCursor(q.cursor);
+  const after = decoded ? { receivedAt: new Date(decoded.at), id: decoded.id } : undefined;
   const skeleton = q.q && !/^NRM-/i.test(q.q) ? normaliseName(q.q) || undefined : undefined;
   const [rows, total] = await Promise.all([
     listCases(services.db, actor, q, skeleton, after),
     countCases(services.db, actor, q, skeleton, services.config.caseCountTimeoutMs),
   ]);
   const items = rows.slice(0, q.limit);
-  const showNames = await personSectionFor(services, actor, items);
+  const accessOf = await accessFor(services, actor, items);
   const { cursor: _c, limit: _l, q: search, ...filters } = q;
   await recordAudit(
     services.db,
@@ -230,35 +245,47 @@ export async function listCasePage(
   );
   const last = items[items.length - 1];
   return {
-    items: items.map((r) => ({
-      id: r.id,
-      reference: r.reference,
-      stage: r.stage as Case['stage'],
-      category: r.category as Case['category'],
-      subtype: r.subtype as Case['subtype'],
-      risk: r.risk as RiskLevel,
-      channel: r.channel as IntakeChannel,
-      intakeKind: r.intake_kind as IntakeKind,
-      receivedAt: r.received_at.toISOString(),
-      assignedTo: r.assigned_to ? { id: r.assigned_to, displayName: r.assignee_name ?? '' } : null,
-      person: showNames.has(r.id)
-        ? { nameLatin: r.name_latin, nameArabic: r.name_arabic, nationality: r.nationality }
-        : null,
-    })),
+    items: items.map((r) => {
+      const access = accessOf.get(r.id) ?? ({ read: false } as const);
+      return {
+        id: r.id,
+        reference: r.reference,
+        stage: r.stage as Case['stage'],
+        ...screeningOutcome(r, access),
+        channel: r.channel as IntakeChannel,
+        intakeKind: r.intake_kind as IntakeKind,
+        receivedAt: r.received_at.toISOString(),
+        assignedTo: r.assigned_to ? { id: r.assigned_to, displayName: r.assignee_name ?? '' } : null,
+        person:
+          access.read && access.sections.includes('person')
+            ? { nameLatin: r.name_latin, nameArabic: r.name_arabic, nationality: r.nationality }
+            : null,
+      };
+    }),
     nextCursor:
       rows.length > q.limit && last ? encodeCursor(`${last.received_at.toISOString()}|${last.id}`) : null,
     total,
   };
 }
 
-/** The cases of a page whose person section the actor may see, decided in two batched queries. */
-async function personSectionFor(
+/** The actor's access to each case of a page (which sections its row may show), in two batched queries. */
+async function accessFor(
   services: Services,
   actor: Actor,
   rows: { id: string; created_by: string | null; nationality: string | null; duplicate_check: string }[],
-): Promise<Set<string>> {
-  if (NRM_ROLES.has(actor.role)) return new Set(rows.map((r) => r.id));
-  if (rows.length === 0) return new Set();
+): Promise<Map<string, CaseAccess>> {
+  const result = new Map<string, CaseAccess>();
+  if (rows.length === 0) return result;
+  if (caseAccessGrants(actor).all) {
+    const all = caseAccess(actor, {
+      createdBy: null,
+      personNationality: null,
+      embassyConsentGiven: false,
+      referrals: [],
+    });
+    for (const r of rows) result.set(r.id, all);
+    return result;
+  }
   const ids = rows.map((r) => r.id);
   const [referrals, consents] = await Promise.all([
     services.db
@@ -275,7 +302,6 @@ async function personSectionFor(
       .orderBy('id', 'desc')
       .execute(),
   ]);
-  const visible = new Set<string>();
   for (const r of rows) {
     const latestConsent = consents.find((c) => c.case_id === r.id);
     const access = caseAccess(actor, {
@@ -291,9 +317,9 @@ async function personSectionFor(
           status: x.status,
         })),
     });
-    if (access.read && access.sections.includes('person')) visible.add(r.id);
+    result.set(r.id, access);
   }
-  return visible;
+  return result;
 }
 
 export async function updateCase(
@@ -303,6 +329,7 @@ export async function updateCase(
   patch: CaseUpdate,
 ): Promise<void> {
   const now = services.now();
+  refuseFutureReceipt(patch.receivedAt, now);
   await services.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('cases')

@@ -238,10 +238,14 @@ export async function renderSummaryPdf(data: SummaryData): Promise<Buffer> {
 
   flow.heading(t.caseSection);
   flow.field(t.reference, c.reference);
-  flow.field(t.category, c.category ? label('category', c.category, locale) : t.notCategorised);
-  if (c.subtype) flow.field(t.subtype, label('subtype', c.subtype, locale));
+  // The screening's outcome is absent when the reader's access lacks the screening section.
+  const outcome = c.risk !== undefined;
+  if (outcome) {
+    flow.field(t.category, c.category ? label('category', c.category, locale) : t.notCategorised);
+    if (c.subtype) flow.field(t.subtype, label('subtype', c.subtype, locale));
+  }
   flow.field(t.stage, label('stage', c.stage, locale));
-  flow.field(t.risk, label('risk', c.risk, locale));
+  if (outcome) flow.field(t.risk, label('risk', c.risk, locale));
   flow.field(t.received, formatDate(c.receivedAt, locale));
   flow.field(t.opened, formatDate(c.createdAt, locale));
 

@@ -324,11 +324,8 @@ export async function confirmScreening(
         action: 'screening.confirmed',
         targetType: 'case',
         targetId: row.id,
-        details: {
-          suggested: { category: s.category, subtype: s.subtype, risk: s.risk },
-          confirmed: { category: input.category, subtype, risk: input.risk },
-          overridden,
-        },
+        // Who decided, and whether it differs from the suggestion: the outcome itself stays in the screening.
+        details: { overridden },
       },
       now,
     );

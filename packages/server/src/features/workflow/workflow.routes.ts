@@ -240,7 +240,8 @@ export async function workflowRoutes(base: FastifyInstance, { services }: { serv
             action: 'follow_up.recorded',
             targetType: 'case',
             targetId: row.id,
-            details: { index, reached: input.reached, riskAfter: input.riskAfter },
+            // The risk found stays with the case (screening section), not in the audit trail.
+            details: { index, reached: input.reached },
           },
           c.now,
         );

@@ -20,9 +20,10 @@ const STAGE_TONES: Record<CaseStage, BadgeTone> = {
   closed: 'grey',
 };
 
-/** Risk in words; urgent is red and says "Urgent". */
-export function RiskBadge({ risk }: { risk: RiskLevel }) {
+/** Risk in words; urgent is red and says "Urgent". Absent when the screening is not shared with the reader. */
+export function RiskBadge({ risk }: { risk: RiskLevel | undefined }) {
   const { t } = useTranslation();
+  if (risk === undefined) return <span className="muted">{t('cases.notShared')}</span>;
   return <Badge tone={RISK_TONES[risk]}>{t(`riskLevels.${risk}`)}</Badge>;
 }
 
@@ -35,10 +36,12 @@ export function CategoryBadge({
   category,
   subtype,
 }: {
-  category: CaseCategory | null;
-  subtype: CaseSubtype | null;
+  /** Undefined: the screening is not shared with the reader; null: not categorised yet. */
+  category: CaseCategory | null | undefined;
+  subtype: CaseSubtype | null | undefined;
 }) {
   const { t } = useTranslation();
+  if (category === undefined) return <span className="muted">{t('cases.notShared')}</span>;
   if (!category) return <span className="muted">{t('cases.notCategorised')}</span>;
   return (
     <span className="category">

@@ -90,7 +90,7 @@ function IntakeDetails({ found }: { found: Case }) {
         <LanguageList codes={found.languages} />
         {found.interpreterUsed ? ` · ${t('caseDetails.interpreterUsed')}` : ''}
       </Row>
-      {found.reportedIndicators.length > 0 ? (
+      {found.reportedIndicators?.length ? (
         <Row label={t('caseDetails.reportedIndicators')}>
           <ul className="plain-list">
             {found.reportedIndicators.map((code) => (
