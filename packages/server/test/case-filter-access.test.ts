@@ -313,5 +313,19 @@ describe('the screening outcome travels with the screening section (hole 9)', ()
       .get(`/api/audit?action=follow_up.recorded&targetId=${hiddenCase.id}`);
     const [entry] = res.json().items as { details: Record<string, unknown> }[];
     expect(entry?.details).toEqual({ index: 0, reached: true });
+
+    // The case timeline is read from the same trail: an agency with the timeline section alone
+    // learns no category, risk, name or narrative from it either.
+    await share(['narrative', 'timeline']);
+    try {
+      const timeline = await clients.get('officer')!.get(`/api/cases/${hiddenCase.id}/timeline`);
+      expect(timeline.statusCode, timeline.body).toBe(200);
+      const followUp = (timeline.json().items as { action: string; details: unknown }[]).find(
+        (i) => i.action === 'follow_up.recorded',
+      );
+      expect(followUp?.details).toEqual({ index: 0, reached: true });
+    } finally {
+      await share(['narrative']);
+    }
   });
 });

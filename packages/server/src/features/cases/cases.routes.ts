@@ -1,5 +1,6 @@
 import {
   AccessLog,
+  auditDetailsForReader,
   Case,
   CaseAssign,
   CaseCreate,
@@ -340,7 +341,8 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
           at: r.occurred_at.toISOString(),
           action: r.action,
           actor: r.actor_username,
-          details: r.details ?? {},
+          // Who did what: case content (screening outcome, names) stays in its own section.
+          details: auditDetailsForReader(r.details ?? {}),
         })),
       };
     },
