@@ -15,6 +15,7 @@ export * from './duplicates/index.js';
 export * from './errors.js';
 export * from './password.js';
 export * from './policy.js';
+export * from './referral-access.js';
 export * from './roles.js';
 export * from './screening/index.js';
 export * from './sop/index.js';

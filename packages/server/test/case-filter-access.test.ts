@@ -167,7 +167,24 @@ describe('search and filters match only what the caller may see (hole 5)', () =>
 
   it('the SQL section filter agrees with caseAccess for every demo user, case and section', async () => {
     await share(['narrative']);
-    await screenedTraffickingCase(clients.get('casemanager')!);
+    const manager = clients.get('casemanager')!;
+    // A consenting Philippine national (the embassy's relation) and a revoked referral sharing everything.
+    const national = await screenedTraffickingCase(manager);
+    await manager.post(`/api/cases/${national}/consents`, {
+      purpose: 'embassy_contact',
+      status: 'given',
+      method: 'verbal',
+    });
+    const revoked = await screenedTraffickingCase(manager);
+    await ctx.db
+      .insertInto('referrals')
+      .values({
+        case_id: revoked,
+        organisation_id: await orgId('Labour Inspection Directorate'),
+        shared_sections: ['person', 'narrative', 'screening', 'parties', 'consents', 'timeline'],
+        status: 'revoked',
+      })
+      .execute();
     const rows = await ctx.db
       .selectFrom('cases')
       .select(['id', 'created_by', 'person_id', 'duplicate_check'])

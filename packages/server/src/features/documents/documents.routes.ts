@@ -124,6 +124,7 @@ export async function documentRoutes(
       receiveChunk(
         services,
         filesOf(),
+        auditContext(request),
         request.auth!.actor,
         request.params.id,
         request.params.index,

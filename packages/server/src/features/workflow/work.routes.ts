@@ -11,6 +11,7 @@ import {
   ReferralList,
   ReferralPurpose,
   ReferralTransition,
+  referralAccess,
   TaskCreate,
   TaskDto,
   TaskList,
@@ -202,7 +203,13 @@ export async function workRoutes(base: FastifyInstance, { services }: { services
         request.params.id,
       );
       const org = await loadTargetOrganisation(services.db, request.query.organisationId);
-      return consentCheck(services.db, row.id, org, request.query.purpose);
+      const { embassy: _embassy, ...check } = await consentCheck(
+        services.db,
+        row.id,
+        org,
+        request.query.purpose,
+      );
+      return check;
     },
   );
 
@@ -232,15 +239,21 @@ export async function workRoutes(base: FastifyInstance, { services }: { services
     },
   );
 
-  /** A referral the actor may see: the NRM on a case it can open, or the receiving organisation. */
+  /**
+   * A referral the actor may see (`referralAccess`): the NRM on a case it can open, or the
+   * receiving organisation (a bare record once revoked or declined: `presentReferral`).
+   */
   const visibleReferral = async (request: FastifyRequest, id: string): Promise<ReferralRow> => {
     const actor = request.auth!.actor;
     const referral = await findReferral(services.db, id);
-    if (referral && isNrm(actor)) {
+    const access = referral
+      ? referralAccess(actor, { organisationId: referral.organisation_id, status: referral.status })
+      : ({ read: false } as const);
+    if (referral && access.read && access.revoke) {
       await readableCase(services, auditContext(request), actor, referral.case_id);
       return referral;
     }
-    if (!referral || referral.organisation_id !== actor.organisationId) {
+    if (!referral || !access.read) {
       await audit(request, {
         action: 'referral.viewed',
         outcome: 'denied',
