@@ -77,33 +77,39 @@ describe('referrals and need-to-know', () => {
     expect(seen.narrative ?? null).toBeNull();
     expect((await focal.get(`/api/cases/${caseId}/screening`)).statusCode).toBe(403);
     expect((await focal.get(`/api/cases/${caseId}/workflow`)).statusCode).toBe(403);
+    // While it holds the referral, the organisation may ask the NRM to refer the case onward.
+    const onward = await focal.post(`/api/referrals/${referral.id}/onward-request`, {
+      message: 'Try the grievances office',
+    });
+    expect(onward.statusCode).toBe(200);
+    expect((await manager.get(`/api/cases/${caseId}/referrals`)).json().items[0].onwardRequest).toMatchObject(
+      {
+        message: 'Try the grievances office',
+      },
+    );
     // Declining needs a reason; with one, the organisation loses the case.
     expect(
       (
         await focal.post(
           `/api/referrals/${referral.id}/transitions`,
           { status: 'declined' },
-          { headers: { 'if-match': '"v1"' } },
+          { headers: { 'if-match': '"v2"' } },
         )
       ).statusCode,
     ).toBe(400);
     const declined = await focal.post(
       `/api/referrals/${referral.id}/transitions`,
       { status: 'declined', reason: 'Outside our remit' },
-      { headers: { 'if-match': '"v1"' } },
+      { headers: { 'if-match': '"v2"' } },
     );
     expect(declined.statusCode, declined.body).toBe(200);
     expect((await focal.get(`/api/cases/${caseId}`)).statusCode).toBe(404);
-    // A stale version is refused.
-    const stale = await focal.post(`/api/referrals/${referral.id}/onward-request`, {
+    // A declined referral allows nothing more (issue 9, hole 10).
+    const after = await focal.post(`/api/referrals/${referral.id}/onward-request`, {
       message: 'Try the grievances office',
     });
-    expect(stale.statusCode).toBe(200);
-    expect((await manager.get(`/api/cases/${caseId}/referrals`)).json().items[0].onwardRequest).toMatchObject(
-      {
-        message: 'Try the grievances office',
-      },
-    );
+    expect(after.statusCode).toBe(409);
+    expect(after.json().code).toBe('REFERRAL_ENDED');
   });
 
   it('lets an embassy see a case referred to it, only what was shared', async () => {

@@ -54,6 +54,8 @@ export const CaseAction = z.discriminatedUnion('type', [
     id: EntityId,
     organisationKind: OrganisationKind,
     purpose: ReferralPurpose,
+    /** See `CaseReferral.embassyOfNationality`. */
+    embassyOfNationality: z.boolean().optional(),
   }),
   z.strictObject({
     type: z.literal('update_referral'),

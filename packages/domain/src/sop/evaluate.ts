@@ -11,6 +11,7 @@ export const BLOCKER_CODES = [
   'REFERRAL_NOT_CONCLUDED',
   'REFERRAL_NOT_ANSWERED',
   'REQUIRED_REFERRAL_MISSING',
+  'NO_EMBASSY_OF_NATIONALITY',
   'PROCEDURE_OPEN',
   'NO_PROCEDURE_OPEN',
   'NO_RESOLUTION',
@@ -73,15 +74,52 @@ export const stageIndexOf = (sop: SopDocument, stage: LifecycleStage): number =>
 export const sopTaskOf = (sop: SopDocument, sopTaskId: string | undefined) =>
   sopTaskId === undefined ? undefined : sopIndex(sop).taskById.get(sopTaskId);
 
-/** The SOP referral that a referral of the case fulfils (same organisation kind and purpose). */
+export const sopReferralById = (sop: SopDocument, id: string | undefined) =>
+  id === undefined ? undefined : sopIndex(sop).referralById.get(id)?.referral;
+
+/**
+ * Whether a referral of the case fulfils an SOP referral: same organisation kind and purpose.
+ * An SOP's embassy referral means the embassy of the person's nationality: a referral to
+ * another embassy (one the person named) fulfils none.
+ */
+export function referralFulfils(
+  required: SopReferral,
+  referral: Pick<CaseReferral, 'organisationKind' | 'purpose' | 'embassyOfNationality'>,
+): boolean {
+  return (
+    required.organisationKind === referral.organisationKind &&
+    required.purpose === referral.purpose &&
+    !(referral.organisationKind === 'embassy' && referral.embassyOfNationality === false)
+  );
+}
+
+/** The SOP referral that a referral of the case fulfils (see `referralFulfils`). */
 export function sopReferralFor(
   sop: SopDocument,
-  referral: Pick<CaseReferral, 'organisationKind' | 'purpose'>,
+  referral: Pick<CaseReferral, 'organisationKind' | 'purpose' | 'embassyOfNationality'>,
 ): SopReferral | undefined {
   for (const { referral: r } of sopIndex(sop).referralById.values()) {
-    if (r.organisationKind === referral.organisationKind && r.purpose === referral.purpose) return r;
+    if (referralFulfils(r, referral)) return r;
   }
   return undefined;
+}
+
+/**
+ * A required embassy referral that cannot be made because the installation has no embassy of
+ * the person's nationality says so (`NO_EMBASSY_OF_NATIONALITY`) instead of "missing": no one
+ * can fix it by sending a referral. It still blocks.
+ */
+export function explainEmbassyBlockers(
+  sop: SopDocument,
+  blockers: readonly Blocker[],
+  facts: { embassyOfNationalityExists: boolean },
+): Blocker[] {
+  if (facts.embassyOfNationalityExists) return [...blockers];
+  return blockers.map((b) =>
+    b.code === 'REQUIRED_REFERRAL_MISSING' && sopReferralById(sop, b.ref)?.organisationKind === 'embassy'
+      ? { ...b, code: 'NO_EMBASSY_OF_NATIONALITY' }
+      : b,
+  );
 }
 
 const RISK_RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2, urgent: 3 };
@@ -170,12 +208,7 @@ export function requiredReferrals(sop: SopDocument, state: CaseState): SopReferr
 
 /** The case's referrals (not revoked) that fulfil an SOP referral. */
 export const matchingReferrals = (state: CaseState, referral: SopReferral): CaseReferral[] =>
-  state.referrals.filter(
-    (r) =>
-      r.status !== 'revoked' &&
-      r.organisationKind === referral.organisationKind &&
-      r.purpose === referral.purpose,
-  );
+  state.referrals.filter((r) => r.status !== 'revoked' && referralFulfils(referral, r));
 
 function requiredReferralBlockers(sop: SopDocument, state: CaseState, answeredOnly: boolean): Blocker[] {
   const blockers: Blocker[] = [];

@@ -100,7 +100,7 @@ export function tasksForStage(
 /** The tasks a referral starts when it is sent or accepted (deadline `referral_sent` / `referral_accepted`). */
 export function tasksForReferral(
   sop: SopDocument,
-  referral: Pick<CaseReferral, 'organisationKind' | 'purpose'>,
+  referral: Pick<CaseReferral, 'organisationKind' | 'purpose' | 'embassyOfNationality'>,
   event: 'referral_sent' | 'referral_accepted',
   at: InstantInput,
   calendar: BusinessCalendar,

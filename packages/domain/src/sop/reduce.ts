@@ -127,6 +127,9 @@ function perform(sop: SopDocument, state: CaseState, action: CaseAction, ctx: Ac
         organisationKind: action.organisationKind,
         purpose: action.purpose,
         status: 'sent' as const,
+        ...(action.embassyOfNationality !== undefined
+          ? { embassyOfNationality: action.embassyOfNationality }
+          : {}),
         ...(ack ? { acknowledgeBy: addDuration(at, ack, ctx.calendar).toISOString() } : {}),
       };
       const sent = { ...state, referrals: [...state.referrals, referral] };

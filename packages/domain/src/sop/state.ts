@@ -35,6 +35,11 @@ export const CaseReferral = z.strictObject({
   organisationKind: OrganisationKind,
   purpose: ReferralPurpose,
   status: ReferralStatus,
+  /**
+   * For a referral to an embassy: false when it went to an embassy the person named rather
+   * than the embassy of their nationality, so it fulfils no SOP embassy referral.
+   */
+  embassyOfNationality: z.boolean().optional(),
   declineReason: z.string().trim().min(1).max(2000).optional(),
   acknowledgeBy: IsoInstant.optional(),
   completeBy: IsoInstant.optional(),

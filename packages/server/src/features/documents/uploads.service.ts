@@ -4,6 +4,7 @@ import {
   type Actor,
   type DocumentMetadata,
   DocumentMetadata as DocumentMetadataSchema,
+  referralAccess,
   type Upload,
   type UploadCreate,
 } from '@opennrm/domain';
@@ -62,6 +63,78 @@ function presentUpload(row: {
   };
 }
 
+/** What an upload adds to a case: a version of a document, or a document linked to a referral or task. */
+interface UploadTarget {
+  caseId: string;
+  documentId: string | null;
+  referralId?: string | null | undefined;
+  taskId?: string | null | undefined;
+}
+
+/**
+ * Whether the uploader may still add this file to the case: checked when the upload starts,
+ * at every chunk and at completion, so access that ended (a revoked or declined referral,
+ * issue 9 hole 10) stops an upload begun before. The case must be open to them (by referral
+ * for an organisation), the document they add a version to visible to them, and a referral or
+ * task the document is linked to one of this case, theirs and still active (else 422
+ * `REFERENCE_INVALID` naming the field, issue 9 hole 11).
+ */
+async function assertMayUpload(services: Services, ctx: AuditContext, actor: Actor, target: UploadTarget) {
+  const { access } = await readableCase(services, ctx, actor, target.caseId);
+  const nrm = NRM_ROLES.has(actor.role);
+  if (!nrm && access.read && access.reason !== 'referral') throw notFound('Case');
+  const db = services.db;
+  if (target.documentId) {
+    const doc = await db
+      .selectFrom('documents')
+      .select(['id', 'shared_with', 'deleted_at', 'case_id'])
+      .where('id', '=', target.documentId)
+      .executeTakeFirst();
+    if (!doc || doc.case_id !== target.caseId || doc.deleted_at || !canSeeDocument(actor, access, doc))
+      throw notFound('Document');
+  }
+  if (target.referralId) {
+    const r = await db
+      .selectFrom('referrals')
+      .select(['case_id', 'organisation_id', 'status'])
+      .where('id', '=', target.referralId)
+      .executeTakeFirst();
+    const ra = r && referralAccess(actor, { organisationId: r.organisation_id, status: r.status });
+    if (!r || r.case_id !== target.caseId || !ra?.read || ra.view !== 'full') throw badLink('referralId');
+  }
+  if (target.taskId) {
+    const t = await db
+      .selectFrom('tasks')
+      .select(['case_id', 'owner_organisation_id', 'assignee_id'])
+      .where('id', '=', target.taskId)
+      .executeTakeFirst();
+    const own = nrm || t?.owner_organisation_id === actor.organisationId || t?.assignee_id === actor.userId;
+    if (!t || t.case_id !== target.caseId || !own) throw badLink('taskId');
+  }
+}
+
+/** The same answer whether the record does not exist, is another case's, or is not (or no longer) the uploader's. */
+const badLink = (field: 'referralId' | 'taskId') =>
+  new AppError('REFERENCE_INVALID', 'The linked record does not belong to this case or is not yours', {
+    field,
+  });
+
+/** The target of a stored upload, from its row (the metadata is encrypted). */
+function targetOf(
+  services: Services,
+  row: { case_id: string; document_id: string | null; metadata_enc: string | null },
+) {
+  const metadata = row.metadata_enc
+    ? (JSON.parse(services.crypto.decrypt(row.metadata_enc)) as Partial<DocumentMetadata>)
+    : {};
+  return {
+    caseId: row.case_id,
+    documentId: row.document_id,
+    referralId: metadata.referralId,
+    taskId: metadata.taskId,
+  };
+}
+
 /** Starts an upload: a new document (with its metadata) or a new version of one. */
 export async function startUpload(
   services: Services,
@@ -71,23 +144,18 @@ export async function startUpload(
   caseId: string,
   input: UploadCreate,
 ): Promise<Upload> {
-  const { access } = await readableCase(services, ctx, actor, caseId);
-  const nrm = NRM_ROLES.has(actor.role);
-  if (!nrm && access.read && access.reason !== 'referral') throw notFound('Case');
+  await assertMayUpload(services, ctx, actor, {
+    caseId,
+    documentId: input.documentId ?? null,
+    referralId: input.metadata?.referralId,
+    taskId: input.metadata?.taskId,
+  });
   if (input.size > files.maxUploadBytes) {
     throw new AppError('FILE_TOO_LARGE', 'The file is larger than the installation allows', {
       maxBytes: files.maxUploadBytes,
     });
   }
-  if (input.documentId) {
-    const doc = await services.db
-      .selectFrom('documents')
-      .select(['id', 'shared_with', 'deleted_at', 'case_id'])
-      .where('id', '=', input.documentId)
-      .executeTakeFirst();
-    if (!doc || doc.case_id !== caseId || doc.deleted_at || !canSeeDocument(actor, access, doc))
-      throw notFound('Document');
-  } else if (!input.metadata) {
+  if (!input.documentId && !input.metadata) {
     throw new AppError('VALIDATION_FAILED', 'A new document needs its metadata', {
       issues: [{ location: 'body', path: ['metadata'], code: 'required', message: 'Required' }],
     });
@@ -175,6 +243,7 @@ function rememberHash(id: string, next: number, hash: Hash, before: Hash) {
 export async function receiveChunk(
   services: Services,
   files: FileServices,
+  ctx: AuditContext,
   actor: Actor,
   id: string,
   index: number,
@@ -183,6 +252,12 @@ export async function receiveChunk(
   const row = await ownUpload(services.db, actor, id);
   if (row.state !== 'open' || row.expires_at < services.now())
     throw new AppError('NOT_FOUND', 'Upload not found');
+  try {
+    await assertMayUpload(services, ctx, actor, targetOf(services, row));
+  } catch (error) {
+    body.resume();
+    throw error;
+  }
   const size = num(row.size_bytes);
   const chunks = chunksOf(size, row.chunk_size);
   if (index >= chunks || (index !== row.next_chunk && index !== row.next_chunk - 1)) {
@@ -349,6 +424,7 @@ export async function completeUpload(
 ): Promise<string> {
   const row = await ownUpload(services.db, actor, id);
   if (row.state !== 'open') throw notFound('Upload');
+  await assertMayUpload(services, ctx, actor, targetOf(services, row));
   const size = num(row.size_bytes);
   const chunks = chunksOf(size, row.chunk_size);
   if (row.next_chunk < chunks) {
@@ -366,6 +442,8 @@ export async function completeUpload(
     size,
     chunks,
   });
+  // The checks above can take a while (a virus scan of a large file): access may have ended since.
+  await assertMayUpload(services, ctx, actor, targetOf(services, row));
   const { prefix, parts, sha256, contentType, stripped } = content;
   const finalSize = content.size;
   const now = services.now();

@@ -3,7 +3,10 @@ import {
   addBusinessDays,
   type CaseSection,
   type ConsentCheck,
+  type ConsentStatus,
   can,
+  type EmbassyTarget,
+  embassyReferralTarget,
   type InboxBox,
   type InboxQuery,
   type OrganisationKind,
@@ -13,16 +16,16 @@ import {
   type ReferralPurpose,
   type ReferralStatus,
   type ReferralTransition,
+  referralAccess,
 } from '@opennrm/domain';
 import { type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/create-db.js';
 import { AppError, notFound } from '../../lib/app-error.js';
-import { decodeCursor, pageFrom } from '../../lib/sql.js';
+import { decodeInstantIdCursor, pageFrom } from '../../lib/sql.js';
 import type { Services } from '../../services.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { notify } from '../notifications/notify.js';
 import { ORGANISATION_TASK_ROLES } from './task-projection.js';
-import { isNrm } from './tasks.service.js';
 import { type ActContext, act } from './workflow.service.js';
 
 function referralQuery(db: Database) {
@@ -60,12 +63,19 @@ export function allowedTransitions(
   r: Pick<ReferralRow, 'status' | 'organisation_id'>,
 ): ReferralStatus[] {
   const next = REFERRAL_TRANSITIONS[r.status as ReferralStatus] ?? [];
-  const recipient = r.organisation_id === actor.organisationId && can(actor, 'referrals.respond');
-  return next.filter((s) => (s === 'revoked' ? isNrm(actor) : recipient));
+  const access = referralAccess(actor, { organisationId: r.organisation_id, status: r.status });
+  if (!access.read) return [];
+  return next.filter((s) => (s === 'revoked' ? access.revoke : access.respond));
 }
 
+/**
+ * A referral as the actor may see it. For an organisation whose referral was revoked or that
+ * declined it, only a bare record remains: no message, reasons, outcome or onward request.
+ */
 export function presentReferral(services: Services, actor: Actor, r: ReferralRow): ReferralDto {
-  const dec = (v: string | null) => (v ? services.crypto.decrypt(v) : null);
+  const access = referralAccess(actor, { organisationId: r.organisation_id, status: r.status });
+  const ended = !access.read || access.view === 'ended';
+  const dec = (v: string | null) => (v && !ended ? services.crypto.decrypt(v) : null);
   return {
     id: r.id,
     caseId: r.case_id,
@@ -76,9 +86,9 @@ export function presentReferral(services: Services, actor: Actor, r: ReferralRow
     purpose: r.purpose as ReferralPurpose,
     status: r.status as ReferralStatus,
     message: dec(r.message_enc),
-    sharedSections: r.shared_sections as CaseSection[],
+    sharedSections: ended ? [] : (r.shared_sections as CaseSection[]),
     sentAt: r.created_at.toISOString(),
-    sentBy: r.sent_by,
+    sentBy: ended ? null : r.sent_by,
     acknowledgeBy: iso(r.acknowledge_by),
     completeBy: iso(r.complete_by),
     acknowledgedAt: iso(r.acknowledged_at),
@@ -89,14 +99,15 @@ export function presentReferral(services: Services, actor: Actor, r: ReferralRow
     revokedAt: iso(r.revoked_at),
     reason: dec(r.reason_enc),
     outcome: dec(r.outcome_enc),
-    consentOverride: r.consent_override_reason_enc !== null,
-    onwardRequest: r.onward_requested_at
-      ? {
-          at: r.onward_requested_at.toISOString(),
-          organisationKind: (r.onward_kind as OrganisationKind | null) ?? null,
-          message: dec(r.onward_message_enc) ?? '',
-        }
-      : null,
+    consentOverride: !ended && r.consent_override_reason_enc !== null,
+    onwardRequest:
+      !ended && r.onward_requested_at
+        ? {
+            at: r.onward_requested_at.toISOString(),
+            organisationKind: (r.onward_kind as OrganisationKind | null) ?? null,
+            message: dec(r.onward_message_enc) ?? '',
+          }
+        : null,
     overdue: isOverdue(r, services.now()),
     allowedTransitions: allowedTransitions(actor, r),
     version: r.version,
@@ -110,22 +121,91 @@ export async function findReferral(db: Database, id: string) {
 /** The case's referrals the actor may see: all for the NRM, their organisation's otherwise. */
 export async function listCaseReferrals(services: Services, actor: Actor, caseId: string) {
   let q = referralQuery(services.db).where('r.case_id', '=', caseId);
-  if (!isNrm(actor)) q = q.where('r.organisation_id', '=', actor.organisationId);
+  if (!can(actor, 'referrals.send')) q = q.where('r.organisation_id', '=', actor.organisationId);
   const rows = await q.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').execute();
   return rows.map((r) => presentReferral(services, actor, r));
 }
 
+/** A target organisation as the consent check needs it. */
+interface TargetOrganisation {
+  id: string;
+  kind: string;
+  country_code: string | null;
+}
+
+/**
+ * Whether an embassy may receive the case at all (`embassyReferralTarget`): the embassy of the
+ * person's nationality, or one the newest consent naming it (embassy contact or sharing with
+ * that organisation) allows.
+ */
+async function embassyTarget(db: Database, caseId: string, org: TargetOrganisation) {
+  const [person, named] = await Promise.all([
+    db
+      .selectFrom('cases as c')
+      .innerJoin('persons as p', 'p.id', 'c.person_id')
+      .select('p.nationality')
+      .where('c.id', '=', caseId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('consents')
+      .select('status')
+      .where('case_id', '=', caseId)
+      .where('organisation_id', '=', org.id)
+      .where('purpose', 'in', ['embassy_contact', 'share_with_organisation'])
+      .orderBy('recorded_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return embassyReferralTarget({
+    personNationality: person?.nationality ?? null,
+    embassyCountry: org.country_code,
+    namedConsent: (named?.status as ConsentStatus | undefined) ?? 'none',
+  });
+}
+
 /**
  * Whether the consent records cover referring the case to this organisation: consent to share
- * with it or with its kind, to a shelter for a shelter, to contact the embassy for an embassy.
- * The newest relevant record decides.
+ * with it or with its kind, to a shelter for a shelter, to contact the embassy for the embassy
+ * of the person's nationality (an embassy-contact consent naming another embassy covers that
+ * one only). The newest relevant record decides. Another country's embassy is covered only by
+ * a consent naming it, and never when `embassy` says it may not receive the case.
  */
 export async function consentCheck(
   db: Database,
   caseId: string,
-  org: { id: string; kind: string },
+  org: TargetOrganisation,
   purpose: ReferralPurpose,
-): Promise<ConsentCheck> {
+): Promise<ConsentCheck & { embassy?: EmbassyTarget }> {
+  if (org.kind === 'embassy') {
+    const embassy = await embassyTarget(db, caseId, org);
+    if (!embassy.allowed) return { covered: false, purpose: 'embassy_contact', status: 'none', embassy };
+    if (embassy.basis === 'named_consent')
+      return { covered: true, purpose: 'embassy_contact', status: 'given', embassy };
+    const newest = await db
+      .selectFrom('consents')
+      .select(['status'])
+      .where('case_id', '=', caseId)
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb('purpose', 'in', ['share_with_organisation', 'embassy_contact']),
+            eb('organisation_id', '=', org.id),
+          ]),
+          eb.and([eb('purpose', '=', 'embassy_contact'), eb('organisation_id', 'is', null)]),
+          eb.and([
+            eb('purpose', '=', 'share_with_organisation_kind'),
+            eb('organisation_kind', '=', org.kind),
+          ]),
+        ]),
+      )
+      .orderBy('recorded_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const status = (newest?.status ?? 'none') as ConsentCheck['status'];
+    return { covered: status === 'given', purpose: 'embassy_contact', status, embassy };
+  }
   const consentPurpose =
     org.kind === 'embassy'
       ? 'embassy_contact'
@@ -154,7 +234,7 @@ export async function consentCheck(
 export async function loadTargetOrganisation(db: Database, organisationId: string) {
   const org = await db
     .selectFrom('organisations')
-    .select(['id', 'kind', 'active', 'name'])
+    .select(['id', 'kind', 'active', 'name', 'country_code'])
     .where('id', '=', organisationId)
     .executeTakeFirst();
   if (!org?.active || org.kind === 'coordinator') {
@@ -165,7 +245,14 @@ export async function loadTargetOrganisation(db: Database, organisationId: strin
 
 export async function sendReferral(c: ActContext, actor: Actor, caseId: string, input: ReferralCreate) {
   const org = await loadTargetOrganisation(c.db, input.organisationId);
-  const consent = await consentCheck(c.db, caseId, org, input.purpose);
+  const { embassy, ...consent } = await consentCheck(c.db, caseId, org, input.purpose);
+  if (embassy && !embassy.allowed) {
+    throw new AppError(
+      'EMBASSY_NOT_OF_NATIONALITY',
+      "Refer the case to the embassy of the person's nationality, or to an embassy the person named in their consent",
+      { organisationId: org.id },
+    );
+  }
   if (!consent.covered) {
     if (!input.withoutConsentReason) {
       throw new AppError('CONSENT_REQUIRED', 'The person has not consented to this referral', consent);
@@ -194,7 +281,15 @@ export async function sendReferral(c: ActContext, actor: Actor, caseId: string, 
   const { workflow } = await act(
     c,
     caseId,
-    [{ type: 'send_referral', id, organisationKind: org.kind as OrganisationKind, purpose: input.purpose }],
+    [
+      {
+        type: 'send_referral',
+        id,
+        organisationKind: org.kind as OrganisationKind,
+        purpose: input.purpose,
+        ...(embassy ? { embassyOfNationality: embassy.allowed && embassy.basis === 'nationality' } : {}),
+      },
+    ],
     { skipAudit: true },
   );
   const engine = workflow.state.referrals.find((r) => r.id === id);
@@ -217,6 +312,7 @@ export async function sendReferral(c: ActContext, actor: Actor, caseId: string, 
         sharedSections: input.sharedSections,
         consent: consent.status,
         withoutConsent: override !== null,
+        ...(embassy?.allowed ? { embassy: embassy.basis } : {}),
       },
     },
     c.now,
@@ -265,6 +361,12 @@ export async function transitionReferral(
     .forUpdate()
     .executeTakeFirstOrThrow();
   ifMatch(locked.version);
+  const access = referralAccess(actor, { organisationId: locked.organisation_id, status: locked.status });
+  if (access.read && access.view === 'ended')
+    throw new AppError(
+      'REFERRAL_ENDED',
+      'This referral was revoked or declined: nothing more can be done with it',
+    );
   if (!allowedTransitions(actor, locked).includes(input.status)) {
     throw new AppError(
       'REFERRAL_TRANSITION_INVALID',
@@ -358,13 +460,25 @@ export async function requestOnward(
 ) {
   if (referral.organisation_id !== actor.organisationId || !can(actor, 'referrals.respond'))
     throw notFound('Referral');
+  const locked = await c.db
+    .selectFrom('referrals')
+    .select(['version', 'status', 'organisation_id'])
+    .where('id', '=', referral.id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const access = referralAccess(actor, { organisationId: locked.organisation_id, status: locked.status });
+  if (!access.read || !access.requestOnward)
+    throw new AppError(
+      'REFERRAL_ENDED',
+      'This referral was revoked or declined: nothing more can be done with it',
+    );
   await c.db
     .updateTable('referrals')
     .set({
       onward_requested_at: c.now,
       onward_kind: input.organisationKind ?? null,
       onward_message_enc: c.services.crypto.encrypt(input.message),
-      version: referral.version + 1,
+      version: locked.version + 1,
       updated_at: c.now,
     })
     .where('id', '=', referral.id)
@@ -438,10 +552,9 @@ export async function inboxPage(services: Services, actor: Actor, q: InboxQuery)
   let query = referralQuery(db)
     .where('r.organisation_id', '=', actor.organisationId)
     .where(boxFilter(q.box, now));
-  const after = decodeCursor(q.cursor);
+  const after = decodeInstantIdCursor(q.cursor);
   if (after) {
-    const [at, id] = after.split('|');
-    query = query.where(sql<SqlBool>`(r.created_at, r.id) < (${at}::timestamptz, ${id}::uuid)`);
+    query = query.where(sql<SqlBool>`(r.created_at, r.id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
   }
   const rows = await query
     .orderBy('r.created_at', 'desc')

@@ -3,6 +3,7 @@ import {
   type CaseWorkflow,
   closeBlockers,
   DEFAULT_SOPS,
+  explainEmbassyBlockers,
   type FollowUpDto,
   LIFECYCLE_STAGES,
   type LifecycleStage,
@@ -15,7 +16,13 @@ import type { Database } from '../../db/create-db.js';
 import { notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
 import { latestVersionOf } from '../sops/sops.repository.js';
-import { findWorkflow, type LoadedWorkflow, type StageVisit, withSop } from './workflow.store.js';
+import {
+  embassyOfNationalityExists,
+  findWorkflow,
+  type LoadedWorkflow,
+  type StageVisit,
+  withSop,
+} from './workflow.store.js';
 
 const DEFAULT_STAGE_TITLES = new Map<LifecycleStage, LocalizedText>(
   DEFAULT_SOPS[0]!.stages.map((s) => [s.id, s.title]),
@@ -133,6 +140,7 @@ export async function presentWorkflow(
   const wf = await withSop(services, db, record);
   const latest = await latestVersionOf(db, wf.sopId);
   const names = await displayNames(db, [wf.closure.requestedBy, wf.closure.decidedBy]);
+  const embassy = { embassyOfNationalityExists: await embassyOfNationalityExists(db, caseId) };
   return {
     caseId,
     reference: caseRow.reference,
@@ -143,9 +151,12 @@ export async function presentWorkflow(
     stages: stagesOf(wf),
     actions: availableActions(wf.sop, wf.state).map((a) => ({
       ...a,
-      blockers: a.blockers.map((b) => ({ ...b })),
+      blockers: explainEmbassyBlockers(wf.sop, a.blockers, embassy),
     })),
-    closeBlockers: wf.state.stage === 'closed' ? [] : closeBlockers(wf.sop, wf.state),
+    closeBlockers:
+      wf.state.stage === 'closed'
+        ? []
+        : explainEmbassyBlockers(wf.sop, closeBlockers(wf.sop, wf.state), embassy),
     closure: {
       requested: wf.state.closure.requested,
       approved: wf.state.closure.approved,

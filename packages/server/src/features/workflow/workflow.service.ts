@@ -1,12 +1,14 @@
 import {
   applyAction,
   availableActions,
+  type Blocker,
   type CaseAction,
   type CaseCategory,
   type CaseState,
   type CaseSubtype,
   type ConsentPurpose,
   type ConsentStatus,
+  explainEmbassyBlockers,
   type OrganisationKind,
   type ReferralPurpose,
   type ReferralStatus,
@@ -23,6 +25,7 @@ import { notify } from '../notifications/notify.js';
 import { latestSops, loadCalendar } from '../sops/sops.repository.js';
 import { type ManualTaskInput, syncTasks } from './task-projection.js';
 import {
+  embassyOfNationalityExists,
   findWorkflow,
   insertWorkflow,
   type LoadedWorkflow,
@@ -137,7 +140,20 @@ export async function act(
   const wf = await loadWorkflow(c.services, c.db, caseId, true);
   opts.ifMatch?.(wf.version);
   const fromStage = wf.state.stage;
-  for (const action of actions) step(wf, action, c.now, c.actorId);
+  try {
+    for (const action of actions) step(wf, action, c.now, c.actorId);
+  } catch (error) {
+    // A refusal names a missing embassy referral that no one can send as what it is.
+    const details = error instanceof AppError ? (error.details as { blockers?: Blocker[] }) : undefined;
+    if (error instanceof AppError && details?.blockers?.length) {
+      const embassy = { embassyOfNationalityExists: await embassyOfNationalityExists(c.db, caseId) };
+      throw new AppError(error.code, error.message, {
+        ...details,
+        blockers: explainEmbassyBlockers(wf.sop, details.blockers, embassy),
+      });
+    }
+    throw error;
+  }
   if (opts.closureComment && wf.closure.decision)
     wf.closure = { ...wf.closure, comment: opts.closureComment };
   settle(wf, c.now, c.actorId);

@@ -136,6 +136,24 @@ export async function saveWorkflow(db: Database, record: WorkflowRecord, now: Da
   return version;
 }
 
+/**
+ * Whether the installation has an active embassy of the person's nationality: without one, the
+ * SOP's embassy referral cannot be made (`explainEmbassyBlockers`).
+ */
+export async function embassyOfNationalityExists(db: Database, caseId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('cases as c')
+    .innerJoin('persons as p', 'p.id', 'c.person_id')
+    .innerJoin('organisations as o', (j) =>
+      j.onRef('o.country_code', '=', 'p.nationality').on('o.kind', '=', 'embassy').on('o.active', '=', true),
+    )
+    .select('o.id')
+    .where('c.id', '=', caseId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Records a stage change in the history: the current visit ends, the new one begins. */
 export function moveHistory(
   history: readonly StageVisit[],

@@ -98,7 +98,7 @@ const SECTION_LINKS: Record<Section, string> = {
 function sectionOf(code: BlockerDto['code']): Section | null {
   if (code === 'OPEN_MANDATORY_TASK' || code === 'MANDATORY_TASK_CANCELLED') return 'tasks';
   if (code === 'REFERRAL_NOT_CONCLUDED' || code === 'REFERRAL_NOT_ANSWERED') return 'referrals';
-  if (code === 'REQUIRED_REFERRAL_MISSING') return 'referrals';
+  if (code === 'REQUIRED_REFERRAL_MISSING' || code === 'NO_EMBASSY_OF_NATIONALITY') return 'referrals';
   if (code === 'FOLLOW_UPS_PENDING' || code === 'FOLLOW_UP_RISK_NOT_LOW') return 'follow-ups';
   return null;
 }
@@ -134,6 +134,7 @@ export function useBlockerText(caseId: string, workflow: CaseWorkflow | null | u
         return sopReferralTitle(sop.data, ref, language, t) ?? t('blockers.aReferral');
       }
       case 'REQUIRED_REFERRAL_MISSING':
+      case 'NO_EMBASSY_OF_NATIONALITY':
         return sopReferralTitle(sop.data, ref, language, t) ?? humanise(ref);
       case 'PROCEDURE_OPEN': {
         const procedure = workflow?.procedures.find((p) => p.id === ref);
