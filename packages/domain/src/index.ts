@@ -19,3 +19,4 @@ export * from './referral-access.js';
 export * from './roles.js';
 export * from './screening/index.js';
 export * from './sop/index.js';
+export * from './task-access.js';

@@ -1,3 +1,4 @@
+import { REFERRAL_ACTIVE_STATUSES } from '@opennrm/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoWorkflows } from '../src/demo/demo-workflows.js';
 import { seedSyntheticCases } from '../src/demo/synthetic-cases.js';
@@ -28,6 +29,26 @@ describe('demo workflows', () => {
       .where('due_at', '<', ctx.clock.now())
       .execute();
     expect(overdue.length).toBeGreaterThan(0);
+    // A task belongs to an organisation only while it holds an active referral on the case
+    // (issue 9, hole 7): no "only organisation of that kind" owner on cases not referred to it.
+    const strayTasks = await ctx.db
+      .selectFrom('tasks as t')
+      .select(['t.id', 't.key', 't.owner_kind'])
+      .where('t.owner_organisation_id', 'is not', null)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('referrals as r')
+              .select('r.id')
+              .whereRef('r.case_id', '=', 't.case_id')
+              .whereRef('r.organisation_id', '=', 't.owner_organisation_id')
+              .where('r.status', 'in', [...REFERRAL_ACTIVE_STATUSES]),
+          ),
+        ),
+      )
+      .execute();
+    expect(strayTasks).toEqual([]);
     const { ok: valid } = await import('../src/features/audit/audit.service.js').then((m) =>
       m.verifyAuditChain(ctx.db),
     );

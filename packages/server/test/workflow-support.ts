@@ -2,7 +2,7 @@ import { ILO_INDICATORS } from '@opennrm/domain';
 import { expect } from 'vitest';
 import type { Client } from './harness.js';
 
-function traffickingAnswers() {
+export function traffickingAnswers() {
   const answers: Record<string, unknown> = {
     act_elements: ['recruitment', 'transportation'],
     means_elements: ['fraud'],

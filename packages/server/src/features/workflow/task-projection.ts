@@ -1,11 +1,13 @@
 import {
   type CaseState,
   type CaseTask,
+  holdsActiveReferral,
   type LocalizedText,
   type Role,
   type SopDocument,
   sopReferralFor,
   sopTaskOf,
+  taskOwnerOrganisation,
 } from '@opennrm/domain';
 import type { Database } from '../../db/create-db.js';
 import { notify } from '../notifications/notify.js';
@@ -33,18 +35,52 @@ interface CaseFactsForTasks {
   assignedTo: string | null;
 }
 
+/** The case's referrals with their organisation's kind, in the status the engine now holds. */
+interface ReferralForTasks {
+  id: string;
+  organisationId: string;
+  kind: string;
+  status: string;
+}
+
+/**
+ * The case's referrals, newest first. The engine's state decides the status where it knows the
+ * referral: an action (a revocation, a decline) is applied to it before the referral's row.
+ */
+async function referralsForTasks(
+  db: Database,
+  state: CaseState,
+  caseId: string,
+): Promise<ReferralForTasks[]> {
+  const rows = await db
+    .selectFrom('referrals as r')
+    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+    .select(['r.id', 'r.organisation_id', 'o.kind', 'r.status'])
+    .where('r.case_id', '=', caseId)
+    .orderBy('r.created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    organisationId: r.organisation_id,
+    kind: r.kind,
+    status: state.referrals.find((e) => e.id === r.id)?.status ?? r.status,
+  }));
+}
+
 /**
  * The owner of an SOP task on this case: a role (the case manager's tasks go to the case's
  * case manager), or an organisation kind: the organisation the task's referral went to, else
- * one of that kind the case is referred to, else the only active organisation of that kind.
+ * one of that kind the case is referred to, while that referral is active
+ * (`taskOwnerOrganisation`). Else no organisation: the task stays with the NRM until the case
+ * is referred (issue 9, hole 7: no "only active organisation of that kind" owner).
  */
-async function resolveOwner(
-  db: Database,
+function resolveOwner(
   sop: SopDocument,
   state: CaseState,
   task: CaseTask,
   facts: CaseFactsForTasks,
-): Promise<ResolvedOwner> {
+  referrals: readonly ReferralForTasks[],
+): ResolvedOwner {
   const none: ResolvedOwner = {
     owner_role: null,
     owner_kind: null,
@@ -62,39 +98,20 @@ async function resolveOwner(
       assignee_id: owner.role === 'nrm_case_manager' ? facts.assignedTo : null,
     };
   }
-  const resolved: ResolvedOwner = { ...none, owner_kind: owner.organisationKind };
   const referralKey = entry.task.deadline?.referral;
-  const referrals = await db
-    .selectFrom('referrals as r')
-    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
-    .select(['r.id', 'r.organisation_id', 'o.kind', 'r.status'])
-    .where('r.case_id', '=', facts.caseId)
-    .where('r.status', 'not in', ['declined', 'revoked'])
-    .orderBy('r.created_at', 'desc')
-    .execute();
-  const byReferral = referralKey
+  const own = referralKey
     ? referrals.find((r) => {
         const engine = state.referrals.find((e) => e.id === r.id);
         return engine && sopReferralFor(sop, engine)?.id === referralKey;
       })
     : undefined;
-  const byKind = byReferral ?? referrals.find((r) => r.kind === owner.organisationKind);
-  if (byKind) {
-    return {
-      ...resolved,
-      owner_organisation_id: byKind.organisation_id,
-      referral_id: byReferral?.id ?? null,
-    };
-  }
-  const orgs = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('kind', '=', owner.organisationKind)
-    .where('active', '=', true)
-    .limit(2)
-    .execute();
-  if (orgs.length === 1) resolved.owner_organisation_id = orgs[0]!.id;
-  return resolved;
+  const holder = taskOwnerOrganisation(owner.organisationKind, referrals, own?.id ?? null);
+  return {
+    ...none,
+    owner_kind: owner.organisationKind,
+    owner_organisation_id: holder?.organisationId ?? null,
+    referral_id: holder?.referralId ?? null,
+  };
 }
 
 /** A manual task's title and owner, given by the user who adds it. */
@@ -120,9 +137,21 @@ export async function syncTasks(
 ): Promise<string[]> {
   const rows = await db
     .selectFrom('tasks')
-    .select(['id', 'key', 'status', 'mandatory', 'version'])
+    .select([
+      'id',
+      'key',
+      'status',
+      'mandatory',
+      'version',
+      'sop_task_id',
+      'title',
+      'owner_kind',
+      'owner_organisation_id',
+      'referral_id',
+    ])
     .where('case_id', '=', facts.caseId)
     .execute();
+  const referrals = await referralsForTasks(db, state, facts.caseId);
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const created: string[] = [];
   for (const task of state.tasks) {
@@ -142,6 +171,9 @@ export async function syncTasks(
           })
           .where('id', '=', row.id)
           .execute();
+        // The owners are reconciled below from the row as it now stands.
+        row.version += 1;
+        row.status = task.status;
       }
       continue;
     }
@@ -157,7 +189,7 @@ export async function syncTasks(
           assignee_id: hand.assigneeId,
           referral_id: null,
         }
-      : await resolveOwner(db, sop, state, task, facts);
+      : resolveOwner(sop, state, task, facts, referrals);
     const { id } = await db
       .insertInto('tasks')
       .values({
@@ -185,7 +217,67 @@ export async function syncTasks(
       now,
     );
   }
+  await reconcileOwners(db, rows, referrals, facts, actorId, now);
   return created;
+}
+
+/**
+ * Keeps task ownership in line with the case's referrals: a task owned by an organisation that
+ * no longer holds an active referral on the case (revoked, declined) goes to another
+ * organisation of its kind that does, else back to the NRM; an open SOP task of an organisation
+ * kind that no organisation held yet goes to the one the case is now referred to.
+ */
+async function reconcileOwners(
+  db: Database,
+  rows: readonly {
+    id: string;
+    status: string;
+    version: number;
+    sop_task_id: string | null;
+    title: unknown;
+    owner_kind: string | null;
+    owner_organisation_id: string | null;
+    referral_id: string | null;
+  }[],
+  referrals: readonly ReferralForTasks[],
+  facts: CaseFactsForTasks,
+  actorId: string | null,
+  now: Date,
+) {
+  for (const row of rows) {
+    const stray =
+      row.owner_organisation_id !== null && !holdsActiveReferral(referrals, row.owner_organisation_id);
+    const unheld = row.owner_organisation_id === null && row.owner_kind !== null && row.status === 'open';
+    if (!stray && !unheld) continue;
+    const holder = row.owner_kind ? taskOwnerOrganisation(row.owner_kind, referrals, row.referral_id) : null;
+    const organisationId = holder?.organisationId ?? null;
+    if (organisationId === row.owner_organisation_id) continue;
+    await db
+      .updateTable('tasks')
+      .set({
+        owner_organisation_id: organisationId,
+        referral_id: holder ? holder.referralId : row.referral_id,
+        version: row.version + 1,
+      })
+      .where('id', '=', row.id)
+      .execute();
+    if (organisationId && row.status === 'open') {
+      await notifyTaskOwner(
+        db,
+        {
+          id: row.id,
+          caseId: facts.caseId,
+          reference: facts.reference,
+          sopTitle: row.sop_task_id ? (row.title as LocalizedText) : undefined,
+          assignee_id: null,
+          owner_organisation_id: organisationId,
+          owner_role: null,
+        },
+        actorId,
+        now,
+      );
+    }
+  }
 }
 
 export async function notifyTaskOwner(

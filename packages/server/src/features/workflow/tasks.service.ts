@@ -3,20 +3,26 @@ import {
   type Actor,
   addBusinessDays,
   type LocalizedText,
+  REFERRAL_ACTIVE_STATUSES,
+  type TaskAccess,
   type TaskCreate,
   type TaskDto,
   type TaskListQuery,
   type TaskStatus,
   type TaskUpdate,
+  taskAccess,
+  taskScope,
 } from '@opennrm/domain';
 import { type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/create-db.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { decodeCursor, pageFrom } from '../../lib/sql.js';
 import type { Services } from '../../services.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { type AuditContext, recordAudit } from '../audit/audit.service.js';
+import { findCaseRow, loadAccessFacts } from '../cases/cases.repository.js';
 import { loadCalendar } from '../sops/sops.repository.js';
 import { notifyTaskOwner } from './task-projection.js';
+import { taskVisibility } from './task-visibility.js';
 import { type ActContext, act } from './workflow.service.js';
 
 const NRM_ROLES = new Set(['nrm_supervisor', 'nrm_case_manager']);
@@ -93,16 +99,14 @@ export function presentTask(services: Services, r: TaskRow): TaskDto {
   };
 }
 
-/** Tasks an organisation's user works on: owned by their organisation or given to them. */
-function ownTasks(actor: Actor) {
-  return sql<SqlBool>`(t.owner_organisation_id = ${actor.organisationId} OR t.assignee_id = ${actor.userId})`;
-}
-
-/** The tasks of a case the actor may see: all for the NRM, their organisation's for an agency. */
+/**
+ * The tasks of a case the actor may see (`taskAccess`): all for the NRM, for an organisation
+ * those it owns while it holds an active referral on the case.
+ */
 export async function listCaseTasks(services: Services, actor: Actor, caseId: string): Promise<TaskDto[]> {
-  let q = taskQuery(services.db).where('t.case_id', '=', caseId);
-  if (!isNrm(actor)) q = q.where(ownTasks(actor));
-  const rows = await q
+  const rows = await taskQuery(services.db)
+    .where('t.case_id', '=', caseId)
+    .where(taskVisibility(actor))
     .orderBy(sql`CASE WHEN t.status = 'open' THEN 0 ELSE 1 END`)
     .orderBy(sql`t.due_at ASC NULLS LAST`)
     .orderBy('t.created_at')
@@ -112,6 +116,32 @@ export async function listCaseTasks(services: Services, actor: Actor, caseId: st
 
 export async function findTask(services: Services, taskId: string) {
   return taskQuery(services.db).where('t.id', '=', taskId).executeTakeFirst();
+}
+
+/**
+ * A task the actor may reach (`taskAccess`: access to its case + ownership), with what they
+ * may do with it; else 404 as if it did not exist, and the refusal audited.
+ */
+export async function accessibleTask(services: Services, ctx: AuditContext, actor: Actor, taskId: string) {
+  const task = await findTask(services, taskId);
+  const caseRow = task ? await findCaseRow(services.db, task.case_id) : undefined;
+  const access =
+    task && caseRow
+      ? taskAccess(actor, await loadAccessFacts(services.db, caseRow), {
+          ownerOrganisationId: task.owner_organisation_id,
+          assigneeId: task.assignee_id,
+        })
+      : ({ read: false } as const);
+  if (!task || !access.read) {
+    await recordAudit(
+      services.db,
+      ctx,
+      { action: 'task.updated', outcome: 'denied', targetType: 'task', targetId: taskId },
+      services.now(),
+    );
+    throw notFound('Task');
+  }
+  return { task, access };
 }
 
 /** "My tasks" and "my organisation's tasks", overdue first (earliest deadline first), keyset-paged. */
@@ -126,9 +156,9 @@ export async function listTaskPage(services: Services, actor: Actor, q: TaskList
     query = query.where(
       sql<SqlBool>`(t.owner_organisation_id = ${actor.organisationId} OR t.owner_role IN ('nrm_supervisor', 'nrm_case_manager') OR t.owner_organisation_id IS NULL)`,
     );
-  } else {
-    query = query.where(ownTasks(actor));
   }
+  // Whatever the view: only tasks the actor may reach (their case + ownership).
+  query = query.where(taskVisibility(actor));
   if (q.status === 'open') query = query.where('t.status', '=', 'open');
   if (q.status === 'overdue') query = query.where('t.status', '=', 'open').where('t.due_at', '<', now);
   if (q.status === 'done') query = query.where('t.status', '=', 'done');
@@ -149,15 +179,59 @@ export async function listTaskPage(services: Services, actor: Actor, q: TaskList
 }
 
 /** A task added by hand to a case (the NRM's), owned by a user or an organisation. */
+/**
+ * An organisation holds tasks on a case only through an active referral (`taskAccess`): a task
+ * given to it, or to one of its users, without one would be out of their reach. 422 on the field.
+ */
+async function refuseUnreferredHolder(
+  db: Database,
+  caseId: string,
+  field: 'organisationId' | 'assigneeId',
+  organisationId: string,
+) {
+  const held = await db
+    .selectFrom('referrals')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('organisation_id', '=', organisationId)
+    .where('status', 'in', [...REFERRAL_ACTIVE_STATUSES])
+    .executeTakeFirst();
+  if (held) return;
+  throw new AppError('VALIDATION_FAILED', 'The case is not referred to this organisation', {
+    issues: [
+      {
+        location: 'body',
+        path: [field],
+        code: 'organisationNotReferred',
+        message: 'Refer the case to this organisation before giving it a task',
+      },
+    ],
+  });
+}
+
+/** The assignee is an active user; outside the NRM, of an organisation the case is referred to. */
+async function checkAssignee(db: Database, caseId: string, assigneeId: string) {
+  const user = await db
+    .selectFrom('users as u')
+    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .select(['u.id', 'u.role', 'u.active', 'u.organisation_id', 'o.kind', 'o.country_code'])
+    .where('u.id', '=', assigneeId)
+    .executeTakeFirst();
+  if (!user?.active) throw new AppError('ASSIGNEE_INVALID', 'The assignee must be an active user');
+  const assignee: Actor = {
+    userId: user.id,
+    role: user.role as Actor['role'],
+    organisationId: user.organisation_id,
+    organisationKind: user.kind as Actor['organisationKind'],
+    organisationCountry: user.country_code,
+    active: user.active,
+  };
+  if (taskScope(assignee) === 'owned')
+    await refuseUnreferredHolder(db, caseId, 'assigneeId', user.organisation_id);
+}
+
 export async function createManualTask(c: ActContext, caseId: string, input: TaskCreate): Promise<string> {
-  if (input.assigneeId) {
-    const user = await c.db
-      .selectFrom('users')
-      .select('active')
-      .where('id', '=', input.assigneeId)
-      .executeTakeFirst();
-    if (!user?.active) throw new AppError('ASSIGNEE_INVALID', 'The assignee must be an active user');
-  }
+  if (input.assigneeId) await checkAssignee(c.db, caseId, input.assigneeId);
   if (input.organisationId) {
     const org = await c.db
       .selectFrom('organisations')
@@ -165,6 +239,7 @@ export async function createManualTask(c: ActContext, caseId: string, input: Tas
       .where('id', '=', input.organisationId)
       .executeTakeFirst();
     if (!org?.active) throw new AppError('ORGANISATION_INVALID', 'The organisation must exist and be active');
+    await refuseUnreferredHolder(c.db, caseId, 'organisationId', input.organisationId);
   }
   let dueAt = input.dueAt ? new Date(input.dueAt).toISOString() : undefined;
   if (input.dueInBusinessDays !== undefined) {
@@ -212,29 +287,19 @@ export async function createManualTask(c: ActContext, caseId: string, input: Tas
  */
 export async function updateTask(
   c: ActContext,
-  actor: Actor,
+  access: Extract<TaskAccess, { read: true }>,
   task: TaskRow,
   input: TaskUpdate,
   ifMatch: (version: number) => void,
 ) {
-  const nrm = isNrm(actor);
-  const own = task.owner_organisation_id === actor.organisationId || task.assignee_id === actor.userId;
-  if (!nrm && !own) throw notFound('Task');
   ifMatch(task.version);
-  if (!nrm && (input.status === 'cancelled' || input.assigneeId !== undefined)) {
+  if (!access.manage && (input.status === 'cancelled' || input.assigneeId !== undefined)) {
     throw new AppError('FORBIDDEN', 'Only the NRM can cancel or reassign a task');
   }
   const patch: { note_enc?: string | null; assignee_id?: string | null } = {};
   if (input.note !== undefined) patch.note_enc = input.note ? c.services.crypto.encrypt(input.note) : null;
   if (input.assigneeId !== undefined) {
-    if (input.assigneeId) {
-      const user = await c.db
-        .selectFrom('users')
-        .select('active')
-        .where('id', '=', input.assigneeId)
-        .executeTakeFirst();
-      if (!user?.active) throw new AppError('ASSIGNEE_INVALID', 'The assignee must be an active user');
-    }
+    if (input.assigneeId) await checkAssignee(c.db, task.case_id, input.assigneeId);
     patch.assignee_id = input.assigneeId;
   }
   // Lock the task row: two people completing it at once change it once.

@@ -42,9 +42,9 @@ import {
   transitionReferral,
 } from './referrals.service.js';
 import {
+  accessibleTask,
   createManualTask,
   findTask,
-  isNrm,
   listCaseTasks,
   listTaskPage,
   presentTask,
@@ -128,13 +128,17 @@ export async function workRoutes(base: FastifyInstance, { services }: { services
     },
     async (request, reply) => {
       const actor = request.auth!.actor;
-      const task = await findTask(services, request.params.id);
-      if (!task) throw notFound('Task');
-      if (isNrm(actor)) await writableCase(services, auditContext(request), actor, task.case_id);
+      // Task access = access to its case + ownership (`taskAccess`); 404 otherwise.
+      const { task, access } = await accessibleTask(
+        services,
+        auditContext(request),
+        actor,
+        request.params.id,
+      );
       await services.db
         .transaction()
         .execute((trx) =>
-          updateTask(actContext(services, request, trx), actor, task, request.body, (v) =>
+          updateTask(actContext(services, request, trx), access, task, request.body, (v) =>
             assertIfMatch(request, v),
           ),
         );
