@@ -1,5 +1,5 @@
 import { CASE_SECTIONS, type CaseSection } from './contracts/cases.js';
-import type { Actor } from './policy.js';
+import { type Actor, isNrmTeam } from './policy.js';
 
 /** What about a case decides who may see it; the server's SQL filter encodes the same rule. */
 export interface CaseAccessFacts {
@@ -30,7 +30,6 @@ export const REFERRAL_ACTIVE_STATUSES = [
   'completed',
 ] as const;
 
-const NRM_ROLES = new Set(['nrm_supervisor', 'nrm_case_manager']);
 const AGENCY_ROLES = new Set(['agency_focal_point', 'agency_officer', 'shelter_staff']);
 /** What the person who logged an intake keeps seeing: what they entered, nothing added later. */
 const CREATOR_SECTIONS: readonly CaseSection[] = ['person', 'narrative'];
@@ -58,7 +57,7 @@ export interface CaseAccessGrants {
 export function caseAccessGrants(actor: Actor): CaseAccessGrants {
   const none: CaseAccessGrants = { all: false, creator: [], referral: false, embassyNationals: null };
   if (!actor.active) return none;
-  if (NRM_ROLES.has(actor.role)) return { ...none, all: true };
+  if (isNrmTeam(actor)) return { ...none, all: true };
   return {
     all: false,
     creator: actor.role === 'hotline_operator' || AGENCY_ROLES.has(actor.role) ? CREATOR_SECTIONS : [],

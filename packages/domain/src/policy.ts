@@ -1,3 +1,4 @@
+import type { IntakeKind } from './contracts/cases.js';
 import type { OrganisationKind, Role } from './roles.js';
 
 /**
@@ -106,6 +107,35 @@ export function permissionsOf(role: Role): readonly Permission[] {
 export function can(actor: Actor | undefined, permission: Permission): boolean {
   if (!actor?.active) return false;
   return ROLE_PERMISSIONS[actor.role].includes(permission);
+}
+
+/** Whether a role holds a permission (for a user who is not the actor: an assignee, an audience). */
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** The roles that hold a permission: who may be assigned a case, who is told of an escalation. */
+export function rolesWith(permission: Permission): Role[] {
+  return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((r) => roleHas(r, permission));
+}
+
+/** The NRM team (case managers and supervisors): they manage every case. */
+export function isNrmTeam(actor: Actor | undefined): boolean {
+  return can(actor, 'cases.manage');
+}
+
+/** Which intake forms each role may log: the hotline logs calls, partners refer in, the NRM does all. */
+const INTAKE_KINDS: Partial<Record<Role, readonly IntakeKind[]>> = {
+  nrm_supervisor: ['walk_in', 'hotline', 'first_responder'],
+  nrm_case_manager: ['walk_in', 'hotline', 'first_responder'],
+  hotline_operator: ['hotline'],
+  agency_focal_point: ['first_responder'],
+  agency_officer: ['first_responder'],
+};
+
+export function intakeKindsFor(actor: Actor | undefined): readonly IntakeKind[] {
+  if (!can(actor, 'cases.create')) return [];
+  return INTAKE_KINDS[actor!.role] ?? [];
 }
 
 /** Roles that approve, configure or oversee must use a second factor (issue #2, ASVS 2.2). */

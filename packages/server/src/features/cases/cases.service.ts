@@ -12,8 +12,12 @@ import {
   type DuplicateCheck,
   type IntakeChannel,
   type IntakeKind,
+  intakeKindsFor,
+  isNrmTeam,
   normaliseName,
   type RiskLevel,
+  type Role,
+  roleHas,
   seesScreeningOutcome,
 } from '@opennrm/domain';
 import type { Transaction } from 'kysely';
@@ -33,23 +37,15 @@ import {
   nextCaseReference,
 } from './cases.repository.js';
 
-const NRM_ROLES = new Set(['nrm_supervisor', 'nrm_case_manager']);
-
-/** Which intake forms each role may use: the hotline logs calls, partners refer in, the NRM does all. */
-function allowedIntakeKinds(actor: Actor): readonly IntakeKind[] {
-  if (NRM_ROLES.has(actor.role)) return ['walk_in', 'hotline', 'first_responder'];
-  if (actor.role === 'hotline_operator') return ['hotline'];
-  if (actor.role === 'agency_focal_point' || actor.role === 'agency_officer') return ['first_responder'];
-  return [];
-}
-
 /** Clocks differ a little between a device and the server; beyond that, a later receipt is a typo. */
 const RECEIPT_CLOCK_SKEW_MS = 5 * 60_000;
 
 function refuseFutureReceipt(receivedAt: string | undefined, now: Date) {
   if (receivedAt && Date.parse(receivedAt) > now.getTime() + RECEIPT_CLOCK_SKEW_MS) {
     throw new AppError('VALIDATION_FAILED', 'The case cannot have been received in the future', {
-      issues: [{ location: 'body', path: ['receivedAt'], code: 'custom', message: 'The date is in the future' }],
+      issues: [
+        { location: 'body', path: ['receivedAt'], code: 'custom', message: 'The date is in the future' },
+      ],
     });
   }
 }
@@ -61,10 +57,10 @@ export async function createCase(
   input: CaseCreate,
   trx: Transaction<DB>,
 ): Promise<Case> {
-  if (!allowedIntakeKinds(actor).includes(input.intakeKind)) {
+  if (!intakeKindsFor(actor).includes(input.intakeKind)) {
     throw new AppError('FORBIDDEN', 'Your role cannot log this kind of intake');
   }
-  if (input.personId && !NRM_ROLES.has(actor.role)) {
+  if (input.personId && !isNrmTeam(actor)) {
     throw new AppError('FORBIDDEN', 'Only the NRM team can link a case to an existing person');
   }
   const now = services.now();
@@ -88,7 +84,7 @@ export async function createCase(
       intake_kind: input.intakeKind,
       channel,
       referred_by_organisation_id:
-        input.intakeKind === 'first_responder' && !NRM_ROLES.has(actor.role)
+        input.intakeKind === 'first_responder' && !isNrmTeam(actor)
           ? actor.organisationId
           : (input.referredByOrganisationId ?? null),
       referred_by_name: input.referredByName ?? null,
@@ -386,7 +382,7 @@ export async function assignCase(
       .select(['role', 'active'])
       .where('id', '=', assigneeId)
       .executeTakeFirst();
-    if (!assignee?.active || !NRM_ROLES.has(assignee.role)) {
+    if (!assignee?.active || !roleHas(assignee.role as Role, 'cases.manage')) {
       throw new AppError(
         'ASSIGNEE_INVALID',
         'Cases can only be assigned to an active NRM case manager or supervisor',

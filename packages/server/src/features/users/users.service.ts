@@ -3,6 +3,7 @@ import {
   type OrganisationKind,
   type Role,
   roleFitsOrganisation,
+  rolesWith,
   type User,
   type UserCreate,
   type UserListQuery,
@@ -232,7 +233,7 @@ export async function listAssignableUsers(services: Services) {
     .selectFrom('users')
     .select(['id', 'display_name', 'role'])
     .where('active', '=', true)
-    .where('role', 'in', ['nrm_case_manager', 'nrm_supervisor'])
+    .where('role', 'in', rolesWith('cases.manage'))
     .orderBy('display_name')
     .execute();
   return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role as Role }));
