@@ -120,6 +120,35 @@ describe('embassy referrals go to the embassy of nationality', () => {
     expect(home.json().code).toBe('CONSENT_REQUIRED');
   });
 
+  it("does not count a referral made before the SOP started to another country's embassy", async () => {
+    const created = await manager.post('/api/cases', {
+      intakeKind: 'walk_in',
+      channel: 'walk_in',
+      person: { nameLatin: 'Early Referral', dateOfBirth: '1990-02-01', nationality: 'PH' },
+    });
+    const caseId = created.json().id as string;
+    // Data from before this version: the case went to India's embassy before any SOP.
+    await ctx.db
+      .insertInto('referrals')
+      .values({
+        case_id: caseId,
+        organisation_id: india,
+        shared_sections: [],
+        status: 'sent',
+        purpose: 'travel_document',
+      })
+      .execute();
+    // The SOP starts with a category decided without a screening on record (imported data).
+    await ctx.db
+      .updateTable('cases')
+      .set({ category: 'trafficking', subtype: 'forced_labour' })
+      .where('id', '=', caseId)
+      .execute();
+    const started = await manager.post(`/api/cases/${caseId}/workflow/start`);
+    expect(started.statusCode, started.body).toBe(200);
+    expect(await blockersOf(caseId)).toContain('REQUIRED_REFERRAL_MISSING:embassy');
+  });
+
   it('says so in plain words when no embassy of the nationality exists', async () => {
     const caseId = await screenedTraffickingCase(manager);
     // A Kenyan national: the installation has no embassy of Kenya.

@@ -285,6 +285,7 @@ export async function startWorkflow(c: ActContext, caseId: string): Promise<Load
       'c.assigned_to',
       'p.date_of_birth',
       'p.estimated_birth_year',
+      'p.nationality',
       's.confirmed_at',
       (eb) =>
         eb
@@ -307,7 +308,15 @@ export async function startWorkflow(c: ActContext, caseId: string): Promise<Load
   const earlier = await c.db
     .selectFrom('referrals as r')
     .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
-    .select(['r.id', 'o.kind', 'r.purpose', 'r.status', 'r.acknowledge_by', 'r.complete_by'])
+    .select([
+      'r.id',
+      'o.kind',
+      'o.country_code',
+      'r.purpose',
+      'r.status',
+      'r.acknowledge_by',
+      'r.complete_by',
+    ])
     .where('r.case_id', '=', caseId)
     .orderBy('r.created_at')
     .execute();
@@ -317,6 +326,10 @@ export async function startWorkflow(c: ActContext, caseId: string): Promise<Load
     referrals: earlier.map((r) => ({
       id: r.id,
       organisationKind: r.kind as OrganisationKind,
+      // An embassy other than the one of the person's nationality fulfils no SOP embassy referral.
+      ...(r.kind === 'embassy'
+        ? { embassyOfNationality: !!row.nationality && r.country_code === row.nationality }
+        : {}),
       purpose: r.purpose as ReferralPurpose,
       status: r.status as ReferralStatus,
       ...(r.acknowledge_by ? { acknowledgeBy: r.acknowledge_by.toISOString() } : {}),
