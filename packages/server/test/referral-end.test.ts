@@ -116,9 +116,23 @@ describe('a revoked referral', () => {
     });
   });
 
-  it('allows no answer and no onward request', async () => {
-    const { referralId } = await referredCase();
+  it('allows no answer, no onward request and no work on its tasks', async () => {
+    const { caseId, referralId } = await referredCase();
+    const task = await manager.post(`/api/cases/${caseId}/tasks`, {
+      title: 'Inspect the workplace',
+      organisationId: inspection,
+    });
+    expect(task.statusCode, task.body).toBe(201);
+    expect((await focal.get(`/api/cases/${caseId}/tasks`)).statusCode).toBe(200);
     await revoke(referralId);
+    const worked = await focal.patch(
+      `/api/tasks/${task.json().id}`,
+      { status: 'done', note: 'Visited' },
+      { headers: { 'if-match': task.headers.etag as string } },
+    );
+    expect(worked.statusCode).toBe(404);
+    const mine = (await focal.get('/api/tasks?view=organisation&status=all')).json();
+    expect(mine.items.map((t: { id: string }) => t.id)).not.toContain(task.json().id);
     const etag = (await manager.get(`/api/referrals/${referralId}`)).headers.etag as string;
     const accepted = await focal.post(
       `/api/referrals/${referralId}/transitions`,
