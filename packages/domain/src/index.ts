@@ -20,3 +20,4 @@ export * from './roles.js';
 export * from './screening/index.js';
 export * from './sop/index.js';
 export * from './task-access.js';
+export * from './timeline-access.js';

@@ -1,6 +1,5 @@
 import {
   AccessLog,
-  auditDetailsForReader,
   Case,
   CaseAssign,
   CaseCreate,
@@ -17,10 +16,13 @@ import {
   ConsentList,
   PartyList,
   PartySearchQuery,
+  seesDocument,
   Timeline,
+  timelineEntryDetails,
 } from '@opennrm/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type SqlBool, sql } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error.js';
 import { assertIfMatch, idempotencyKeyOf, sendWithEtag } from '../../lib/http-preconditions.js';
@@ -68,6 +70,7 @@ async function readSection(services: Services, request: FastifyRequest, id: stri
     { action: 'case.viewed', targetType: 'case', targetId: id, details: { sections: [section] } },
     services.now(),
   );
+  return access;
 }
 
 /** Audit actions that are reads, kept out of the case timeline (they are in the access log). */
@@ -324,27 +327,72 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
       },
     },
     async (request) => {
-      await readSection(services, request, request.params.id, 'timeline');
-      const rows = await services.db
+      const actor = request.auth!.actor;
+      const caseId = request.params.id;
+      const access = await readSection(services, request, caseId, 'timeline');
+      // The referrals and documents the entries are about, as their own access rules see them.
+      const [referrals, documents] = await Promise.all([
+        services.db
+          .selectFrom('referrals')
+          .select(['id', 'organisation_id'])
+          .where('case_id', '=', caseId)
+          .execute(),
+        services.db
+          .selectFrom('documents')
+          .select(['id', 'shared_with'])
+          .where('case_id', '=', caseId)
+          .execute(),
+      ]);
+      const referralOrg = new Map(referrals.map((r) => [r.id, r.organisation_id]));
+      const sharedWith = new Map(documents.map((d) => [d.id, d.shared_with]));
+      let query = services.db
         .selectFrom('audit_log')
-        .select(['id', 'occurred_at', 'action', 'actor_username', 'details'])
+        .select(['id', 'occurred_at', 'action', 'actor_user_id', 'actor_username', 'details'])
         .where('target_type', '=', 'case')
-        .where('target_id', '=', request.params.id)
+        .where('target_id', '=', caseId)
         .where('action', 'not in', READ_ACTIONS)
-        .where('outcome', '=', 'success')
-        .orderBy('id')
-        .limit(1000)
-        .execute();
-      return {
-        items: rows.map((r) => ({
+        .where('outcome', '=', 'success');
+      if (access.read && access.reason !== 'nrm') {
+        // In the query already: other organisations' referrals and documents not shared are left out.
+        const ownReferrals = referrals
+          .filter((r) => r.organisation_id === actor.organisationId)
+          .map((r) => r.id);
+        const seenDocuments = documents
+          .filter((d) => seesDocument(access, actor, d.shared_with))
+          .map((d) => d.id);
+        const inList = (ids: string[]) => (ids.length ? sql`IN (${sql.join(ids)})` : sql`IN (NULL)`);
+        query = query
+          .where(
+            sql<SqlBool>`(action NOT LIKE 'referral.%' OR details->>'referralId' ${inList(ownReferrals)})`,
+          )
+          .where(
+            sql<SqlBool>`((action NOT LIKE 'document.%' AND action NOT LIKE 'upload.%') OR details->>'documentId' ${inList(seenDocuments)})`,
+          );
+      }
+      const rows = await query.orderBy('id').limit(1000).execute();
+      const items = [];
+      for (const r of rows) {
+        const raw = r.details ?? {};
+        const referralId = typeof raw.referralId === 'string' ? raw.referralId : null;
+        const documentId = typeof raw.documentId === 'string' ? raw.documentId : null;
+        // Who did what: case content stays in its section; what is not the reader's is left out.
+        const details = timelineEntryDetails(actor, access, {
+          action: r.action,
+          actorUserId: r.actor_user_id,
+          details: raw,
+          referralOrganisationId: referralId ? (referralOrg.get(referralId) ?? null) : null,
+          documentSharedWith: documentId ? (sharedWith.get(documentId) ?? null) : null,
+        });
+        if (!details) continue;
+        items.push({
           id: String(r.id),
           at: r.occurred_at.toISOString(),
           action: r.action,
           actor: r.actor_username,
-          // Who did what: case content (screening outcome, names) stays in its own section.
-          details: auditDetailsForReader(r.details ?? {}),
-        })),
-      };
+          details,
+        });
+      }
+      return { items };
     },
   );
 
