@@ -29,7 +29,7 @@ import { userRoutes } from './features/users/users.routes.js';
 import { workRoutes } from './features/workflow/work.routes.js';
 import { workflowRoutes } from './features/workflow/workflow.routes.js';
 import type { FieldCrypto } from './lib/field-crypto.js';
-import { loadFileKeyring } from './lib/keys.js';
+import { type AuditSigningKey, loadFileKeyring, readAuditSigningKey } from './lib/keys.js';
 import { createStorage } from './lib/storage/index.js';
 import { validatorCompiler } from './lib/validation.js';
 import authPlugin, { type RouteAccess } from './plugins/auth.plugin.js';
@@ -45,6 +45,8 @@ export interface AppDeps {
   logStream?: DestinationStream;
   /** Document storage and file keys; default: from the configuration (STORAGE_DRIVER, key file). */
   files?: FileServices;
+  /** The key checking (and, in the scheduler, signing) audit checkpoints; default: from the configuration. */
+  auditKey?: AuditSigningKey;
 }
 
 /**
@@ -207,7 +209,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authRoutes,
     organisationRoutes,
     userRoutes,
-    auditRoutes,
     caseRoutes,
     personRoutes,
     screeningRoutes,
@@ -218,6 +219,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   ]) {
     await app.register(routes, { services });
   }
+  // The audit checkpoint key is read on first use too (verification, export); never created here.
+  let auditKey = deps.auditKey;
+  let auditKeyRead = auditKey !== undefined;
+  const getAuditKey = () => {
+    if (!auditKeyRead) {
+      auditKey = readAuditSigningKey(config);
+      auditKeyRead = true;
+    }
+    return auditKey;
+  };
+  await app.register(auditRoutes, { services, auditKey: getAuditKey });
   // Document storage and file keys are opened on first use: a process that never touches a
   // document (a benchmark, most tests) needs neither a key file nor a bucket.
   let files = deps.files;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { Username } from '@opennrm/domain';
 import { loadConfig } from './config.js';
@@ -5,17 +6,35 @@ import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedSyntheticCases } from './demo/synthetic-cases.js';
 import { auditHead, verifyAuditChain } from './features/audit/audit.service.js';
+import { exportCheckpoints, parseWitness } from './features/audit/audit-checkpoints.js';
 import { rewrapDocumentKeys } from './features/documents/rewrap.js';
 import { createUser } from './features/users/users.service.js';
 import { newKeyMaterial } from './lib/field-crypto.js';
 import { rotateEncryptedFields } from './lib/key-rotation.js';
-import { addFileMasterKey, loadFieldCrypto, loadFileKeyring, readKeyFile, writeKeyFile } from './lib/keys.js';
+import {
+  addFileMasterKey,
+  auditSigningKeyFrom,
+  loadFieldCrypto,
+  loadFileKeyring,
+  newAuditSigningKeyMaterial,
+  readAuditSigningKey,
+  readKeyFile,
+  writeKeyFile,
+} from './lib/keys.js';
 import { totpCode } from './lib/totp.js';
 import { DEMO_TOTP_SECRET, seed } from './seed.js';
 
 const USAGE = `Usage: npm run cli -- <command>
-  audit:verify [row:hash]   check the audit trail's hash chain; exit 1 and name the first broken row;
-                            with an anchor printed by an earlier run, also check the chain still contains it
+  audit:verify [row:hash] [--witness FILE] [--no-sequence]
+                            sequence waiting entries, then check the audit trail's hash chain against
+                            the signed checkpoints; exit 1 and name the first broken row. With an anchor
+                            printed by an earlier run, or a partner's copy of the checkpoints (--witness),
+                            also check the chain still matches them. --no-sequence: read only (waiting
+                            entries older than AUDIT_SEQUENCE_MAX_LAG_MS are then a failure)
+  audit:checkpoints --out FILE
+                            write the signed checkpoints and the public key to FILE, for partners to keep
+  audit:key-new             print a new audit signing key for AUDIT_SIGNING_KEY (only for a database
+                            without checkpoints)
   migrate                   apply pending database migrations
   create-admin <username>   create an administrator in the coordinator organisation;
                             reads the temporary password from OPENNRM_ADMIN_PASSWORD
@@ -44,24 +63,50 @@ async function withDb<T>(fn: (db: Awaited<ReturnType<typeof createDb>>['db']) =>
 const [command, ...args] = process.argv.slice(2);
 switch (command) {
   case 'audit:verify': {
+    const flag = (name: string) => args.includes(`--${name}`);
+    const option = (name: string) => {
+      const i = args.indexOf(`--${name}`);
+      return i >= 0 ? args[i + 1] : undefined;
+    };
+    const witnessFile = option('witness');
     // An anchor is a head printed by an earlier run and kept outside the database
     // ("row:hash"): the chain must still contain it, or it was rewritten since.
-    const anchor = args[0] ? /^(\d+):([0-9a-f]{64})$/.exec(args[0]) : undefined;
-    if (args[0] && !anchor) {
-      console.error('The anchor must look like 1234:<64 hex characters>, as printed by an earlier run.');
+    const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--witness');
+    const anchor = positional[0] ? /^(\d+):([0-9a-f]{64})$/.exec(positional[0]) : undefined;
+    if ((positional[0] && !anchor) || (flag('witness') && !witnessFile)) {
+      console.error(
+        'Usage: audit:verify [row:hash] [--witness FILE] [--no-sequence]; an anchor looks like 1234:<64 hex characters>, as printed by an earlier run.',
+      );
       process.exitCode = 2;
       break;
     }
+    const config = loadConfig();
+    const key = readAuditSigningKey(config);
+    const witness = witnessFile ? parseWitness(fs.readFileSync(witnessFile, 'utf8')) : undefined;
     const { result, head, anchored } = await withDb(async (db) => ({
-      result: await verifyAuditChain(db),
+      result: await verifyAuditChain(db, {
+        sequenceFirst: !flag('no-sequence'),
+        maxLagMs: config.audit.maxLagMs,
+        ...(key ? { trustedKeys: new Map([[key.id, key.publicKey]]) } : {}),
+        ...(witness ? { witness } : {}),
+      }),
       head: await auditHead(db),
       anchored: anchor
-        ? await db.selectFrom('audit_log').select('hash').where('id', '=', anchor[1]!).executeTakeFirst()
+        ? await db
+            .selectFrom('audit_log')
+            .select('hash')
+            .where('position', '=', anchor[1]!)
+            .executeTakeFirst()
         : undefined,
     }));
     if (!result.ok) {
+      const what: Record<string, string> = {
+        unsequenced: `entry ${result.firstBrokenId} has waited longer than ${config.audit.maxLagMs} ms for its chain position: is the sequencer running?`,
+        checkpoint_mismatch: `the chain no longer matches the signed checkpoint at row ${result.firstBrokenId}: rows were cut off or rewritten`,
+        checkpoint_invalid: `the checkpoint at row ${result.firstBrokenId} is not signed by a trusted key`,
+      };
       console.error(
-        `Audit trail BROKEN at row ${result.firstBrokenId} (${result.reason}); ${result.checked} rows before it are intact.`,
+        `Audit trail BROKEN at row ${result.firstBrokenId} (${result.reason}); ${result.checked} rows before it are intact.${what[result.reason ?? ''] ? `\n  ${what[result.reason!]}` : ''}`,
       );
       process.exitCode = 1;
     } else if (anchor && anchored?.hash !== anchor[2]) {
@@ -71,8 +116,38 @@ switch (command) {
       process.exitCode = 1;
     } else {
       console.log(`Audit trail intact: ${result.checked} rows checked.`);
+      if (result.checkpoint) {
+        console.log(
+          `Latest checkpoint: ${result.checkpoint.size} rows, signed ${result.checkpoint.signedAt} by key ${result.checkpoint.keyId}${key ? '' : ' (signature not checked: no audit signing key configured)'}.`,
+        );
+      } else console.log('No signed checkpoint yet.');
+      if (witness) console.log(`Witness: ${result.witnessChecked} checkpoints match the chain.`);
+      if (result.unsequenced)
+        console.log(`${result.unsequenced} newer entries are waiting for the sequencer.`);
       if (head) console.log(`Head (keep it outside the database): ${head.id}:${head.hash}`);
     }
+    break;
+  }
+  case 'audit:checkpoints': {
+    const i = args.indexOf('--out');
+    const out = i >= 0 ? args[i + 1] : undefined;
+    if (!out) {
+      console.error('Usage: audit:checkpoints --out FILE');
+      process.exitCode = 2;
+      break;
+    }
+    const key = readAuditSigningKey(loadConfig());
+    const exported = await withDb((db) => exportCheckpoints(db, key));
+    fs.writeFileSync(out, `${JSON.stringify(exported, null, 2)}\n`);
+    console.log(
+      `Wrote ${exported.checkpoints.length} checkpoints${key ? ` and public key ${key.id}` : ' (no audit signing key configured: no public key)'} to ${out}.`,
+    );
+    break;
+  }
+  case 'audit:key-new': {
+    const material = newAuditSigningKeyMaterial();
+    console.log(`AUDIT_SIGNING_KEY=${material}`);
+    console.error(`Key id ${auditSigningKeyFrom(material).id}. Keep it secret and with the database backup.`);
     break;
   }
   case 'migrate': {

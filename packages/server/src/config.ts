@@ -48,6 +48,19 @@ const EnvSchema = z.object({
   KEY_FILE: z.string().optional(),
   /** Master keys that wrap the per-file keys of stored documents: `id:base64key`, the wrapping key first. */
   FILE_MASTER_KEYS: z.string().optional(),
+  /** Ed25519 key signing audit checkpoints: PKCS#8 DER in base64 (default: the key file's). */
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be a PKCS#8 Ed25519 key in base64')
+    .optional(),
+  /** How often the audit sequencer gives new audit rows their chain position (milliseconds). */
+  AUDIT_SEQUENCE_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+  /** An audit row still without a chain position after this long is a verification failure. */
+  AUDIT_SEQUENCE_MAX_LAG_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  /** A signed checkpoint after this many new audit rows... */
+  AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(10_000_000).default(1000),
+  /** ...or this many seconds after the last one, when the chain has grown since. */
+  AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** clamd for scanning uploads: its UNIX socket path or host:port. Unset: files are not scanned. */
   CLAMD_ADDRESS: z.string().min(1).max(300).optional(),
   /** The installation's days are this many minutes ahead of UTC (Bahrain: 180): deadlines, "today". */
@@ -121,6 +134,14 @@ export type Config = {
     blindIndexKey: string | undefined;
     keyFile: string;
     fileMasterKeys: string | undefined;
+    auditSigningKey: string | undefined;
+  };
+  /** The audit sequencer and its checkpoints (docs/decisions/0009). */
+  audit: {
+    sequenceIntervalMs: number;
+    maxLagMs: number;
+    checkpointEvery: number;
+    checkpointIntervalMs: number;
   };
   utcOffsetMinutes: number;
   scheduler: { intervalMs: number; escalationGraceMs: number; digestHour: number };
@@ -204,6 +225,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       blindIndexKey: e.BLIND_INDEX_KEY,
       keyFile: path.resolve(e.KEY_FILE ?? path.join(e.DATA_DIR, 'keys.json')),
       fileMasterKeys: e.FILE_MASTER_KEYS,
+      auditSigningKey: e.AUDIT_SIGNING_KEY,
+    },
+    audit: {
+      sequenceIntervalMs: e.AUDIT_SEQUENCE_INTERVAL_MS,
+      maxLagMs: e.AUDIT_SEQUENCE_MAX_LAG_MS,
+      checkpointEvery: e.AUDIT_CHECKPOINT_EVERY,
+      checkpointIntervalMs: e.AUDIT_CHECKPOINT_SECONDS * 1000,
     },
     utcOffsetMinutes: e.UTC_OFFSET_MINUTES,
     referralDefaults: {

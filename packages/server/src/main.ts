@@ -6,6 +6,7 @@ import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemoWorkflows } from './demo/demo-workflows.js';
 import { seedSyntheticCases } from './demo/synthetic-cases.js';
+import { loadAuditSigner } from './features/audit/audit-checkpoints.js';
 import { deleteExpiredSessions } from './features/auth/sessions.repository.js';
 import type { FileServices } from './features/documents/files.js';
 import { loadFieldCrypto, loadFileKeyring } from './lib/keys.js';
@@ -33,6 +34,15 @@ const handle = await createDb({
   poolSize: config.databasePoolSize,
 });
 await migrateToLatest(handle.db);
+// The key signing audit checkpoints: refused, with the key id to restore, when the database
+// holds checkpoints signed by another key.
+const audit = await loadAuditSigner(config, handle.db).catch((error) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+});
 const services = { config, db: handle.db, now: () => new Date(), crypto };
 const seeded = await seed(services, { demo: config.seedDemo });
 // A newcomer should meet a living system: about 200 synthetic cases, only on an empty demo.
@@ -49,7 +59,7 @@ const files: FileServices = {
   maxUploadBytes: config.storage.maxUploadBytes,
   clamd: config.clamdAddress,
 };
-const app = await buildApp({ config, db: handle.db, crypto, files });
+const app = await buildApp({ config, db: handle.db, crypto, files, auditKey: audit.key });
 
 const sweep = setInterval(() => {
   deleteExpiredSessions(handle.db, new Date(), config.session.idleMs).catch((err) =>
@@ -57,7 +67,7 @@ const sweep = setInterval(() => {
   );
 }, 10 * 60_000);
 sweep.unref();
-const scheduler = startScheduler(services, app.log, files);
+const scheduler = startScheduler(services, app.log, files, audit.key);
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error');
@@ -82,6 +92,10 @@ const lines = [
 ];
 if (keysCreated)
   lines.push(`  created encryption keys in ${config.keys.keyFile}: back this file up with the database`);
+if (audit.created)
+  lines.push(
+    `  audit checkpoint key ${audit.key.id} in ${config.keys.keyFile}: back this file up with the database`,
+  );
 if (seeded.organisationsCreated) lines.push(`  created ${seeded.organisationsCreated} default organisations`);
 if (synthetic && !synthetic.skipped) lines.push(`  created ${synthetic.cases} synthetic demo cases`);
 if (demoWorkflows?.started)

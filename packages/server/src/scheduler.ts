@@ -1,9 +1,11 @@
+import { sequenceAudit } from './features/audit/audit.service.js';
 import type { FileServices } from './features/documents/files.js';
 import { purgeExpiredUploads } from './features/documents/uploads.service.js';
 import { purgeExpiredDossiers } from './features/dossier/dossier.service.js';
 import { deliverPendingEmails, sendDailyDigests } from './features/notifications/delivery.js';
 import { sweepOverdue } from './features/workflow/overdue-sweep.js';
 import { purgeExpiredIdempotencyKeys } from './lib/idempotency.js';
+import type { AuditSigningKey } from './lib/keys.js';
 import type { Services } from './services.js';
 
 export interface SchedulerLog {
@@ -22,7 +24,9 @@ export function startScheduler(
   services: Services,
   log: SchedulerLog,
   files?: FileServices,
+  auditKey?: AuditSigningKey,
 ): { stop: () => Promise<void> } {
+  const sequencer = startAuditSequencer(services, log, auditKey);
   const interval = services.config.scheduler.intervalMs;
   let running: Promise<void> | undefined;
   const tick = async () => {
@@ -56,7 +60,52 @@ export function startScheduler(
   return {
     async stop() {
       if (timer) clearInterval(timer);
+      await Promise.all([running, sequencer.stop()]);
+    },
+  };
+}
+
+/**
+ * The audit sequencer, on its own short loop (AUDIT_SEQUENCE_INTERVAL_MS): gives the rows
+ * requests inserted their chain positions and hashes, and signs a checkpoint when due
+ * (docs/decisions/0009). Every instance runs it; each tick tries the sequencer lock and
+ * returns at once when another instance holds it. A tick never overlaps the previous one.
+ */
+export function startAuditSequencer(
+  services: Services,
+  log: SchedulerLog,
+  auditKey: AuditSigningKey | undefined,
+): { stop: () => Promise<void> } {
+  const { sequenceIntervalMs, checkpointEvery, checkpointIntervalMs } = services.config.audit;
+  let running: Promise<void> | undefined;
+  let failing = false;
+  const tick = async () => {
+    try {
+      const result = await sequenceAudit(services.db, {
+        signer: auditKey,
+        checkpointEvery,
+        checkpointIntervalMs,
+        now: services.now,
+      });
+      if (result.checkpoint) log.info({ size: result.checkpoint.size }, 'audit checkpoint signed');
+      if (failing) log.info({}, 'audit sequencer recovered');
+      failing = false;
+    } catch (err) {
+      // Once per failure streak, not five times a second.
+      if (!failing) log.warn({ err: { message: (err as Error).message } }, 'audit sequencer tick failed');
+      failing = true;
+    }
+  };
+  const timer = setInterval(() => {
+    if (!running) running = tick().finally(() => (running = undefined));
+  }, sequenceIntervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
       await running;
+      // What the last requests wrote is sequenced before the process ends.
+      await tick();
     },
   };
 }

@@ -5,7 +5,17 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { recordAudit, verifyAuditChain } from '../src/features/audit/audit.service.js';
+import { loadConfig } from '../src/config.js';
+import type { AuditRow } from '../src/db/schema.js';
+import {
+  recordAudit,
+  sequenceAudit,
+  toAuditContent,
+  verifyAuditChain,
+} from '../src/features/audit/audit.service.js';
+import { chainHash } from '../src/features/audit/audit-chain.js';
+import { loadAuditSigner, parseWitness } from '../src/features/audit/audit-checkpoints.js';
+import { ephemeralAuditSigningKey, newAuditSigningKeyMaterial } from '../src/lib/keys.js';
 import { type Client, createTestContext, type TestContext } from './harness.js';
 
 let ctx: TestContext;
@@ -15,18 +25,22 @@ beforeAll(async () => {
   auditor = await ctx.signIn('auditor');
   const admin = await ctx.signIn('admin');
   await admin.post('/api/organisations', { name: 'Audit Probe Clinic', kind: 'health' });
+  // The rows so far join the chain (the server's sequencer loop does this within 200 ms).
+  await sequenceAudit(ctx.db, { wait: true });
 });
 afterAll(() => ctx.close());
 
 /** What an attacker with the database owner's rights could do: switch the guard triggers off. */
-async function asOwner(fn: () => Promise<unknown>) {
-  await sql`ALTER TABLE audit_log DISABLE TRIGGER USER`.execute(ctx.db);
-  await sql`ALTER TABLE audit_head DISABLE TRIGGER USER`.execute(ctx.db);
+async function asOwner(fn: () => Promise<unknown>, c: TestContext = ctx) {
+  for (const table of ['audit_log', 'audit_head', 'audit_checkpoints']) {
+    await sql`ALTER TABLE ${sql.table(table)} DISABLE TRIGGER USER`.execute(c.db);
+  }
   try {
     await fn();
   } finally {
-    await sql`ALTER TABLE audit_log ENABLE TRIGGER USER`.execute(ctx.db);
-    await sql`ALTER TABLE audit_head ENABLE TRIGGER USER`.execute(ctx.db);
+    for (const table of ['audit_log', 'audit_head', 'audit_checkpoints']) {
+      await sql`ALTER TABLE ${sql.table(table)} ENABLE TRIGGER USER`.execute(c.db);
+    }
   }
 }
 
@@ -69,7 +83,8 @@ describe('tamper evidence', () => {
   beforeEach(async () => {
     const result = await verifyAuditChain(ctx.db);
     expect(result.ok).toBe(true);
-    snapshot = (await sql<Record<string, unknown>>`SELECT * FROM audit_log ORDER BY id`.execute(ctx.db)).rows;
+    snapshot = (await sql<Record<string, unknown>>`SELECT * FROM audit_log ORDER BY position`.execute(ctx.db))
+      .rows;
   });
 
   async function restore() {
@@ -82,7 +97,7 @@ describe('tamper evidence', () => {
           .execute();
       }
       const last = snapshot[snapshot.length - 1]!;
-      await sql`UPDATE audit_head SET last_id = ${last.id}, last_hash = ${last.hash}`.execute(ctx.db);
+      await sql`UPDATE audit_head SET last_id = ${last.position}, last_hash = ${last.hash}`.execute(ctx.db);
     });
     expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
   }
@@ -123,8 +138,8 @@ describe('tamper evidence', () => {
   });
 
   it('detects the newest rows removed from the end', async () => {
-    const lastId = Number(snapshot[snapshot.length - 1]!.id);
-    await asOwner(() => sql`DELETE FROM audit_log WHERE id >= ${lastId - 1}`.execute(ctx.db));
+    const lastId = Number(snapshot[snapshot.length - 1]!.position);
+    await asOwner(() => sql`DELETE FROM audit_log WHERE position >= ${lastId - 1}`.execute(ctx.db));
     expect(await verifyAuditChain(ctx.db)).toMatchObject({
       ok: false,
       firstBrokenId: String(lastId - 1),
@@ -135,9 +150,9 @@ describe('tamper evidence', () => {
 
   it('detects two rows swapped', async () => {
     await asOwner(async () => {
-      await sql`UPDATE audit_log SET id = -5 WHERE id = 5`.execute(ctx.db);
-      await sql`UPDATE audit_log SET id = 5 WHERE id = 6`.execute(ctx.db);
-      await sql`UPDATE audit_log SET id = 6 WHERE id = -5`.execute(ctx.db);
+      await sql`UPDATE audit_log SET position = -5 WHERE position = 5`.execute(ctx.db);
+      await sql`UPDATE audit_log SET position = 5 WHERE position = 6`.execute(ctx.db);
+      await sql`UPDATE audit_log SET position = 6 WHERE position = -5`.execute(ctx.db);
     });
     expect(await verifyAuditChain(ctx.db)).toMatchObject({
       ok: false,
@@ -150,7 +165,7 @@ describe('tamper evidence', () => {
   it('verifies in batches across the whole chain', async () => {
     expect(await verifyAuditChain(ctx.db, 3)).toMatchObject({ ok: true, checked: snapshot.length });
     await asOwner(() =>
-      sql`UPDATE audit_log SET outcome = 'denied' WHERE id = ${snapshot.length - 1}`.execute(ctx.db),
+      sql`UPDATE audit_log SET outcome = 'denied' WHERE position = ${snapshot.length - 1}`.execute(ctx.db),
     );
     expect((await verifyAuditChain(ctx.db, 3)).firstBrokenId).toBe(String(snapshot.length - 1));
     await restore();
@@ -204,7 +219,7 @@ describe('auditors', () => {
 describe('audit:verify command', () => {
   // The command is exercised once, on the embedded database it defaults to.
   it.runIf(process.env.OPENNRM_TEST_DB !== 'postgres')(
-    'exits 0 on an intact trail and 1 naming the first broken row',
+    'sequences, exits 0 on an intact trail and 1 naming the first broken row',
     async () => {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opennrm-cli-'));
       const run = promisify(execFile);
@@ -240,6 +255,8 @@ describe('audit:verify command', () => {
         fs.rmSync(dataDir, { recursive: true, force: true });
       }
     },
+    // Three processes on a shared machine.
+    120_000,
   );
 });
 
@@ -269,4 +286,283 @@ describe('concurrent writers', () => {
       }
     },
   );
+});
+
+describe('sequenced audit (issue 11)', () => {
+  it('a request inserts its row without a position; the sequencer chains it; only sequencing may update a row', async () => {
+    const before = await ctx.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow();
+    await auditor.get('/api/audit?limit=1');
+    const waiting = await ctx.db
+      .selectFrom('audit_log')
+      .select(['id', 'position', 'hash', 'prev_hash'])
+      .where('id', '>', String(before.id))
+      .execute();
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]).toMatchObject({ position: null, hash: null, prev_hash: null });
+    // The list shows it at once, without a position.
+    const listed = (await auditor.get('/api/audit?limit=1')).json();
+    expect(listed.items[0]).toMatchObject({ id: String(waiting[0]!.id), position: null });
+
+    // A row still waiting cannot be changed in any other way than being given its place.
+    await expect(
+      sql`UPDATE audit_log SET action = 'auth.login' WHERE id = ${waiting[0]!.id}`.execute(ctx.db),
+    ).rejects.toThrow(/append-only/);
+    const result = await sequenceAudit(ctx.db);
+    expect(result).toMatchObject({ leader: true, sequenced: 2 });
+    const head = await ctx.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '=', waiting[0]!.id)
+      .executeTakeFirstOrThrow();
+    expect(BigInt(row.position!)).toBe(BigInt(head.last_id) - 1n);
+    // Once placed, its position and hash are as fixed as the rest.
+    await expect(
+      sql`UPDATE audit_log SET position = NULL, hash = NULL, prev_hash = NULL WHERE id = ${row.id}`.execute(
+        ctx.db,
+      ),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      sql`UPDATE audit_log SET hash = repeat('b', 64) WHERE id = ${row.id}`.execute(ctx.db),
+    ).rejects.toThrow(/append-only/);
+    expect(await verifyAuditChain(ctx.db, { sequenceFirst: false })).toMatchObject({
+      ok: true,
+      reason: null,
+    });
+  });
+
+  it('a row waiting longer than the bound fails a read-only verification; sequencing clears it', async () => {
+    await sequenceAudit(ctx.db, { wait: true });
+    await recordAudit(ctx.db, { requestId: 'lagging' }, { action: 'audit.viewed' });
+    const row = await ctx.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('request_id', '=', 'lagging')
+      .executeTakeFirstOrThrow();
+    await new Promise((r) => setTimeout(r, 120));
+    expect(await verifyAuditChain(ctx.db, { sequenceFirst: false, maxLagMs: 100 })).toMatchObject({
+      ok: false,
+      reason: 'unsequenced',
+      firstBrokenId: String(row.id),
+      unsequenced: 1,
+    });
+    expect(await verifyAuditChain(ctx.db, { maxLagMs: 100 })).toMatchObject({ ok: true, unsequenced: 0 });
+  });
+
+  it('two sequencers running at once with writers produce one gapless chain', async () => {
+    const { createDb } = await import('../src/db/create-db.js');
+    const pools = ctx.databaseUrl
+      ? [
+          await createDb({ databaseUrl: ctx.databaseUrl, poolSize: 4 }),
+          await createDb({ databaseUrl: ctx.databaseUrl, poolSize: 4 }),
+        ]
+      : undefined;
+    const dbs = pools ? pools.map((p) => p.db) : [ctx.db, ctx.db];
+    try {
+      let writing = true;
+      const leaders = [0, 0];
+      const sequencers = dbs.map(async (db, i) => {
+        while (writing) {
+          const r = await sequenceAudit(db, { batchSize: 7, signer: ctx.auditKey, checkpointEvery: 25 });
+          if (r.sequenced > 0) leaders[i]!++;
+          await new Promise((res) => setTimeout(res, 1));
+        }
+      });
+      await Promise.all(
+        Array.from({ length: 300 }, (_, i) =>
+          dbs[i % 2]!.transaction().execute((trx) =>
+            recordAudit(
+              trx,
+              { requestId: `two-sequencers-${i}` },
+              { action: 'audit.viewed', details: { i } },
+            ),
+          ),
+        ),
+      );
+      writing = false;
+      await Promise.all(sequencers);
+      await sequenceAudit(ctx.db, { wait: true });
+      const stats = await sql<{ n: string; lo: string; hi: string; waiting: string }>`
+        SELECT count(position) AS n, min(position) AS lo, max(position) AS hi,
+               count(*) FILTER (WHERE position IS NULL) AS waiting
+          FROM audit_log`.execute(ctx.db);
+      const s = stats.rows[0]!;
+      expect(Number(s.waiting)).toBe(0);
+      expect(Number(s.lo)).toBe(1);
+      expect(Number(s.hi)).toBe(Number(s.n));
+      const result = await verifyAuditChain(ctx.db, {
+        trustedKeys: new Map([[ctx.auditKey.id, ctx.auditKey.publicKey]]),
+      });
+      expect(result).toMatchObject({ ok: true, checked: Number(s.n) });
+      expect(result.checkpoint).not.toBeNull();
+    } finally {
+      for (const p of pools ?? []) await p.close();
+    }
+  });
+});
+
+/**
+ * What the tables' owner can do: edit the row at position `from`, recompute the hash of it and
+ * of every row after it, and move the head to match. The chain is consistent again.
+ */
+async function rewriteChain(c: TestContext, from: number, edit: (row: AuditRow) => void) {
+  await asOwner(async () => {
+    const rows = await c.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('position', '>=', String(from))
+      .orderBy('position')
+      .execute();
+    let prev = rows[0]!.prev_hash!;
+    for (const row of rows) {
+      if (Number(row.position) === from) edit(row);
+      const hash = chainHash(prev, toAuditContent(row));
+      await sql`UPDATE audit_log SET actor_username = ${row.actor_username}, target_type = ${row.target_type},
+                 prev_hash = ${prev}, hash = ${hash} WHERE position = ${row.position}`.execute(c.db);
+      prev = hash;
+    }
+    await sql`UPDATE audit_head SET last_id = ${rows.at(-1)!.position}, last_hash = ${prev}`.execute(c.db);
+  }, c);
+}
+
+describe('signed checkpoints and witnesses (issue 11)', () => {
+  let c: TestContext;
+  let trusted: Map<string, import('node:crypto').KeyObject>;
+  beforeAll(async () => {
+    c = await createTestContext();
+    trusted = new Map([[c.auditKey.id, c.auditKey.publicKey]]);
+  });
+  afterAll(() => c.close());
+
+  const sign = () => sequenceAudit(c.db, { wait: true, signer: c.auditKey, checkpointEvery: 1 });
+
+  it('are exported to auditors only, with the public key', async () => {
+    const cp = (await sign()).checkpoint!;
+    expect(cp).toMatchObject({ keyId: c.auditKey.id });
+    const auditorClient = await c.signIn('auditor');
+    const res = await auditorClient.get('/api/audit/checkpoints');
+    expect(res.statusCode).toBe(200);
+    const exported = res.json();
+    expect(exported.format).toBe('opennrm-audit-checkpoints/v1');
+    expect(exported.keys).toEqual([{ id: c.auditKey.id, publicKey: expect.any(String) }]);
+    expect(exported.checkpoints.at(-1)).toEqual(cp);
+    for (const username of ['admin', 'supervisor', 'casemanager']) {
+      expect((await (await c.signIn(username)).get('/api/audit/checkpoints')).statusCode).toBe(403);
+    }
+    expect((await auditorClient.get('/api/audit/verify')).json()).toMatchObject({
+      ok: true,
+      checkpoint: { keyId: c.auditKey.id },
+    });
+  });
+
+  it('detect the tail cut off and the head rewritten to match, without an anchor', async () => {
+    await c.signIn('casemanager');
+    const cp = (await sign()).checkpoint!;
+    const size = Number(cp.size);
+    // The last three rows go, and the head is made to point at the new last row: the head check
+    // alone is satisfied...
+    await asOwner(async () => {
+      await sql`DELETE FROM audit_log WHERE position > ${size - 3}`.execute(c.db);
+      const last = await c.db
+        .selectFrom('audit_log')
+        .select(['position', 'hash'])
+        .where('position', '=', String(size - 3))
+        .executeTakeFirstOrThrow();
+      await sql`UPDATE audit_head SET last_id = ${last.position}, last_hash = ${last.hash}`.execute(c.db);
+    }, c);
+    // ...but not the signed checkpoint.
+    expect(await verifyAuditChain(c.db, { trustedKeys: trusted })).toMatchObject({
+      ok: false,
+      reason: 'checkpoint_mismatch',
+      firstBrokenId: String(size - 2),
+    });
+  });
+
+  it('detect an old row rewritten with the whole chain after it recomputed', async () => {
+    const fresh = await createTestContext();
+    try {
+      const cp = (await sequenceAudit(fresh.db, { wait: true, signer: fresh.auditKey, checkpointEvery: 1 }))
+        .checkpoint!;
+      const ok = await verifyAuditChain(fresh.db);
+      expect(ok.ok).toBe(true);
+      await rewriteChain(fresh, 3, (row) => {
+        row.actor_username = 'someone-else';
+      });
+      expect(await verifyAuditChain(fresh.db)).toMatchObject({
+        ok: false,
+        reason: 'checkpoint_mismatch',
+        firstBrokenId: cp.size,
+      });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('a witness file from before a rewrite detects it, even with the checkpoints deleted too', async () => {
+    const fresh = await createTestContext();
+    try {
+      await sequenceAudit(fresh.db, { wait: true, signer: fresh.auditKey, checkpointEvery: 1 });
+      const auditorClient = await fresh.signIn('auditor');
+      const witnessText = (await auditorClient.get('/api/audit/checkpoints')).body;
+      const witness = parseWitness(witnessText);
+      expect(witness.checkpoints.length).toBeGreaterThan(0);
+      await sequenceAudit(fresh.db, { wait: true });
+      // The owner rewrites row 2 and everything after it, and removes every checkpoint.
+      await asOwner(() => sql`DELETE FROM audit_checkpoints`.execute(fresh.db), fresh);
+      await rewriteChain(fresh, 2, (row) => {
+        row.target_type = 'nothing-to-see';
+      });
+      const trustedFresh = new Map([[fresh.auditKey.id, fresh.auditKey.publicKey]]);
+      // Consistent on its own...
+      expect(await verifyAuditChain(fresh.db, { trustedKeys: trustedFresh })).toMatchObject({ ok: true });
+      // ...but not with the partner's copy.
+      expect(await verifyAuditChain(fresh.db, { trustedKeys: trustedFresh, witness })).toMatchObject({
+        ok: false,
+        reason: 'checkpoint_mismatch',
+        witnessChecked: witness.checkpoints.length,
+      });
+      // A witness checkpoint whose signature does not hold is reported as such.
+      const forged = JSON.parse(witnessText);
+      forged.checkpoints[0].size = String(Number(forged.checkpoints[0].size) + 1);
+      expect(
+        await verifyAuditChain(fresh.db, {
+          trustedKeys: trustedFresh,
+          witness: parseWitness(JSON.stringify(forged)),
+        }),
+      ).toMatchObject({ ok: false, reason: 'checkpoint_invalid' });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('a checkpoint signed by another key is not trusted, and no new key is made while checkpoints exist', async () => {
+    const other = ephemeralAuditSigningKey();
+    expect(
+      await verifyAuditChain(c.db, {
+        sequenceFirst: false,
+        trustedKeys: new Map([[other.id, other.publicKey]]),
+      }),
+    ).toMatchObject({ ok: false, reason: 'checkpoint_invalid' });
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opennrm-audit-key-'));
+    try {
+      const keyFile = path.join(dir, 'keys.json');
+      const withOther = loadConfig({
+        NODE_ENV: 'test',
+        AUDIT_SIGNING_KEY: newAuditSigningKeyMaterial(),
+        KEY_FILE: keyFile,
+      });
+      await expect(loadAuditSigner(withOther, c.db)).rejects.toThrow(
+        /signed by key [0-9a-f]{16}, but the configured key is/,
+      );
+      const withNone = loadConfig({ NODE_ENV: 'test', KEY_FILE: keyFile });
+      await expect(loadAuditSigner(withNone, c.db)).rejects.toThrow(/restore that key/);
+      expect(fs.existsSync(keyFile)).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

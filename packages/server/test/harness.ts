@@ -11,7 +11,12 @@ import { createDb, type Database } from '../src/db/create-db.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { FileServices } from '../src/features/documents/files.js';
 import type { FieldCrypto } from '../src/lib/field-crypto.js';
-import { ephemeralFieldCrypto, ephemeralFileKeyring } from '../src/lib/keys.js';
+import {
+  type AuditSigningKey,
+  ephemeralAuditSigningKey,
+  ephemeralFieldCrypto,
+  ephemeralFileKeyring,
+} from '../src/lib/keys.js';
 import { LocalStorage } from '../src/lib/storage/index.js';
 import { totpCode } from '../src/lib/totp.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seed } from '../src/seed.js';
@@ -41,6 +46,8 @@ export interface TestContext {
   /** Document storage (a temporary folder) and file keys of this context. */
   files: FileServices;
   filesDir: string;
+  /** The key the app checks audit checkpoints with; tests sign checkpoints with it (`sequenceAudit`). */
+  auditKey: AuditSigningKey;
   logs: string[];
   client(): Client;
   /** A fully signed-in client for a demo user (password, then the demo TOTP code). */
@@ -104,7 +111,8 @@ export async function createTestContext(
     maxUploadBytes: config.storage.maxUploadBytes,
     clamd: config.clamdAddress,
   };
-  const app = await buildApp({ config, db: handle.db, now: clock.now, logStream, crypto, files });
+  const auditKey = ephemeralAuditSigningKey();
+  const app = await buildApp({ config, db: handle.db, now: clock.now, logStream, crypto, files, auditKey });
   await app.ready();
 
   const ctx: TestContext = {
@@ -117,6 +125,7 @@ export async function createTestContext(
     logs,
     files,
     filesDir,
+    auditKey,
     client: () => new Client(app),
     async signIn(username) {
       const c = new Client(app);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, pageOf } from './common.js';
+import { DateQuery, PageQuery, pageOf } from './common.js';
 
 export const AUDIT_ACTIONS = [
   'auth.login',
@@ -77,7 +77,10 @@ export const AuditOutcome = z.enum(['success', 'denied', 'failure']);
 export type AuditOutcome = z.infer<typeof AuditOutcome>;
 
 export const AuditEntry = z.object({
+  /** Insertion order. */
   id: z.string(),
+  /** Place in the hash chain; null for a moment, until the sequencer reaches the entry. */
+  position: z.string().nullable(),
   occurredAt: z.string(),
   actorUserId: z.string().nullable(),
   actorUsername: z.string().nullable(),
@@ -98,18 +101,50 @@ export const AuditQuery = PageQuery.extend({
   outcome: AuditOutcome.optional(),
   targetType: z.string().trim().max(40).optional(),
   targetId: z.string().trim().max(64).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: DateQuery.optional(),
+  to: DateQuery.optional(),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const AuditPage = pageOf(AuditEntry);
 export type AuditPage = z.infer<typeof AuditPage>;
 
+/**
+ * A signed statement that the chain had `size` entries ending in `headHash` at `signedAt`
+ * (Ed25519 over `opennrm-audit-checkpoint/v1\n{size}\n{headHash}\n{signedAt}`).
+ */
+export const AuditCheckpoint = z.object({
+  size: z.string().regex(/^\d{1,19}$/),
+  headHash: z.string().regex(/^[0-9a-f]{64}$/),
+  signedAt: z.iso.datetime(),
+  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+});
+export type AuditCheckpoint = z.infer<typeof AuditCheckpoint>;
+
+/** What partner organisations keep (a witness): the checkpoints and the public keys that signed them. */
+export const AuditCheckpointExport = z.object({
+  format: z.literal('opennrm-audit-checkpoints/v1'),
+  /** Public keys: SPKI DER in base64. */
+  keys: z.array(z.object({ id: z.string().regex(/^[0-9a-f]{16}$/), publicKey: z.string().max(200) })),
+  checkpoints: z.array(AuditCheckpoint),
+});
+export type AuditCheckpointExport = z.infer<typeof AuditCheckpointExport>;
+
 export const AuditVerifyResult = z.object({
   ok: z.boolean(),
+  /** Sequenced entries whose hashes were checked. */
   checked: z.number().int(),
+  /** A chain position; for `unsequenced`, the id of the oldest entry still waiting. */
   firstBrokenId: z.string().nullable(),
-  reason: z.enum(['hash_mismatch', 'chain_break']).nullable(),
+  reason: z
+    .enum(['hash_mismatch', 'chain_break', 'checkpoint_mismatch', 'checkpoint_invalid', 'unsequenced'])
+    .nullable(),
+  /** Entries not yet in the chain when the check ran. */
+  unsequenced: z.number().int().optional(),
+  /** The newest signed checkpoint the chain was checked against. */
+  checkpoint: AuditCheckpoint.nullable().optional(),
+  /** Checkpoints from a witness file that were compared with the chain. */
+  witnessChecked: z.number().int().optional(),
 });
 export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>;

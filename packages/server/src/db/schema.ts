@@ -61,7 +61,12 @@ export interface LoginThrottleTable {
 }
 
 export interface AuditLogTable {
-  id: ColumnType<string, string | number, never>;
+  /** Insertion order (a sequence: gaps where a transaction rolled back). */
+  id: ColumnType<string, string | number | undefined, never>;
+  /** Place in the hash chain, contiguous from 1; null until the sequencer reaches the row. */
+  position: ColumnType<string | null, string | number | null | undefined, string | number>;
+  /** The database's clock when the row was inserted: how long it waited to be sequenced. */
+  recorded_at: ColumnType<Date, Date | undefined, never>;
   occurred_at: ColumnType<Date, Date, never>;
   actor_user_id: string | null;
   actor_username: string | null;
@@ -73,8 +78,18 @@ export interface AuditLogTable {
   request_id: string | null;
   ip: string | null;
   details: ColumnType<Record<string, unknown>, string, never>;
-  prev_hash: string;
-  hash: string;
+  prev_hash: ColumnType<string | null, string | null | undefined, string>;
+  hash: ColumnType<string | null, string | null | undefined, string>;
+}
+
+/** Signed (Ed25519) statements of the chain's size and head hash at a time (docs/decisions/0009). */
+export interface AuditCheckpointsTable {
+  id: Generated<string>;
+  size: ColumnType<string, string | number, never>;
+  head_hash: ColumnType<string, string, never>;
+  signed_at: ColumnType<Date, Date, never>;
+  key_id: ColumnType<string, string, never>;
+  signature: ColumnType<string, string, never>;
 }
 
 export interface AuditHeadTable {
@@ -421,6 +436,7 @@ export interface DB {
   document_versions: DocumentVersionsTable;
   uploads: UploadsTable;
   audit_head: AuditHeadTable;
+  audit_checkpoints: AuditCheckpointsTable;
   persons: PersonsTable;
   person_name_keys: PersonNameKeysTable;
   identity_documents: IdentityDocumentsTable;

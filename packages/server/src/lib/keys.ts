@@ -1,4 +1,11 @@
-import { hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  hkdfSync,
+  type KeyObject,
+  randomBytes,
+} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -14,6 +21,8 @@ const KeyFile = z.object({
     .array(z.object({ id: z.string(), key: z.string() }))
     .min(1)
     .optional(),
+  /** Ed25519 key signing audit checkpoints (PKCS#8 DER, base64); absent in key files older than 0009. */
+  auditSigningKey: z.object({ id: z.string(), privateKey: z.string() }).optional(),
 });
 type KeyFile = z.infer<typeof KeyFile>;
 
@@ -159,4 +168,102 @@ export function addFileMasterKey(keyFile: string): string {
 /** A throw-away file master keyring, for tests and benchmarks. */
 export function ephemeralFileKeyring(): FileKeyring {
   return createFileKeyring([{ id: 'test', key: randomBytes(32) }]);
+}
+
+/** The Ed25519 key that signs audit checkpoints (docs/decisions/0009). */
+export interface AuditSigningKey {
+  /** The first 16 hex digits of SHA-256 over the public key (SPKI DER): names the key in checkpoints. */
+  id: string;
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+}
+
+/** PKCS#8 DER of an Ed25519 private key is this prefix followed by the 32-byte seed (RFC 8410). */
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+export function auditKeyId(publicKey: KeyObject): string {
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** An audit signing key from its PKCS#8 DER in base64 (AUDIT_SIGNING_KEY, the key file). */
+export function auditSigningKeyFrom(pkcs8Base64: string): AuditSigningKey {
+  const privateKey = createPrivateKey({
+    key: Buffer.from(pkcs8Base64, 'base64'),
+    format: 'der',
+    type: 'pkcs8',
+  });
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new Error('the audit signing key must be an Ed25519 key');
+  const publicKey = createPublicKey(privateKey);
+  return { id: auditKeyId(publicKey), privateKey, publicKey };
+}
+
+function auditKeyFromSeed(seed: Buffer): string {
+  return Buffer.concat([ED25519_PKCS8_PREFIX, seed]).toString('base64');
+}
+
+/**
+ * The audit signing key a key file gets when it has none: derived from its blind-index key,
+ * so that every instance upgrading at once arrives at the same key (as `derivedFileMasterKey`).
+ */
+export function derivedAuditSigningKey(file: KeyFile): { id: string; privateKey: string } {
+  const ikm = Buffer.from(file.blindIndexKey, 'base64');
+  const seed = Buffer.from(hkdfSync('sha256', ikm, Buffer.alloc(0), 'opennrm audit signing key v1', 32));
+  const privateKey = auditKeyFromSeed(seed);
+  return { id: auditSigningKeyFrom(privateKey).id, privateKey };
+}
+
+/** A new random audit signing key, as AUDIT_SIGNING_KEY takes it (PKCS#8 DER, base64). */
+export function newAuditSigningKeyMaterial(): string {
+  return auditKeyFromSeed(randomBytes(32));
+}
+
+/** A throw-away audit signing key, for tests and benchmarks. */
+export function ephemeralAuditSigningKey(): AuditSigningKey {
+  return auditSigningKeyFrom(newAuditSigningKeyMaterial());
+}
+
+/**
+ * The configured audit signing key: AUDIT_SIGNING_KEY, or the key file's `auditSigningKey`.
+ * Undefined when neither holds one; never creates one (see `addAuditSigningKey`).
+ */
+export function readAuditSigningKey(config: Config): AuditSigningKey | undefined {
+  const { auditSigningKey, keyFile } = config.keys;
+  try {
+    if (auditSigningKey) return auditSigningKeyFrom(auditSigningKey);
+    if (fs.existsSync(keyFile)) {
+      const file = readKeyFile(keyFile);
+      if (file.auditSigningKey) return auditSigningKeyFrom(file.auditSigningKey.privateKey);
+    }
+  } catch (error) {
+    throw new ConfigError([`AUDIT_SIGNING_KEY / KEY_FILE: ${(error as Error).message}`]);
+  }
+  return undefined;
+}
+
+/**
+ * Writes an audit signing key into the key file, derived from its blind-index key; the caller
+ * has checked that no checkpoint in the database was signed by another key. Without a key file
+ * (keys from the environment) the key must come from AUDIT_SIGNING_KEY.
+ */
+export function addAuditSigningKey(config: Config): AuditSigningKey {
+  const { keyFile } = config.keys;
+  if (!fs.existsSync(keyFile)) {
+    throw new ConfigError([
+      `AUDIT_SIGNING_KEY: required when there is no key file (${keyFile}); create one with: npm run cli -- audit:key-new`,
+    ]);
+  }
+  const file = readKeyFile(keyFile);
+  const entry = file.auditSigningKey ?? derivedAuditSigningKey(file);
+  try {
+    writeKeyFile(keyFile, { ...file, auditSigningKey: entry });
+  } catch (error) {
+    throw new ConfigError([
+      `KEY_FILE: cannot add auditSigningKey to ${keyFile} (${(error as Error).message}); set AUDIT_SIGNING_KEY instead`,
+    ]);
+  }
+  return auditSigningKeyFrom(entry.privateKey);
 }
