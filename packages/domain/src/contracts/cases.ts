@@ -13,7 +13,7 @@ import {
   RiskLevel,
 } from '../case-vocabulary.js';
 import { OrganisationKind } from '../roles.js';
-import { Id, PageQuery, pageOf } from './common.js';
+import { DateQuery, Id, PageQuery, pageOf } from './common.js';
 import { CountryCode } from './organisations.js';
 import { Person, PersonInput } from './persons.js';
 
@@ -140,8 +140,8 @@ export const CaseListQuery = PageQuery.extend({
   nationality: CountryCode.optional(),
   channel: IntakeChannel.optional(),
   assignee: Id.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: DateQuery.optional(),
+  to: DateQuery.optional(),
   q: z.string().trim().min(1).max(100).optional(),
   sort: z.enum(['received_desc', 'received_asc']).default('received_desc'),
 });

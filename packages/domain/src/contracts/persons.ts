@@ -7,7 +7,7 @@ import {
   Vulnerability,
   WorkPermitType,
 } from '../case-vocabulary.js';
-import { Id } from './common.js';
+import { Id, PastDate } from './common.js';
 import { CountryCode } from './organisations.js';
 
 const personName = z.string().trim().min(1).max(200);
@@ -26,7 +26,8 @@ const personFields = {
   nameArabic: personName.nullable().optional(),
   aliases: z.array(personName).max(10).optional(),
   sex: Sex.optional(),
-  dateOfBirth: z.iso.date().nullable().optional(),
+  /** Not in the future. */
+  dateOfBirth: PastDate.nullable().optional(),
   estimatedBirthYear: z.number().int().min(1900).max(thisYear).nullable().optional(),
   nationality: CountryCode.nullable().optional(),
   languages: z.array(LanguageCode).max(10).optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseCategory, CaseSubtype, RiskLevel } from '../case-vocabulary.js';
 import { Answers, Questionnaire } from '../screening/questionnaire.js';
 import { ScoringRules, ScreeningSuggestion } from '../screening/scoring.js';
+import { JsonDocument } from './common.js';
 
 export const QuestionnaireVersion = z.object({
   version: z.number().int(),
@@ -17,8 +18,8 @@ export type QuestionnaireVersion = z.infer<typeof QuestionnaireVersion>;
  * documents in full (schemas and rules against questions), answering every problem found.
  */
 export const QuestionnairePublish = z.strictObject({
-  questionnaire: z.record(z.string(), z.unknown()),
-  scoringRules: z.record(z.string(), z.unknown()),
+  questionnaire: JsonDocument,
+  scoringRules: JsonDocument,
 });
 export type QuestionnairePublish = z.infer<typeof QuestionnairePublish>;
 

@@ -14,7 +14,7 @@ import {
   TaskStatus,
 } from '../sop/vocabulary.js';
 import { CaseReference, CaseSection } from './cases.js';
-import { Id, PageQuery, pageOf } from './common.js';
+import { BoundedJson, Id, JsonDocument, PageQuery, pageOf } from './common.js';
 
 /**
  * The HTTP contracts of issue #4: a case's SOP workflow, its tasks, referrals, closure and
@@ -419,8 +419,13 @@ export const SopSummary = z.object({
 export const SopSummaryList = z.object({ items: z.array(SopSummary) });
 export const SopVersionParams = z.strictObject({ sopId: SopId, version: z.coerce.number().int().min(1) });
 export const SopIdParams = z.strictObject({ sopId: SopId });
-/** The document is validated by `SopDocument`; errors come back with their paths (VALIDATION_FAILED). */
-export const SopPublish = z.strictObject({ document: z.unknown(), basedOnVersion: z.number().int().min(1) });
+/**
+ * The document is a bounded JSON object here, then checked in full by `SopDocument`; its
+ * problems come back with their paths (SOP_INVALID).
+ */
+export const SopPublish = z.strictObject({ document: JsonDocument, basedOnVersion: z.number().int().min(1) });
+/** An SOP draft to check: any value (a wrong one is answered as a problem), of bounded size. */
+export const SopValidate = z.strictObject({ document: BoundedJson });
 export const SopValidationResult = z.object({
   valid: z.boolean(),
   issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })),

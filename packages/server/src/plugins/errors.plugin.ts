@@ -21,6 +21,28 @@ const FASTIFY_CODES: Record<string, { status: number; code: ErrorBody['code']; m
 };
 
 /**
+ * PostgreSQL's foreign-key violation (23503) on a write: the request named a record that does
+ * not exist (an organisation, a person, a user). Answered 422 REFERENCE_INVALID with the field
+ * (the column in the API's spelling), or 409 when a row still referenced was to be removed.
+ * Services check the ids they can explain better first; this is the rule for all the others.
+ */
+function foreignKeyError(error: unknown): AppError | undefined {
+  const e = error as { code?: unknown; detail?: unknown } | null;
+  if (e?.code !== '23503') return undefined;
+  const detail = String(e.detail ?? '');
+  if (detail.includes('is still referenced')) {
+    return new AppError('CONFLICT', 'Other records still refer to this one');
+  }
+  const column = /Key \(([a-z0-9_]+)\)/.exec(detail)?.[1];
+  const field = column?.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+  return new AppError(
+    'REFERENCE_INVALID',
+    'A record this refers to does not exist',
+    field ? { field } : undefined,
+  );
+}
+
+/**
  * Every error leaves as `{ code, message, details }`. Anything unexpected is logged with
  * its stack under the request id and answered with a bare INTERNAL: no stack, no SQL.
  */
@@ -41,17 +63,25 @@ async function errorsPlugin(app: FastifyInstance) {
       };
       return reply.status(400).send(body);
     }
-    if (error instanceof AppError) {
-      const body: ErrorBody = { code: error.code, message: error.message, details: error.details };
-      return reply.status(error.statusCode).send(body);
+    const reference = foreignKeyError(error);
+    if (reference) {
+      request.log.info(
+        { field: (reference.details as { field?: string } | undefined)?.field },
+        'unknown reference',
+      );
+    }
+    const known = reference ?? error;
+    if (known instanceof AppError) {
+      const body: ErrorBody = { code: known.code, message: known.message, details: known.details };
+      return reply.status(known.statusCode).send(body);
     }
     if (error.statusCode === 429) {
       return reply
         .status(429)
         .send({ code: 'RATE_LIMITED', message: 'Too many requests; try again shortly' });
     }
-    const known = error.code ? FASTIFY_CODES[error.code] : undefined;
-    if (known) return reply.status(known.status).send({ code: known.code, message: known.message });
+    const fastify = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (fastify) return reply.status(fastify.status).send({ code: fastify.code, message: fastify.message });
     if (isResponseSerializationError(error)) {
       request.log.error(
         { err: { message: error.message, method: error.method, url: error.url } },

@@ -101,7 +101,9 @@ export async function recordConsent(
       .select('id')
       .where('id', '=', input.organisationId)
       .executeTakeFirst();
-    if (!org) throw notFound('Organisation');
+    if (!org) {
+      throw new AppError('REFERENCE_INVALID', 'The organisation does not exist', { field: 'organisationId' });
+    }
   }
   await services.db.transaction().execute(async (trx) => {
     const { id } = await trx

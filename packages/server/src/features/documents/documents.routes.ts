@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import {
   CaseDocument,
   CaseIdParams,
@@ -15,6 +15,7 @@ import {
 } from '@opennrm/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../../lib/app-error.js';
 import { assertIfMatch, sendWithEtag } from '../../lib/http-preconditions.js';
 import { auditContext } from '../../plugins/auth.plugin.js';
 import type { Services } from '../../services.js';
@@ -29,6 +30,12 @@ import { CHUNK_SIZE, type FileServices } from './files.js';
 import { abortUpload, completeUpload, getUpload, receiveChunk, startUpload } from './uploads.service.js';
 
 const tags = ['documents'];
+
+/** A chunk is raw bytes sent as application/octet-stream; no body, or JSON, is a 415. */
+function chunkStream(body: unknown): Readable {
+  if (body instanceof Readable) return body;
+  throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the chunk as application/octet-stream');
+}
 
 /** RFC 6266 / 5987: an ASCII fallback and the exact UTF-8 name (Arabic names included). */
 function contentDisposition(kind: 'attachment' | 'inline', fileName: string): string {
@@ -128,7 +135,7 @@ export async function documentRoutes(
         request.auth!.actor,
         request.params.id,
         request.params.index,
-        request.body as Readable,
+        chunkStream(request.body),
       ),
   );
 

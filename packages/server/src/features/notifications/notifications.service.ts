@@ -6,8 +6,8 @@ import {
 } from '@opennrm/domain';
 import { type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/create-db.js';
-import { AppError, notFound } from '../../lib/app-error.js';
-import { decodeCursor, encodeCursor } from '../../lib/sql.js';
+import { notFound } from '../../lib/app-error.js';
+import { decodeInstantIdCursor, encodeCursor } from '../../lib/sql.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
 
@@ -24,13 +24,8 @@ export interface NotificationListQuery {
 }
 
 function parseCursor(cursor: string | undefined): { at: Date; id: string } | undefined {
-  const decoded = decodeCursor(cursor);
-  if (!decoded) return undefined;
-  const [at, id] = decoded.split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw new AppError('BAD_REQUEST', 'The cursor is not valid');
-  }
-  return { at: new Date(at), id };
+  const decoded = decodeInstantIdCursor(cursor);
+  return decoded ? { at: new Date(decoded.at), id: decoded.id } : undefined;
 }
 
 export async function countUnread(db: Database, userId: string): Promise<number> {

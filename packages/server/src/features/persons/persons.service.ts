@@ -19,7 +19,7 @@ import {
 } from '@opennrm/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { notFound } from '../../lib/app-error.js';
+import { AppError, notFound } from '../../lib/app-error.js';
 import type { FieldCrypto } from '../../lib/field-crypto.js';
 import type { Services } from '../../services.js';
 import {
@@ -111,6 +111,12 @@ export async function updatePerson(services: Services, db: Db, current: PersonRo
     nameArabic: patch.nameArabic !== undefined ? patch.nameArabic : current.name_arabic,
     aliases: patch.aliases ?? current.aliases,
   };
+  // A person is found and told apart by name: an edit may change either, never remove both.
+  if (!merged.nameLatin && !merged.nameArabic) {
+    throw new AppError('PERSON_NAME_REQUIRED', 'Keep a name in Latin or Arabic script', {
+      field: patch.nameLatin === null ? 'nameLatin' : 'nameArabic',
+    });
+  }
   const names = allNames(merged);
   const phone = patch.phone === undefined ? undefined : patch.phone?.trim() || null;
   await db

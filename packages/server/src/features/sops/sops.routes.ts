@@ -4,12 +4,12 @@ import {
   SopIdParams,
   SopPublish,
   SopSummaryList,
+  SopValidate,
   SopValidationResult,
   SopVersionParams,
 } from '@opennrm/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { auditContext } from '../../plugins/auth.plugin.js';
 import type { Services } from '../../services.js';
 import {
@@ -63,7 +63,7 @@ export async function sopRoutes(base: FastifyInstance, { services }: { services:
       schema: {
         tags,
         summary: 'Check an SOP document without publishing it; answers every problem with its path',
-        body: z.strictObject({ document: z.unknown() }),
+        body: SopValidate,
         response: { 200: SopValidationResult },
       },
     },

@@ -16,7 +16,7 @@ import {
 import { type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/create-db.js';
 import { AppError, notFound } from '../../lib/app-error.js';
-import { decodeCursor, pageFrom } from '../../lib/sql.js';
+import { decodeInstantIdCursor, pageFrom } from '../../lib/sql.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
 import { findCaseRow, loadAccessFacts } from '../cases/cases.repository.js';
@@ -164,10 +164,9 @@ export async function listTaskPage(services: Services, actor: Actor, q: TaskList
   if (q.status === 'done') query = query.where('t.status', '=', 'done');
   // Sort key: the deadline (none = last), then the id; the cursor is the last row's pair.
   const sortKey = sql<string>`coalesce(t.due_at, 'infinity'::timestamptz)`;
-  const after = decodeCursor(q.cursor);
+  const after = decodeInstantIdCursor(q.cursor, { infinity: true });
   if (after) {
-    const [due, id] = after.split('|');
-    query = query.where(sql<SqlBool>`(${sortKey}, t.id) > (${due}::timestamptz, ${id}::uuid)`);
+    query = query.where(sql<SqlBool>`(${sortKey}, t.id) > (${after.at}::timestamptz, ${after.id}::uuid)`);
   }
   const rows = await query
     .orderBy(sortKey)
