@@ -9,6 +9,8 @@ import {
   type OrganisationKind,
   type Permission,
   type Role,
+  referralAccess,
+  taskAccess,
 } from '@opennrm/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAccessFacts } from '../src/features/cases/cases.repository.js';
@@ -29,6 +31,10 @@ const actors = new Map<string, Actor>();
 const cases: Record<string, { id: string; reference: string; family: string }> = {};
 const table: string[] = [];
 let inspection: string;
+/** Fixture referrals and tasks, with the facts the policy decides on. */
+const referrals: { id: string; key: string; caseKey: string; organisationId: string; status: string }[] = [];
+const tasks: { id: string; key: string; caseKey: string; ownerOrganisationId: string }[] = [];
+const SECRET_MESSAGE = 'MatrixReferralMessage';
 
 const NOWHERE = '00000000-0000-4000-8000-000000000000';
 const USERS = DEMO_USERS.map((u) => u.username);
@@ -139,29 +145,52 @@ beforeAll(async () => {
 
   inspection = await orgId('Labour Inspection Directorate');
   const all: CaseSection[] = ['person', 'narrative', 'screening', 'parties', 'consents', 'timeline'];
-  await ctx.db
-    .insertInto('referrals')
-    .values([
-      { case_id: cases.referredAllSections!.id, organisation_id: inspection, shared_sections: all },
-      {
-        case_id: cases.referredNarrativeOnly!.id,
-        organisation_id: inspection,
-        shared_sections: ['narrative'],
-      },
-      {
-        case_id: cases.referralRevoked!.id,
-        organisation_id: inspection,
-        shared_sections: ['person'],
-        status: 'revoked',
-      },
-      {
-        case_id: cases.referralDeclined!.id,
-        organisation_id: inspection,
-        shared_sections: ['person'],
-        status: 'declined',
-      },
-    ])
-    .execute();
+  const police = await orgId('Police Directorate');
+  const fixtureReferrals: [string, string, string, CaseSection[], string][] = [
+    ['toInspection', 'referredAllSections', inspection, all, 'sent'],
+    ['toPolice', 'referredAllSections', police, ['person'], 'accepted'],
+    ['narrativeOnly', 'referredNarrativeOnly', inspection, ['narrative'], 'acknowledged'],
+    ['revoked', 'referralRevoked', inspection, ['person'], 'revoked'],
+    ['declined', 'referralDeclined', inspection, ['person'], 'declined'],
+  ];
+  for (const [key, caseKey, organisationId, sections, status] of fixtureReferrals) {
+    const row = await ctx.db
+      .insertInto('referrals')
+      .values({
+        case_id: cases[caseKey]!.id,
+        organisation_id: organisationId,
+        shared_sections: sections,
+        status,
+        message_enc: ctx.crypto.encrypt(SECRET_MESSAGE),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    referrals.push({ id: row.id, key, caseKey, organisationId, status });
+  }
+  // Tasks owned by an organisation: on a case referred to it, on a case it is not referred
+  // (the old "only organisation of that kind" owner), after its referral was revoked, and
+  // another organisation's task on a case both hold.
+  const fixtureTasks: [string, string, string][] = [
+    ['inspectionOnReferred', 'referredAllSections', inspection],
+    ['inspectionOnUnrelated', 'unrelated', inspection],
+    ['inspectionAfterRevocation', 'referralRevoked', inspection],
+    ['policeOnShared', 'referredAllSections', police],
+  ];
+  for (const [key, caseKey, ownerOrganisationId] of fixtureTasks) {
+    const row = await ctx.db
+      .insertInto('tasks')
+      .values({
+        case_id: cases[caseKey]!.id,
+        key: `matrix-${key}`,
+        title: JSON.stringify({ en: `Matrix task ${key}` }),
+        status: 'open',
+        owner_organisation_id: ownerOrganisationId,
+        created_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    tasks.push({ id: row.id, key, caseKey, ownerOrganisationId });
+  }
   for (const key of ['nationalConsented', 'otherNationalConsented']) {
     const res = await manager.post(`/api/cases/${cases[key]!.id}/consents`, {
       purpose: 'embassy_contact',
@@ -332,6 +361,94 @@ describe('access matrix', () => {
       }
       const ours = listed.items.filter((i) => Object.values(cases).some((k) => k.id === i.id));
       expect(ours.length, `${u} list`).toBe(visible.length);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('every referral and task × every role answers as referralAccess and taskAccess say', async () => {
+    const wrong: string[] = [];
+    table.push(
+      '',
+      '## Referrals and tasks × roles (✓ = readable; "ended" = a bare record without content)',
+      '',
+    );
+    table.push(`| referral / task | ${USERS.join(' | ')} |`, `|---|${USERS.map(() => '---').join('|')}|`);
+    const caseFacts = async (caseKey: string) => {
+      const row = await ctx.db
+        .selectFrom('cases')
+        .select(['id', 'created_by', 'person_id', 'duplicate_check'])
+        .where('id', '=', cases[caseKey]!.id)
+        .executeTakeFirstOrThrow();
+      return loadAccessFacts(ctx.db, row);
+    };
+    for (const r of referrals) {
+      const row: string[] = [];
+      for (const u of USERS) {
+        const actor = actors.get(u)!;
+        const c = clients.get(u)!;
+        const ra = referralAccess(actor, r);
+        const routeAllows = can(actor, 'referrals.send') || can(actor, 'referrals.respond');
+        const allowed =
+          routeAllows && ra.read && (ra.view === 'ended' || (await expectedOn(u, r.caseKey)).read);
+        row.push(allowed ? (ra.read && ra.view === 'ended' ? 'ended' : '✓') : '·');
+        const res = await c.get(`/api/referrals/${r.id}`);
+        if (res.statusCode >= 500 || (res.statusCode === 200) !== allowed) {
+          wrong.push(
+            `${u} GET referral ${r.key} → ${res.statusCode}, policy says ${allowed ? 'allow' : 'deny'}`,
+          );
+        }
+        if (res.statusCode === 200 && ra.read && ra.view === 'ended' && res.body.includes(SECRET_MESSAGE)) {
+          wrong.push(`${u} referral ${r.key}: an ended referral shows its message`);
+        }
+        // The case's referral list shows exactly the referrals this user may read.
+        const list = await c.get(`/api/cases/${cases[r.caseKey]!.id}/referrals`);
+        if (list.statusCode === 200) {
+          const listed = (list.json().items as { id: string }[]).some((i) => i.id === r.id);
+          if (listed && !allowed) wrong.push(`${u} case referral list shows ${r.key}`);
+        }
+      }
+      table.push(`| referral ${r.key} (${r.status}) | ${row.join(' | ')} |`);
+    }
+    for (const t of tasks) {
+      const facts = await caseFacts(t.caseKey);
+      const row: string[] = [];
+      for (const u of USERS) {
+        const actor = actors.get(u)!;
+        const c = clients.get(u)!;
+        const ta = taskAccess(actor, facts, { ownerOrganisationId: t.ownerOrganisationId, assigneeId: null });
+        const allowed = (can(actor, 'tasks.work') || can(actor, 'cases.manage')) && ta.read;
+        row.push(mark(allowed));
+        const seen: string[] = [];
+        for (const url of [
+          `/api/cases/${cases[t.caseKey]!.id}/tasks`,
+          '/api/tasks?view=organisation&status=all&limit=100',
+          '/api/tasks?view=mine&status=all&limit=100',
+        ]) {
+          const res = await c.get(url);
+          if (res.statusCode >= 500) wrong.push(`${u} ${url} → ${res.statusCode}`);
+          if (res.statusCode === 200 && (res.json().items as { id: string }[]).some((i) => i.id === t.id)) {
+            seen.push(url);
+          }
+        }
+        if (seen.length > 0 && !allowed) wrong.push(`${u} sees task ${t.key} in ${seen.join(', ')}`);
+        if (allowed && can(actor, 'cases.manage') && seen.length === 0)
+          wrong.push(`${u} misses task ${t.key}`);
+        if (allowed && !can(actor, 'cases.manage') && !seen.some((s) => s.includes('organisation'))) {
+          wrong.push(`${u} misses own organisation's task ${t.key}`);
+        }
+        // Writing follows reading: a task the user may not read cannot be changed either.
+        if (!allowed && can(actor, 'tasks.work')) {
+          const res = await c.request(
+            'PATCH',
+            `/api/tasks/${t.id}`,
+            { note: 'probe' },
+            { headers: { 'if-match': '"v1"' } },
+          );
+          if (![400, 403, 404].includes(res.statusCode))
+            wrong.push(`${u} PATCH task ${t.key} → ${res.statusCode}`);
+        }
+      }
+      table.push(`| task ${t.key} | ${row.join(' | ')} |`);
     }
     expect(wrong).toEqual([]);
   });
