@@ -271,8 +271,11 @@ async function orgOfKind(db: Database, kind: string, caseId: string): Promise<st
       .select('o.id')
       .where('c.id', '=', caseId)
       .where('o.kind', '=', 'embassy')
+      .where('o.active', '=', true)
       .executeTakeFirst();
-    if (row) return row.id;
+    // Only the embassy of the person's nationality may receive the case: without one, the
+    // case stays blocked on it (NO_EMBASSY_OF_NATIONALITY), as it would in real use.
+    return row?.id;
   }
   const row = await db
     .selectFrom('organisations')
