@@ -219,7 +219,7 @@ export async function verifyAuditChain(
   opts: VerifyOptions | number = {},
 ): Promise<AuditVerifyResult> {
   const o: VerifyOptions = typeof opts === 'number' ? { batchSize: opts } : opts;
-  const batchSize = o.batchSize ?? 2000;
+  const batchSize = o.batchSize ?? 5000;
   if (o.sequenceFirst !== false) await sequenceAudit(db, { wait: true });
 
   type Anchor = AuditCheckpoint & { witness: boolean };
@@ -257,8 +257,15 @@ export async function verifyAuditChain(
   }
 
   let next = 0;
+  // The next batch is read while this one is hashed: the database and the CPU work at once.
+  let pending = auditBatch(db, '0', batchSize);
   for (;;) {
-    const rows = await auditBatch(db, String(prevPos), batchSize);
+    const rows = await pending;
+    const more = rows.length === batchSize;
+    if (more) {
+      pending = auditBatch(db, String(rows[rows.length - 1]!.position), batchSize);
+      pending.catch(() => undefined);
+    }
     for (const row of rows) {
       const pos = BigInt(row.position!);
       if (pos !== prevPos + 1n || row.prev_hash !== prevHash) return broken(prevPos + 1n, 'chain_break');
@@ -271,7 +278,7 @@ export async function verifyAuditChain(
         if (BigInt(a.size) === pos && a.headHash !== row.hash) return broken(pos, 'checkpoint_mismatch');
       }
     }
-    if (rows.length < batchSize) break;
+    if (!more) break;
   }
   // A checkpoint beyond the end: rows were cut off, whatever the head row says.
   if (next < anchors.length) return broken(prevPos + 1n, 'checkpoint_mismatch');
