@@ -5,7 +5,10 @@ import { type Actor, isNrmTeam } from './policy.js';
 export interface CaseAccessFacts {
   createdBy: string | null;
   personNationality: string | null;
-  /** The newest consent record for embassy contact says "given". */
+  /**
+   * The newest consent record for contact with the embassy of their country says "given"
+   * (records naming one embassy do not count: that embassy is reached by referral only).
+   */
   embassyConsentGiven: boolean;
   referrals: readonly { organisationId: string; sharedSections: readonly CaseSection[]; status: string }[];
   /**

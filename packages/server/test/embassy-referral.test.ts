@@ -149,6 +149,18 @@ describe('embassy referrals go to the embassy of nationality', () => {
     expect(await blockersOf(caseId)).toContain('REQUIRED_REFERRAL_MISSING:embassy');
   });
 
+  it('gives the embassy of nationality nothing from a consent that names another embassy', async () => {
+    const caseId = await screenedTraffickingCase(manager);
+    await consent(manager, caseId, { purpose: 'embassy_contact', organisationId: india });
+    const embassy = await ctx.signIn('embassy');
+    expect((await embassy.get(`/api/cases/${caseId}`)).statusCode).toBe(404);
+    const listed = (await embassy.get('/api/cases?limit=100')).json();
+    expect(listed.items.map((c: { id: string }) => c.id)).not.toContain(caseId);
+    // Consent to contact the embassy of their country, unnamed, opens the person to it.
+    await consent(manager, caseId, { purpose: 'embassy_contact' });
+    expect((await embassy.get(`/api/cases/${caseId}`)).statusCode).toBe(200);
+  });
+
   it('says so in plain words when no embassy of the nationality exists', async () => {
     const caseId = await screenedTraffickingCase(manager);
     // A Kenyan national: the installation has no embassy of Kenya.

@@ -49,7 +49,7 @@ function grantedFilter(actor: Actor, section: CaseSection | undefined): RawBuild
   if (nationals && (!section || nationals.sections.includes(section))) {
     parts.push(sql<SqlBool>`(EXISTS (SELECT 1 FROM persons ep WHERE ep.id = c.person_id AND ep.nationality = ${nationals.country})
         AND (SELECT cs.status FROM consents cs WHERE cs.case_id = c.id AND cs.purpose = 'embassy_contact'
-             ORDER BY cs.recorded_at DESC, cs.id DESC LIMIT 1) = 'given')`);
+             AND cs.organisation_id IS NULL ORDER BY cs.recorded_at DESC, cs.id DESC LIMIT 1) = 'given')`);
   }
   if (parts.length === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;

@@ -53,6 +53,8 @@ export async function loadAccessFacts(
       .select('status')
       .where('case_id', '=', row.id)
       .where('purpose', '=', 'embassy_contact')
+      // A consent naming an embassy is for that embassy, reached by referral only.
+      .where('organisation_id', 'is', null)
       .orderBy('recorded_at', 'desc')
       .orderBy('id', 'desc')
       .limit(1)

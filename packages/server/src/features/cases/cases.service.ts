@@ -294,6 +294,7 @@ async function accessFor(
       .select(['case_id', 'status', 'recorded_at', 'id'])
       .where('case_id', 'in', ids)
       .where('purpose', '=', 'embassy_contact')
+      .where('organisation_id', 'is', null)
       .orderBy('recorded_at', 'desc')
       .orderBy('id', 'desc')
       .execute(),
