@@ -135,7 +135,32 @@ const INTAKE_KINDS: Partial<Record<Role, readonly IntakeKind[]>> = {
 
 export function intakeKindsFor(actor: Actor | undefined): readonly IntakeKind[] {
   if (!can(actor, 'cases.create')) return [];
-  return INTAKE_KINDS[actor!.role] ?? [];
+  return intakeKindsForRole(actor!.role);
+}
+
+/** The same for a role (the web app asks it about the signed-in user's role). */
+export function intakeKindsForRole(role: Role): readonly IntakeKind[] {
+  return roleHas(role, 'cases.create') ? (INTAKE_KINDS[role] ?? []) : [];
+}
+
+/**
+ * Named groups of roles, so that no module outside the policy spells a role: who is told of
+ * what, and which SOP owner roles mean what.
+ */
+export const ROLE_GROUPS = {
+  /** Decide closures, approvals and escalations at the NRM. */
+  supervisors: ['nrm_supervisor'],
+  /** SOP tasks owned by this role go to the case's assigned case manager. */
+  caseManagers: ['nrm_case_manager'],
+  /** Work on their organisation's tasks and referrals. */
+  organisationWorkers: ['agency_focal_point', 'agency_officer', 'shelter_staff', 'embassy_officer'],
+  /** Lead their organisation: escalations reach them (shelters and embassies have no focal-point role). */
+  organisationLeads: ['agency_focal_point', 'shelter_staff', 'embassy_officer'],
+} as const satisfies Record<string, readonly Role[]>;
+
+/** Whether a role (an SOP task's owner role, a user's role) belongs to a named group. */
+export function inRoleGroup(role: string | null | undefined, group: keyof typeof ROLE_GROUPS): boolean {
+  return !!role && (ROLE_GROUPS[group] as readonly string[]).includes(role);
 }
 
 /** Roles that approve, configure or oversee must use a second factor (issue #2, ASVS 2.2). */

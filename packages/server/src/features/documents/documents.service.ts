@@ -6,6 +6,7 @@ import type {
   DocumentUpdate,
   DocumentVersion,
 } from '@opennrm/domain';
+import { can, isNrmTeam, seesDocument } from '@opennrm/domain';
 import type { Database } from '../../db/create-db.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
@@ -20,8 +21,6 @@ import { type FileServices, fileKeyOf, readChunks } from './files.js';
  * recording them as documents or versions) are in uploads.service.ts.
  */
 
-const NRM_ROLES = new Set(['nrm_supervisor', 'nrm_case_manager']);
-
 const num = (v: string | number | bigint) => Number(v);
 
 /**
@@ -29,9 +28,7 @@ const num = (v: string | number | bigint) => Number(v);
  * organisation, on a case referred to it. Anyone else is told it does not exist.
  */
 export function canSeeDocument(actor: Actor, access: CaseAccess, doc: { shared_with: string[] }): boolean {
-  if (!access.read) return false;
-  if (NRM_ROLES.has(actor.role)) return true;
-  return access.reason === 'referral' && doc.shared_with.includes(actor.organisationId);
+  return seesDocument(access, actor, doc.shared_with);
 }
 
 type DocumentRow = Awaited<ReturnType<typeof loadDocumentRows>>[number];
@@ -96,7 +93,7 @@ async function presentDocuments(
         language: d.language,
         referralId: d.referral_id,
         taskId: d.task_id,
-        sharedWith: NRM_ROLES.has(actor.role)
+        sharedWith: isNrmTeam(actor)
           ? d.shared_with
           : d.shared_with.filter((o) => o === actor.organisationId),
         current,
@@ -124,7 +121,7 @@ export async function listDocuments(
   deleted: boolean,
 ): Promise<CaseDocument[]> {
   const { access } = await readableCase(services, ctx, actor, caseId);
-  if (deleted && actor.role !== 'nrm_supervisor')
+  if (deleted && !can(actor, 'documents.delete'))
     throw new AppError('FORBIDDEN', 'Only supervisors see deleted documents');
   const rows = (await loadDocumentRows(services.db, { caseId })).filter(
     (d) => canSeeDocument(actor, access, d) && (deleted ? d.deleted_at !== null : d.deleted_at === null),
@@ -150,7 +147,7 @@ export async function visibleDocument(services: Services, ctx: AuditContext, act
     const { access } = await readableCase(services, ctx, actor, row.case_id).catch(() => ({
       access: { read: false } as CaseAccess,
     }));
-    const deletedOk = !row.deleted_at || actor.role === 'nrm_supervisor';
+    const deletedOk = !row.deleted_at || can(actor, 'documents.delete');
     if (canSeeDocument(actor, access, row) && deletedOk) return row;
   }
   await recordAudit(
@@ -177,7 +174,7 @@ export async function updateDocument(
   input: DocumentUpdate,
   ifMatch: (version: number) => void,
 ) {
-  if (!NRM_ROLES.has(actor.role)) throw new AppError('FORBIDDEN', 'Only the NRM edits documents');
+  if (!isNrmTeam(actor)) throw new AppError('FORBIDDEN', 'Only the NRM edits documents');
   const row = await visibleDocument(services, ctx, actor, id);
   ifMatch(row.version);
   if (input.sharedWith) {

@@ -4,6 +4,7 @@ import {
   type Actor,
   type DocumentMetadata,
   DocumentMetadata as DocumentMetadataSchema,
+  isNrmTeam,
   referralAccess,
   type Upload,
   type UploadCreate,
@@ -31,7 +32,6 @@ import {
  * new version of one. Unfinished uploads expire after a day.
  */
 
-const NRM_ROLES = new Set(['nrm_supervisor', 'nrm_case_manager']);
 const UPLOAD_TTL_MS = 24 * 3_600_000;
 /** Images are re-encoded in memory to drop their metadata: larger ones are refused. */
 const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
@@ -81,7 +81,7 @@ interface UploadTarget {
  */
 async function assertMayUpload(services: Services, ctx: AuditContext, actor: Actor, target: UploadTarget) {
   const { access } = await readableCase(services, ctx, actor, target.caseId);
-  const nrm = NRM_ROLES.has(actor.role);
+  const nrm = isNrmTeam(actor);
   if (!nrm && access.read && access.reason !== 'referral') throw notFound('Case');
   const db = services.db;
   if (target.documentId) {
@@ -458,7 +458,7 @@ export async function completeUpload(
     if (locked.state !== 'open') throw notFound('Upload');
     let documentId = row.document_id;
     let version = 1;
-    const agencyShare = NRM_ROLES.has(actor.role) ? [] : [actor.organisationId];
+    const agencyShare = isNrmTeam(actor) ? [] : [actor.organisationId];
     if (documentId) {
       const doc = await trx
         .updateTable('documents')

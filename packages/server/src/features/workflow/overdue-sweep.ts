@@ -1,4 +1,4 @@
-import type { NotificationKind } from '@opennrm/domain';
+import { inRoleGroup, type NotificationKind, ROLE_GROUPS } from '@opennrm/domain';
 import { sql } from 'kysely';
 import type { Database } from '../../db/create-db.js';
 import type { Services } from '../../services.js';
@@ -43,7 +43,7 @@ function taskOwner(t: ClaimedTask): Audience[] {
   if (t.assignee_id) return [{ userIds: [t.assignee_id] }];
   if (t.owner_organisation_id)
     return [{ organisationId: t.owner_organisation_id, roles: ORGANISATION_TASK_ROLES }];
-  if (t.owner_role === 'nrm_supervisor') return [{ roles: ['nrm_supervisor'] }];
+  if (inRoleGroup(t.owner_role, 'supervisors')) return [{ roles: ROLE_GROUPS.supervisors }];
   return [{ userIds: [t.assigned_to] }];
 }
 
@@ -53,9 +53,9 @@ function taskEscalation(t: ClaimedTask): Audience[] {
   const boss: Audience = t.owner_organisation_id
     ? {
         organisationId: t.owner_organisation_id,
-        roles: ['agency_focal_point', 'shelter_staff', 'embassy_officer'],
+        roles: ROLE_GROUPS.organisationLeads,
       }
-    : { roles: ['nrm_supervisor'] };
+    : { roles: ROLE_GROUPS.supervisors };
   return [boss, { userIds: [t.assigned_to] }];
 }
 
@@ -206,7 +206,7 @@ export async function sweepOverdue(services: Services): Promise<SweepResult> {
         ? { organisationId: r.organisation_id, roles: ORGANISATION_TASK_ROLES }
         : {
             organisationId: r.organisation_id,
-            roles: ['agency_focal_point', 'embassy_officer', 'shelter_staff'],
+            roles: ROLE_GROUPS.organisationLeads,
           };
     return item(
       [recipients, { userIds: [r.assigned_to] }],

@@ -16,6 +16,7 @@ import {
   type ReferralPurpose,
   type ReferralStatus,
   type ReferralTransition,
+  ROLE_GROUPS,
   referralAccess,
 } from '@opennrm/domain';
 import { type SqlBool, sql } from 'kysely';
@@ -496,7 +497,7 @@ export async function requestOnward(
   );
   await notify(
     c.db,
-    [{ userIds: [referral.assigned_to, referral.created_by] }, { roles: ['nrm_supervisor'] }],
+    [{ userIds: [referral.assigned_to, referral.created_by] }, { roles: ROLE_GROUPS.supervisors }],
     {
       kind: 'onward_requested',
       caseId: referral.case_id,

@@ -2,7 +2,9 @@ import {
   type CaseState,
   type CaseTask,
   holdsActiveReferral,
+  inRoleGroup,
   type LocalizedText,
+  ROLE_GROUPS,
   type Role,
   type SopDocument,
   sopReferralFor,
@@ -22,12 +24,7 @@ interface ResolvedOwner {
 }
 
 /** Roles that work on tasks owned by their organisation. */
-export const ORGANISATION_TASK_ROLES: readonly Role[] = [
-  'agency_focal_point',
-  'agency_officer',
-  'shelter_staff',
-  'embassy_officer',
-];
+export const ORGANISATION_TASK_ROLES: readonly Role[] = ROLE_GROUPS.organisationWorkers;
 
 interface CaseFactsForTasks {
   caseId: string;
@@ -95,7 +92,7 @@ function resolveOwner(
     return {
       ...none,
       owner_role: owner.role,
-      assignee_id: owner.role === 'nrm_case_manager' ? facts.assignedTo : null,
+      assignee_id: inRoleGroup(owner.role, 'caseManagers') ? facts.assignedTo : null,
     };
   }
   const referralKey = entry.task.deadline?.referral;
@@ -298,8 +295,8 @@ export async function notifyTaskOwner(
     ? [{ userIds: [task.assignee_id] }]
     : task.owner_organisation_id
       ? [{ organisationId: task.owner_organisation_id, roles: ORGANISATION_TASK_ROLES }]
-      : task.owner_role === 'nrm_supervisor'
-        ? [{ roles: ['nrm_supervisor' as const] }]
+      : inRoleGroup(task.owner_role, 'supervisors')
+        ? [{ roles: ROLE_GROUPS.supervisors }]
         : [];
   if (audience.length === 0) return;
   await notify(

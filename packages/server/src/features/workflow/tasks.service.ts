@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import {
   type Actor,
   addBusinessDays,
+  isNrmTeam,
   type LocalizedText,
   REFERRAL_ACTIVE_STATUSES,
+  rolesWith,
   type TaskAccess,
   type TaskCreate,
   type TaskDto,
@@ -25,8 +27,7 @@ import { notifyTaskOwner } from './task-projection.js';
 import { taskVisibility } from './task-visibility.js';
 import { type ActContext, act } from './workflow.service.js';
 
-const NRM_ROLES = new Set(['nrm_supervisor', 'nrm_case_manager']);
-export const isNrm = (actor: Actor) => NRM_ROLES.has(actor.role);
+export const isNrm = (actor: Actor) => isNrmTeam(actor);
 
 /** Tasks with their case reference, owner and people's names (shared with the procedure map). */
 export function taskQuery(db: Database) {
@@ -154,7 +155,7 @@ export async function listTaskPage(services: Services, actor: Actor, q: TaskList
     );
   } else if (isNrm(actor)) {
     query = query.where(
-      sql<SqlBool>`(t.owner_organisation_id = ${actor.organisationId} OR t.owner_role IN ('nrm_supervisor', 'nrm_case_manager') OR t.owner_organisation_id IS NULL)`,
+      sql<SqlBool>`(t.owner_organisation_id = ${actor.organisationId} OR t.owner_role IN (${sql.join(rolesWith('cases.manage'))}) OR t.owner_organisation_id IS NULL)`,
     );
   }
   // Whatever the view: only tasks the actor may reach (their case + ownership).

@@ -13,6 +13,9 @@ import {
   type ReferralPurpose,
   type ReferralStatus,
   type RiskLevel,
+  ROLE_GROUPS,
+  type Role,
+  roleHas,
   selectSop,
   startCase,
 } from '@opennrm/domain';
@@ -202,7 +205,7 @@ async function notifyLifecycle(
     if (action.type === 'request_closure') {
       await notify(
         c.db,
-        [{ roles: ['nrm_supervisor'] }],
+        [{ roles: ROLE_GROUPS.supervisors }],
         {
           kind: 'approval_requested',
           caseId: wf.caseId,
@@ -377,7 +380,7 @@ export async function onCaseAssigned(c: ActContext, caseId: string, assigneeId: 
     .updateTable('tasks')
     .set({ assignee_id: assigneeId })
     .where('case_id', '=', caseId)
-    .where('owner_role', '=', 'nrm_case_manager')
+    .where('owner_role', 'in', ROLE_GROUPS.caseManagers)
     .where('status', '=', 'open')
     .execute();
   // A reassignment changes nothing the SOP looks at; a closed case takes no action but reopening.
@@ -506,7 +509,7 @@ async function takeUnassignedCase(c: ActContext, caseId: string) {
     ])
     .where('c.id', '=', caseId)
     .executeTakeFirst();
-  if (!row || row.assigned_to || (row.role !== 'nrm_case_manager' && row.role !== 'nrm_supervisor')) return;
+  if (!row || row.assigned_to || !roleHas(row.role as Role, 'cases.manage')) return;
   await c.db.updateTable('cases').set({ assigned_to: c.actorId }).where('id', '=', caseId).execute();
   await recordAudit(
     c.db,

@@ -1,3 +1,4 @@
+import { roleHas } from '@opennrm/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useSession } from '../../api/auth';
 import { CASES_KEY, casesApi } from '../../api/cases';
@@ -20,7 +21,7 @@ export function useKnownAssignees(enabled = true) {
     enabled,
   });
   const byId = new Map<string, Assignee>();
-  const isNrm = me?.role === 'nrm_case_manager' || me?.role === 'nrm_supervisor';
+  const isNrm = !!me && roleHas(me.role, 'cases.manage');
   if (me && isNrm) byId.set(me.id, { id: me.id, displayName: me.displayName });
   for (const item of query.data?.items ?? []) {
     if (item.assignedTo) byId.set(item.assignedTo.id, item.assignedTo);
