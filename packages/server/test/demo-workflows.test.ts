@@ -11,7 +11,9 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 describe('demo workflows', () => {
-  it('leaves demo cases at every stage, with referrals, tasks (some overdue) and closed cases', async () => {
+  it('leaves demo cases at every stage, with referrals, tasks (some overdue) and closed cases', {
+    timeout: 300_000,
+  }, async () => {
     const services = { config: ctx.config, db: ctx.db, now: ctx.clock.now, crypto: ctx.crypto };
     await seedSyntheticCases(services, { count: 200, seed: 2026 });
     await seedSyntheticCases(services, { count: 150, seed: 7, append: true });
