@@ -4,36 +4,59 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
+import { DatabaseWaitError, waitForDatabase } from './db/wait-for-database.js';
 import { seedDemoWorkflows } from './demo/demo-workflows.js';
 import { seedSyntheticCases } from './demo/synthetic-cases.js';
 import { loadAuditSigner } from './features/audit/audit-checkpoints.js';
 import { deleteExpiredSessions } from './features/auth/sessions.repository.js';
 import type { FileServices } from './features/documents/files.js';
-import { loadFieldCrypto, loadFileKeyring } from './lib/keys.js';
+import { openKeys } from './lib/key-check.js';
 import { createStorage } from './lib/storage/index.js';
 import { startScheduler } from './scheduler.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seed } from './seed.js';
 
-function readConfig() {
-  try {
-    const config = loadConfig();
-    return { config, ...loadFieldCrypto(config) };
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+/** A start-up problem the operator can fix: its line(s), naming the variable or folder, and exit 1. */
+function fail(error: unknown): never {
+  if (error instanceof ConfigError || error instanceof DatabaseWaitError) {
+    console.error(error.message);
+    process.exit(1);
   }
+  throw error;
 }
 
-const { config, crypto, created: keysCreated } = readConfig();
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (error) {
+    return fail(error);
+  }
+})();
+const pgliteDir = config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite');
 const handle = await createDb({
   databaseUrl: config.databaseUrl,
-  pgliteDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite'),
+  pgliteDir,
   poolSize: config.databasePoolSize,
-});
+}).catch((error: unknown) =>
+  fail(
+    pgliteDir
+      ? new ConfigError([
+          `DATA_DIR: cannot open the embedded database in ${pgliteDir}: ${(error as Error).message ?? String(error)}`,
+        ])
+      : error,
+  ),
+);
+// PostgreSQL may still be starting (a host rebooting): wait for it, one line per attempt.
+if (config.databaseUrl) {
+  await waitForDatabase(handle.db, {
+    databaseUrl: config.databaseUrl,
+    timeoutMs: config.databaseStartTimeoutMs,
+    log: (line) => console.error(line),
+  }).catch(fail);
+}
 await migrateToLatest(handle.db);
+// Keys after the database: a missing key file is made only for a database without encrypted
+// data, and the keys must decrypt the database's key check, or the start stops here.
+const { crypto, keyring, created: keysCreated } = await openKeys(config, handle.db).catch(fail);
 // The key signing audit checkpoints: refused, with the key id to restore, when the database
 // holds checkpoints signed by another key.
 const audit = await loadAuditSigner(config, handle.db).catch((error) => {
@@ -55,7 +78,7 @@ const demoWorkflows = synthetic && !synthetic.skipped ? await seedDemoWorkflows(
 // Document storage and file keys, opened at start so a missing key or bucket setting shows now.
 const files: FileServices = {
   storage: createStorage(config),
-  keyring: loadFileKeyring(config).keyring,
+  keyring,
   maxUploadBytes: config.storage.maxUploadBytes,
   clamd: config.clamdAddress,
 };

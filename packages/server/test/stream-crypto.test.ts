@@ -403,23 +403,24 @@ describe('file master keys from configuration', () => {
     ).toThrow(ConfigError);
   });
 
-  it('creates a key file with field and file keys on a fresh development install', () => {
+  it('creates a key file with field and file keys on a fresh development install (only when asked)', () => {
     const dir = tmp();
     const config = loadConfig({ DATA_DIR: dir });
-    const first = loadFileKeyring(config);
-    expect(first.created).toBe(true);
-    expect(first.keyring.currentKeyId).toBe('f1');
-    const again = loadFileKeyring(config);
-    expect(again.created).toBe(false);
-    expect(again.keyring.keys.get('f1')!.equals(first.keyring.keys.get('f1')!)).toBe(true);
-    // The field keys in the same file still load.
-    expect(loadFieldCrypto(config).created).toBe(false);
+    // Only the start-up check (key-check.ts, test/key-check.test.ts) asks for a new key file.
+    expect(() => loadFileKeyring(config)).toThrow(ConfigError);
+    expect(() => loadFieldCrypto(config)).toThrow(ConfigError);
+    expect(fs.existsSync(config.keys.keyFile)).toBe(false);
 
-    // loadFieldCrypto, run first as main.ts does, writes file master keys too.
-    const other = loadConfig({ DATA_DIR: tmp() });
-    expect(loadFieldCrypto(other).created).toBe(true);
-    expect(readKeyFile(other.keys.keyFile).fileMasterKeys).toHaveLength(1);
-    expect(loadFileKeyring(other).created).toBe(false);
+    const made = loadFieldCrypto(config, { create: true });
+    expect(made.created).toBe(true);
+    const fileKeyId = readKeyFile(config.keys.keyFile).fileMasterKeys![0]!.id;
+    expect(fileKeyId).toMatch(/^f-[0-9a-f]{8}$/);
+    const first = loadFileKeyring(config);
+    expect(first.created).toBe(false);
+    expect(first.keyring.currentKeyId).toBe(fileKeyId);
+    // The field keys in the same file still load, and a second call makes nothing.
+    expect(loadFieldCrypto(config, { create: true }).created).toBe(false);
+    expect(loadFieldCrypto(config).crypto.currentKeyId).toBe(made.crypto.currentKeyId);
   });
 
   it('upgrades an older key file with a derived key, the same on every instance, keeping the field keys', () => {

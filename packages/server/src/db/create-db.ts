@@ -28,10 +28,21 @@ export interface DbHandle {
 
 export async function createDb(options: DbOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    // An idle connection the server closed (restart, failover, admin command) is dropped from
-    // the pool; without a listener, pg would turn that into an uncaught exception. The next
-    // query opens a fresh connection, or fails with its own error.
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      // A database that does not answer fails the request (503) instead of queueing it forever.
+      connectionTimeoutMillis: 10_000,
+    });
+    // A connection the server closed (restart, failover, admin command) emits 'error' on its
+    // client. The pool listens only while the client is idle; a checked-out client (a request
+    // or a transaction using it) has no listener, and pg would turn the event into an uncaught
+    // exception that stops the process. The query in progress fails with its own error (a 503
+    // for the request), the pool discards the broken client and the next query opens a fresh
+    // connection, so both listeners only swallow the event.
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };

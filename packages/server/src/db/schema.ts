@@ -92,6 +92,18 @@ export interface AuditCheckpointsTable {
   signature: ColumnType<string, string, never>;
 }
 
+/** Known ciphertexts under the installation's keys, checked at every start (src/lib/key-check.ts). */
+export interface KeyCheckTable {
+  id: Generated<number>;
+  /** A known text encrypted with the field keys (`v1:<key id>:...`). */
+  field_check: string;
+  /** The blind index of the same text. */
+  blind_index_check: string;
+  /** A file key wrapped by the file master keys (`fk1:<key id>:...`). */
+  file_check: string;
+  created_at: Generated<Date>;
+}
+
 export interface AuditHeadTable {
   singleton: Generated<boolean>;
   last_id: ColumnType<string, string, string>;
@@ -437,6 +449,7 @@ export interface DB {
   uploads: UploadsTable;
   audit_head: AuditHeadTable;
   audit_checkpoints: AuditCheckpointsTable;
+  key_check: KeyCheckTable;
   persons: PersonsTable;
   person_name_keys: PersonNameKeysTable;
   identity_documents: IdentityDocumentsTable;

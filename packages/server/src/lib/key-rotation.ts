@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.js';
 import type { FieldCrypto } from './field-crypto.js';
 
 /** Every application-encrypted column, with the key that identifies its rows. */
-const ENCRYPTED_COLUMNS = [
+export const ENCRYPTED_COLUMNS = [
   { table: 'users', key: 'id', column: 'totp_secret' },
   { table: 'users', key: 'id', column: 'totp_pending_secret' },
   { table: 'persons', key: 'id', column: 'phone_enc' },
@@ -24,6 +24,8 @@ const ENCRYPTED_COLUMNS = [
   { table: 'document_versions', key: 'ctid', column: 'file_name_enc' },
   { table: 'uploads', key: 'id', column: 'metadata_enc' },
   { table: 'uploads', key: 'id', column: 'file_name_enc' },
+  // The known ciphertext checked at start (key-check.ts) moves to the new key with the data.
+  { table: 'key_check', key: 'id', column: 'field_check' },
 ] as const;
 
 export interface RotationProgress {

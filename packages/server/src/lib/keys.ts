@@ -45,12 +45,30 @@ export function writeKeyFile(filePath: string, file: KeyFile) {
   fs.renameSync(tmp, filePath);
 }
 
+/** A new key id: unique, so a key made by mistake never shares its id with the right one. */
+export function newKeyId(prefix: 'k' | 'f'): string {
+  return `${prefix}-${randomBytes(4).toString('hex')}`;
+}
+
+/** A new key file: field keys, blind-index key and file master keys, all random. */
+function newKeyFile(): KeyFile {
+  return {
+    blindIndexKey: newKeyMaterial(),
+    keys: [{ id: newKeyId('k'), key: newKeyMaterial() }],
+    fileMasterKeys: [{ id: newKeyId('f'), key: newKeyMaterial() }],
+  };
+}
+
 /**
- * Keys come from ENCRYPTION_KEYS + BLIND_INDEX_KEY, or from the key file. Outside
- * production a missing key file is created, so `npm start` works on a fresh clone; in
- * production a missing key is a start-up error, never a silent new key.
+ * Keys come from ENCRYPTION_KEYS + BLIND_INDEX_KEY, or from the key file. A missing key file
+ * is created only with `create` (never in production): the server's start passes it after
+ * checking that the database holds no encrypted data yet (`openKeys` in key-check.ts), so that
+ * `npm start` works on a fresh clone; everywhere else a missing key is an error.
  */
-export function loadFieldCrypto(config: Config): { crypto: FieldCrypto; created: boolean } {
+export function loadFieldCrypto(
+  config: Config,
+  options: { create?: boolean } = {},
+): { crypto: FieldCrypto; created: boolean } {
   const { encryptionKeys, blindIndexKey, keyFile } = config.keys;
   try {
     if (encryptionKeys) {
@@ -65,16 +83,12 @@ export function loadFieldCrypto(config: Config): { crypto: FieldCrypto; created:
     if (error instanceof ConfigError) throw error;
     throw new ConfigError([`ENCRYPTION_KEYS / KEY_FILE: ${(error as Error).message}`]);
   }
-  if (config.env === 'production') {
+  if (config.env === 'production' || !options.create) {
     throw new ConfigError([
       `ENCRYPTION_KEYS or KEY_FILE: no encryption key configured and ${keyFile} does not exist`,
     ]);
   }
-  const file: KeyFile = {
-    blindIndexKey: newKeyMaterial(),
-    keys: [{ id: 'k1', key: newKeyMaterial() }],
-    fileMasterKeys: [{ id: 'f1', key: newKeyMaterial() }],
-  };
+  const file = newKeyFile();
   writeKeyFile(keyFile, file);
   return { crypto: fromFile(file), created: true };
 }
@@ -102,8 +116,8 @@ export function derivedFileMasterKey(file: KeyFile): { id: string; key: string }
 /**
  * Master keys for stored files come from FILE_MASTER_KEYS, or from the key file's
  * `fileMasterKeys`. A key file without that entry (written by an older version) gets one,
- * derived from its blind-index key; outside production a missing key file is created, as
- * by `loadFieldCrypto`. `created` says the key file gained a file master key: log it, the
+ * derived from its blind-index key. A missing key file is never created here (see
+ * `loadFieldCrypto`). `created` says the key file gained a file master key: log it, the
  * file must be backed up again.
  */
 export function loadFileKeyring(config: Config): { keyring: FileKeyring; created: boolean } {
@@ -142,18 +156,9 @@ export function loadFileKeyring(config: Config): { keyring: FileKeyring; created
       'FILE_MASTER_KEYS: required when ENCRYPTION_KEYS is set and there is no key file',
     ]);
   }
-  if (config.env === 'production') {
-    throw new ConfigError([
-      `FILE_MASTER_KEYS or KEY_FILE: no file master key configured and ${keyFile} does not exist`,
-    ]);
-  }
-  const created: KeyFile = {
-    blindIndexKey: newKeyMaterial(),
-    keys: [{ id: 'k1', key: newKeyMaterial() }],
-    fileMasterKeys: [{ id: 'f1', key: newKeyMaterial() }],
-  };
-  writeKeyFile(keyFile, created);
-  return { keyring: fileKeyringFrom(created.fileMasterKeys!), created: true };
+  throw new ConfigError([
+    `FILE_MASTER_KEYS or KEY_FILE: no file master key configured and ${keyFile} does not exist`,
+  ]);
 }
 
 /** Puts a new file master key first in the key file (it wraps from the next start); answers its id. */

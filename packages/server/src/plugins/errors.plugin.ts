@@ -2,6 +2,7 @@ import type { ErrorBody } from '@opennrm/domain';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/connection-errors.js';
 import { AppError } from '../lib/app-error.js';
 
 /** Fastify's own error codes that a client can cause, mapped to ours. */
@@ -42,6 +43,25 @@ function foreignKeyError(error: unknown): AppError | undefined {
   );
 }
 
+/** Seconds a client is asked to wait (Retry-After) while the database cannot be reached. */
+const RETRY_AFTER_SECONDS = '5';
+
+/**
+ * The database cannot be reached (stopped, restarting, connections cut: issue 16): 503
+ * DATABASE_UNAVAILABLE with Retry-After, logged as a warning without a stack. `/api/ready`'s
+ * NOT_READY gets the same header. The pool reconnects by itself once the database is back.
+ */
+function databaseUnavailable(error: unknown): { status: 503; body: ErrorBody } | undefined {
+  if (error instanceof AppError && error.code === 'NOT_READY') {
+    return { status: 503, body: { code: error.code, message: error.message } };
+  }
+  if (!isDatabaseUnavailable(error)) return undefined;
+  return {
+    status: 503,
+    body: { code: 'DATABASE_UNAVAILABLE', message: 'The database cannot be reached; try again shortly' },
+  };
+}
+
 /**
  * Every error leaves as `{ code, message, details }`. Anything unexpected is logged with
  * its stack under the request id and answered with a bare INTERNAL: no stack, no SQL.
@@ -62,6 +82,14 @@ async function errorsPlugin(app: FastifyInstance) {
         },
       };
       return reply.status(400).send(body);
+    }
+    const unavailable = databaseUnavailable(error);
+    if (unavailable) {
+      request.log.warn({ err: { message: error.message, code: error.code } }, 'database unavailable');
+      return reply
+        .status(unavailable.status)
+        .header('retry-after', RETRY_AFTER_SECONDS)
+        .send(unavailable.body);
     }
     const reference = foreignKeyError(error);
     if (reference) {
