@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'screening.publish',
   'referrals.send',
   'referrals.send_without_consent',
+  'referrals.send_before_screening',
   'referrals.respond',
   'tasks.work',
   'cases.approve_closure',
@@ -77,6 +78,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases.approve_closure',
     'cases.change_sop',
     'referrals.send_without_consent',
+    // An urgent case, before its screening chose the SOP: the police cannot wait (issue 12).
+    'referrals.send_before_screening',
     'documents.delete',
   ],
   nrm_case_manager: [...ALL_STAFF, 'organisations.read', ...CASE_WORK],

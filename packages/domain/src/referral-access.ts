@@ -1,5 +1,5 @@
 import { REFERRAL_ACTIVE_STATUSES } from './case-access.js';
-import type { ConsentStatus } from './case-vocabulary.js';
+import type { ConsentStatus, RiskLevel } from './case-vocabulary.js';
 import { type Actor, can } from './policy.js';
 
 /** What decides whether a case may be referred to an embassy. */
@@ -71,4 +71,18 @@ export function referralAccess(actor: Actor, r: ReferralFacts): ReferralAccess {
   if (!(REFERRAL_ACTIVE_STATUSES as readonly string[]).includes(r.status))
     return { read: true, view: 'ended', ...NONE };
   return { read: true, view: 'full', respond: true, requestOnward: true, revoke: false };
+}
+
+/** An urgent case: the risk recorded at intake (the hotline's and the referral form's "urgent") or since. */
+export function isUrgentRisk(risk: RiskLevel | string | null | undefined): boolean {
+  return risk === 'urgent';
+}
+
+/**
+ * Whether the actor may refer the case before its SOP started (before the screening chose
+ * it): a supervisor, on an urgent case only (issue 12). Everyone else waits for the SOP, whose
+ * steps say where the case goes. The referral joins the SOP when it starts.
+ */
+export function canReferBeforeSop(actor: Actor, c: { risk: RiskLevel | string | null | undefined }): boolean {
+  return can(actor, 'referrals.send_before_screening') && isUrgentRisk(c.risk);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { deepFreeze } from '../screening/freeze.js';
-import type { SopDuration } from './sop-schema.js';
+import type { RiskDuration } from './sop-schema.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -109,8 +109,11 @@ export function addHours(instant: InstantInput, hours: number): Date {
   return new Date(instantToDate(instant).getTime() + hours * HOUR_MS);
 }
 
-/** An SOP duration after an instant: business days on the calendar, or elapsed hours. */
-export function addDuration(instant: InstantInput, duration: SopDuration, calendar: BusinessCalendar): Date {
+/**
+ * An SOP duration after an instant: business days on the calendar, or elapsed hours. A duration
+ * with a `byRisk` map is first resolved for the case's risk (`durationForRisk`).
+ */
+export function addDuration(instant: InstantInput, duration: RiskDuration, calendar: BusinessCalendar): Date {
   return duration.unit === 'hours'
     ? addHours(instant, duration.amount)
     : addBusinessDays(instant, duration.amount, calendar);

@@ -131,8 +131,16 @@ describe('trafficking, adult', () => {
       { type: 'send_referral', id: 'pol', organisationKind: 'police', purpose: 'investigation' },
       '2026-12-17T09:00:00Z',
     );
-    // Sent on a holiday: the 1 bd to acknowledge starts on Sunday 00:00.
-    expect(s.referrals.find((r) => r.id === 'pol')?.acknowledgeBy).toBe('2026-12-21T00:00:00.000Z');
+    // A high-risk case: the police acknowledge within 2 hours, holiday or not.
+    expect(s.referrals.find((r) => r.id === 'pol')?.acknowledgeBy).toBe('2026-12-17T11:00:00.000Z');
+    // At medium risk, sent on a holiday: the 1 bd to acknowledge starts on Sunday 00:00.
+    const medium = must(
+      adult,
+      { ...inAssistance(false), risk: 'medium' },
+      { type: 'send_referral', id: 'pol', organisationKind: 'police', purpose: 'investigation' },
+      '2026-12-17T09:00:00Z',
+    );
+    expect(medium.referrals.find((r) => r.id === 'pol')?.acknowledgeBy).toBe('2026-12-21T00:00:00.000Z');
   });
 
   it('makes the return tasks and the return support mandatory on voluntary repatriation', () => {

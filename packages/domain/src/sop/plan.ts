@@ -10,7 +10,13 @@ import {
   rollToBusinessDay,
 } from './calendar.js';
 import { conditionHolds, sopReferralFor, sopTaskMandatory } from './evaluate.js';
-import type { SopDocument, SopTask, TaskOwner } from './sop-schema.js';
+import {
+  durationForRisk,
+  type SopDocument,
+  type SopReferral,
+  type SopTask,
+  type TaskOwner,
+} from './sop-schema.js';
 import type { CaseFacts, CaseReferral, CaseState } from './state.js';
 import type { LifecycleStage } from './vocabulary.js';
 
@@ -64,7 +70,10 @@ function plan(
     owner: task.owner,
     mandatory: state ? sopTaskMandatory(sop, state, task) : task.mandatory,
   };
-  if (task.deadline) planned.dueAt = addDuration(trigger, task.deadline, calendar).toISOString();
+  if (task.deadline) {
+    const duration = durationForRisk(task.deadline, state?.risk);
+    planned.dueAt = addDuration(trigger, duration, calendar).toISOString();
+  }
   if (task.evidence) planned.evidence = task.evidence;
   return planned;
 }
@@ -132,6 +141,41 @@ export function followUpSchedule(
       calendar,
     ).toISOString(),
   );
+}
+
+/**
+ * When a referral sent at `at` must be acknowledged before the case has an SOP (an urgent case
+ * referred before screening: the category, so the SOP, is not known yet): the earliest deadline
+ * any of `sops` sets for this recipient at this risk level. Undefined when none names it (the
+ * installation's default then applies). The SOP, once chosen, keeps the deadline given here.
+ */
+export function acknowledgeByBeforeSop(
+  sops: readonly SopDocument[],
+  referral: Pick<CaseReferral, 'organisationKind' | 'purpose' | 'embassyOfNationality'>,
+  risk: RiskLevel,
+  at: InstantInput,
+  calendar: BusinessCalendar,
+): Date | undefined {
+  let earliest: Date | undefined;
+  for (const sop of sops) {
+    const within = sopReferralFor(sop, referral)?.acknowledgeWithin;
+    if (!within) continue;
+    const due = addDuration(at, durationForRisk(within, risk), calendar);
+    if (!earliest || due < earliest) earliest = due;
+  }
+  return earliest;
+}
+
+/** The deadline of an SOP referral's step at a risk level (`acknowledgeWithin`, `completeWithin`). */
+export function referralDeadline(
+  sopReferral: SopReferral | undefined,
+  field: 'acknowledgeWithin' | 'completeWithin',
+  risk: RiskLevel,
+  at: InstantInput,
+  calendar: BusinessCalendar,
+): string | undefined {
+  const within = sopReferral?.[field];
+  return within ? addDuration(at, durationForRisk(within, risk), calendar).toISOString() : undefined;
 }
 
 /** A new case's state at `received`, with the received stage's tasks created. */

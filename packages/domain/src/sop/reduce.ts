@@ -1,6 +1,6 @@
 import { actionBlockers } from './action-blockers.js';
 import type { CaseAction, CaseActionType } from './actions.js';
-import { addDuration, type BusinessCalendar, type InstantInput, instantToDate } from './calendar.js';
+import { type BusinessCalendar, type InstantInput, instantToDate } from './calendar.js';
 import {
   type Blocker,
   isTaskMandatory,
@@ -9,7 +9,13 @@ import {
   sopTaskOf,
   stageIndexOf,
 } from './evaluate.js';
-import { followUpSchedule, type PlannedTask, tasksForReferral, tasksForStage } from './plan.js';
+import {
+  followUpSchedule,
+  type PlannedTask,
+  referralDeadline,
+  tasksForReferral,
+  tasksForStage,
+} from './plan.js';
 import type { SopDocument } from './sop-schema.js';
 import type { CaseState, CaseTask } from './state.js';
 import type { LifecycleStage } from './vocabulary.js';
@@ -121,7 +127,13 @@ function perform(sop: SopDocument, state: CaseState, action: CaseAction, ctx: Ac
         tasks: state.tasks.map((t) => (t.id === action.taskId ? { ...t, status: action.status } : t)),
       };
     case 'send_referral': {
-      const ack = sopReferralFor(sop, action)?.acknowledgeWithin;
+      const ack = referralDeadline(
+        sopReferralFor(sop, action),
+        'acknowledgeWithin',
+        state.risk,
+        at,
+        ctx.calendar,
+      );
       const referral = {
         id: action.id,
         organisationKind: action.organisationKind,
@@ -130,7 +142,7 @@ function perform(sop: SopDocument, state: CaseState, action: CaseAction, ctx: Ac
         ...(action.embassyOfNationality !== undefined
           ? { embassyOfNationality: action.embassyOfNationality }
           : {}),
-        ...(ack ? { acknowledgeBy: addDuration(at, ack, ctx.calendar).toISOString() } : {}),
+        ...(ack ? { acknowledgeBy: ack } : {}),
       };
       const sent = { ...state, referrals: [...state.referrals, referral] };
       return withTasks(sent, tasksForReferral(sop, referral, 'referral_sent', at, ctx.calendar, sent));
@@ -188,9 +200,14 @@ function updateReferral(
   const updated = { ...referral, status: action.status };
   if (action.status === 'declined' && action.declineReason)
     updated.declineReason = action.declineReason.trim();
-  const complete = sopReferralFor(sop, referral)?.completeWithin;
-  if (action.status === 'accepted' && complete)
-    updated.completeBy = addDuration(at, complete, calendar).toISOString();
+  const complete = referralDeadline(
+    sopReferralFor(sop, referral),
+    'completeWithin',
+    state.risk,
+    at,
+    calendar,
+  );
+  if (action.status === 'accepted' && complete) updated.completeBy = complete;
   const next = { ...state, referrals: state.referrals.map((r) => (r.id === referral.id ? updated : r)) };
   if (action.status !== 'accepted') return next;
   return withTasks(next, tasksForReferral(sop, referral, 'referral_accepted', at, calendar, next));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseCategory, CaseSubtype, subtypeFitsCategory } from '../case-vocabulary.js';
+import { CaseCategory, CaseSubtype, RiskLevel, subtypeFitsCategory } from '../case-vocabulary.js';
 import { OrganisationKind, Role } from '../roles.js';
 import { LocalizedText } from '../screening/questionnaire.js';
 import {
@@ -22,10 +22,24 @@ import {
 /** Longest duration an SOP may state: a year of business days, or of hours. */
 const MAX_AMOUNT = { business_days: 260, hours: 24 * 366 } as const;
 
-/** A duration in business days or elapsed hours (see `addDuration`). */
+/** A plain duration in business days or elapsed hours (see `addDuration`). */
+export const RiskDuration = z.strictObject({
+  amount: z.number().int().positive(),
+  unit: DeadlineUnit,
+});
+export type RiskDuration = z.infer<typeof RiskDuration>;
+
+/**
+ * Deadlines that differ by the case's risk level: an urgent police referral is acknowledged in
+ * hours, a low-risk one in business days. A level not listed takes the general `amount`/`unit`.
+ */
+const ByRisk = z.partialRecord(RiskLevel, RiskDuration).optional();
+
+/** A duration in business days or elapsed hours, optionally per risk level (`durationForRisk`). */
 export const SopDuration = z.strictObject({
   amount: z.number().int().positive(),
   unit: DeadlineUnit,
+  byRisk: ByRisk,
 });
 export type SopDuration = z.infer<typeof SopDuration>;
 
@@ -33,10 +47,22 @@ export type SopDuration = z.infer<typeof SopDuration>;
 export const TaskDeadline = z.strictObject({
   amount: z.number().int().positive(),
   unit: DeadlineUnit,
+  byRisk: ByRisk,
   from: DeadlineTrigger,
   referral: SopKey.optional(),
 });
 export type TaskDeadline = z.infer<typeof TaskDeadline>;
+
+/** The duration that applies to a case at this risk level: its own entry in `byRisk`, else the general one. */
+export function durationForRisk(d: SopDuration | TaskDeadline, risk: RiskLevel | undefined): RiskDuration {
+  const own = risk ? d.byRisk?.[risk] : undefined;
+  return own ?? { amount: d.amount, unit: d.unit };
+}
+
+/** Hours a duration lasts at most, to compare durations without a calendar (a business day may span a weekend: 4 days). */
+const longestHours = (d: RiskDuration): number => (d.unit === 'hours' ? d.amount : d.amount * 24 * 4);
+/** Hours a duration lasts at least (a business day lasts at least a day). */
+const shortestHours = (d: RiskDuration): number => (d.unit === 'hours' ? d.amount : d.amount * 24);
 
 /** Who owns a task: any organisation of a kind, or any user holding a role (at the coordinator). */
 export const TaskOwner = z.union([
@@ -181,6 +207,10 @@ function checkIds(sop: z.infer<typeof SopDocumentShape>, ctx: Ctx): void {
         issue(ctx, ['stages', s, 'referrals', r], `a referral to ${key} is already listed`);
       }
       recipients.add(key);
+      for (const field of ['acknowledgeWithin', 'completeWithin'] as const) {
+        const d = referral[field];
+        if (d) checkDuration(ctx, ['stages', s, 'referrals', r, field], d);
+      }
     });
   });
   sop.stages.forEach((stage, s) => {
@@ -190,8 +220,7 @@ function checkIds(sop: z.infer<typeof SopDocumentShape>, ctx: Ctx): void {
       taskIds.add(task.id);
       const deadline = task.deadline;
       if (!deadline) return;
-      if (deadline.amount > MAX_AMOUNT[deadline.unit])
-        issue(ctx, [...path, 'deadline', 'amount'], 'too long');
+      checkDuration(ctx, [...path, 'deadline'], deadline);
       const needsReferral = deadline.from === 'referral_sent' || deadline.from === 'referral_accepted';
       if (needsReferral && !deadline.referral) {
         issue(ctx, [...path, 'deadline', 'referral'], 'name the referral that starts the clock');
@@ -202,6 +231,22 @@ function checkIds(sop: z.infer<typeof SopDocumentShape>, ctx: Ctx): void {
       }
     });
   });
+}
+
+/**
+ * A duration's amounts stay within a year, and a risk level's own deadline is never clearly
+ * longer than the one for every level (more risk, less time): hours against business days are
+ * compared generously, a business day counting up to four days.
+ */
+function checkDuration(ctx: Ctx, path: (string | number)[], d: SopDuration | TaskDeadline): void {
+  if (d.amount > MAX_AMOUNT[d.unit]) issue(ctx, [...path, 'amount'], 'too long');
+  for (const [risk, own] of Object.entries(d.byRisk ?? {})) {
+    if (!own) continue;
+    if (own.amount > MAX_AMOUNT[own.unit]) issue(ctx, [...path, 'byRisk', risk, 'amount'], 'too long');
+    else if (shortestHours(own) > longestHours(d)) {
+      issue(ctx, [...path, 'byRisk', risk], 'longer than the deadline for every risk level');
+    }
+  }
 }
 
 function checkConditions(sop: z.infer<typeof SopDocumentShape>, ctx: Ctx): void {

@@ -7,6 +7,7 @@ import {
   hours,
   LABOUR_RESOLUTION_TASKS,
   org,
+  POLICE_ACKNOWLEDGE,
   RECEIVED_TASKS,
   stage,
   text,
@@ -108,7 +109,7 @@ export const ABUSE_SOP: SopDocument = {
           title: text('Police report, if the person consents', 'بلاغ لدى الشرطة، إذا وافق الشخص'),
           required: false,
           requiredWhen: { consentGiven: consentToPolice },
-          acknowledgeWithin: { amount: 1, unit: 'business_days' },
+          acknowledgeWithin: POLICE_ACKNOWLEDGE,
         },
         {
           id: 'shelter',

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../../screening/questionnaire.js';
 import type { StageCondition } from '../conditions.js';
-import type { SopReferral, SopStage, SopTask, TaskDeadline, TaskOwner } from '../sop-schema.js';
+import type { SopDuration, SopReferral, SopStage, SopTask, TaskDeadline, TaskOwner } from '../sop-schema.js';
 import type { LifecycleStage } from '../vocabulary.js';
 
 /** English and Arabic text (UX.md glossary terms). */
@@ -29,6 +29,16 @@ export const hours = (amount: number, from: TaskDeadline['from'] = 'stage_entere
   unit: 'hours',
   from,
 });
+
+/**
+ * The police acknowledge a referral within 1 business day; within 2 hours when the case's risk
+ * is high or urgent (a person in danger cannot wait for Sunday).
+ */
+export const POLICE_ACKNOWLEDGE: SopDuration = {
+  amount: 1,
+  unit: 'business_days',
+  byRisk: { urgent: { amount: 2, unit: 'hours' }, high: { amount: 2, unit: 'hours' } },
+};
 
 export const URGENT: StageCondition = { riskAtLeast: 'urgent' };
 export const consentToPolice = {

@@ -5,6 +5,7 @@ import {
   consentToPolice,
   hours,
   org,
+  POLICE_ACKNOWLEDGE,
   RECEIVED_TASKS,
   SUPERVISOR,
   text,
@@ -178,7 +179,7 @@ export function traffickingReferrals(child: boolean): SopReferral[] {
       ),
       required: true,
       requiredUnless: { consentRefused: consentToPolice },
-      acknowledgeWithin: { amount: 1, unit: 'business_days' },
+      acknowledgeWithin: POLICE_ACKNOWLEDGE,
     },
     {
       id: 'public_prosecution',
