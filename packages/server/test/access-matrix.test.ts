@@ -10,6 +10,7 @@ import {
   type Permission,
   type Role,
   referralAccess,
+  seesDocument,
   taskAccess,
 } from '@opennrm/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +36,8 @@ let inspection: string;
 const referrals: { id: string; key: string; caseKey: string; organisationId: string; status: string }[] = [];
 const tasks: { id: string; key: string; caseKey: string; ownerOrganisationId: string }[] = [];
 const SECRET_MESSAGE = 'MatrixReferralMessage';
+const documents: { id: string; key: string; caseKey: string; sharedWith: string[] }[] = [];
+let notificationId: string;
 
 const NOWHERE = '00000000-0000-4000-8000-000000000000';
 const USERS = DEMO_USERS.map((u) => u.username);
@@ -191,6 +194,59 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow();
     tasks.push({ id: row.id, key, caseKey, ownerOrganisationId });
   }
+  // Documents on a referred case: shared with the receiving organisation, with another, with none.
+  const fixtureDocuments: [string, string, string[]][] = [
+    ['sharedWithInspection', 'referredAllSections', [inspection]],
+    ['sharedWithPolice', 'referredAllSections', [police]],
+    ['notShared', 'referredAllSections', []],
+    ['sharedOnRevoked', 'referralRevoked', [inspection]],
+  ];
+  for (const [key, caseKey, sharedWith] of fixtureDocuments) {
+    const row = await ctx.db
+      .insertInto('documents')
+      .values({
+        case_id: cases[caseKey]!.id,
+        type: 'other',
+        title_enc: ctx.crypto.encrypt(`Matrix document ${key}`),
+        shared_with: sharedWith,
+        current_version: 1,
+        created_at: new Date(),
+        updated_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .insertInto('document_versions')
+      .values({
+        document_id: row.id,
+        version: 1,
+        storage_prefix: `matrix/${row.id}`,
+        parts: 1,
+        wrapped_key: 'none',
+        size_bytes: 1,
+        sha256: 'a'.repeat(64),
+        content_type: 'application/pdf',
+        file_name_enc: ctx.crypto.encrypt('matrix.pdf'),
+        uploaded_at: new Date(),
+      })
+      .execute();
+    documents.push({ id: row.id, key, caseKey, sharedWith });
+  }
+  // A notification of the case manager's: nobody else may list or mark it.
+  notificationId = (
+    await ctx.db
+      .insertInto('notifications')
+      .values({
+        user_id: actors.get('casemanager')!.userId,
+        kind: 'task_assigned',
+        case_id: cases.unrelated!.id,
+        subject: JSON.stringify({ en: 'Matrix notification' }),
+        link: `/cases/${cases.unrelated!.id}`,
+        created_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   for (const key of ['nationalConsented', 'otherNationalConsented']) {
     const res = await manager.post(`/api/cases/${cases[key]!.id}/consents`, {
       purpose: 'embassy_contact',
@@ -450,6 +506,53 @@ describe('access matrix', () => {
       }
       table.push(`| task ${t.key} | ${row.join(' | ')} |`);
     }
+    expect(wrong).toEqual([]);
+  });
+
+  it('every document and notification × every role answers as seesDocument and ownership say', async () => {
+    const wrong: string[] = [];
+    table.push('', '## Documents × roles (✓ = the metadata is readable)', '');
+    table.push(`| document | ${USERS.join(' | ')} |`, `|---|${USERS.map(() => '---').join('|')}|`);
+    for (const d of documents) {
+      const row: string[] = [];
+      for (const u of USERS) {
+        const actor = actors.get(u)!;
+        const c = clients.get(u)!;
+        const access = await expectedOn(u, d.caseKey);
+        const allowed = can(actor, 'cases.list') && seesDocument(access, actor, d.sharedWith);
+        row.push(mark(allowed));
+        const res = await c.get(`/api/documents/${d.id}`);
+        if (res.statusCode >= 500 || (res.statusCode === 200) !== allowed) {
+          wrong.push(
+            `${u} GET document ${d.key} → ${res.statusCode}, policy says ${allowed ? 'allow' : 'deny'}`,
+          );
+        }
+        const list = await c.get(`/api/cases/${cases[d.caseKey]!.id}/documents`);
+        if (list.statusCode === 200) {
+          const listed = JSON.stringify(list.json()).includes(d.id);
+          if (listed !== allowed) wrong.push(`${u} case documents list: ${d.key} listed=${listed}`);
+        }
+      }
+      table.push(`| document ${d.key} | ${row.join(' | ')} |`);
+    }
+    for (const u of USERS) {
+      const c = clients.get(u)!;
+      const mine = u === 'casemanager';
+      const list = await c.get('/api/notifications?limit=100');
+      const listed = list.statusCode === 200 && list.body.includes(notificationId);
+      if (listed !== mine) wrong.push(`${u} notification list: listed=${listed}`);
+      if (!mine) {
+        const res = await c.post(`/api/notifications/${notificationId}/read`, {});
+        if (res.statusCode < 400 || res.statusCode >= 500)
+          wrong.push(`${u} marks another's notification → ${res.statusCode}`);
+      }
+    }
+    const stillUnread = await ctx.db
+      .selectFrom('notifications')
+      .select('read_at')
+      .where('id', '=', notificationId)
+      .executeTakeFirstOrThrow();
+    expect(stillUnread.read_at).toBeNull();
     expect(wrong).toEqual([]);
   });
 });
