@@ -13,9 +13,10 @@ import {
   toAuditContent,
   verifyAuditChain,
 } from '../src/features/audit/audit.service.js';
-import { chainHash } from '../src/features/audit/audit-chain.js';
+import { canonicalJson, chainHash } from '../src/features/audit/audit-chain.js';
 import { loadAuditSigner, parseWitness } from '../src/features/audit/audit-checkpoints.js';
 import { ephemeralAuditSigningKey, newAuditSigningKeyMaterial } from '../src/lib/keys.js';
+import { sha256Hex } from '../src/lib/tokens.js';
 import { type Client, createTestContext, type TestContext } from './harness.js';
 
 let ctx: TestContext;
@@ -290,6 +291,7 @@ describe('concurrent writers', () => {
 
 describe('sequenced audit (issue 11)', () => {
   it('a request inserts its row without a position; the sequencer chains it; only sequencing may update a row', async () => {
+    await sequenceAudit(ctx.db, { wait: true });
     const before = await ctx.db
       .selectFrom('audit_log')
       .select((eb) => eb.fn.max('id').as('id'))
@@ -563,6 +565,64 @@ describe('signed checkpoints and witnesses (issue 11)', () => {
       expect(fs.existsSync(keyFile)).toBe(false);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('upgrade to the sequenced audit log (issue 11)', () => {
+  it('keeps a chain written the old way valid, and new rows chain on after it', async () => {
+    const { createDb } = await import('../src/db/create-db.js');
+    const { migrateTo, migrateToLatest } = await import('../src/db/migrate.js');
+    const handle = await createDb({});
+    try {
+      await migrateTo(handle.db, '2026-11-23T0100-idempotency-request-hash');
+      // Rows as 0004 wrote them: id = place in the chain, hashed over canonicalJson.
+      let prev = '0'.repeat(64);
+      for (let id = 1; id <= 5; id++) {
+        const content = {
+          id: String(id),
+          occurredAt: new Date(Date.UTC(2026, 0, id, 8, 30, 0, 123)).toISOString(),
+          actorUserId: null,
+          actorUsername: id % 2 ? 'admin' : null,
+          actorOrganisationId: null,
+          action: 'organisation.created',
+          targetType: 'organisation',
+          targetId: `o-${id}`,
+          outcome: 'success',
+          requestId: null,
+          ip: '10.0.0.1',
+          details: { name: 'مركز "الأمل"', nested: { b: 1, a: [true, null, 'x'] } },
+        };
+        const hash = sha256Hex(`${prev}\n${canonicalJson(content)}`);
+        await sql`INSERT INTO audit_log (id, occurred_at, actor_username, action, target_type, target_id, outcome, ip, details, prev_hash, hash)
+          VALUES (${id}, ${new Date(content.occurredAt)}, ${content.actorUsername}, ${content.action}, ${content.targetType},
+                  ${content.targetId}, ${content.outcome}, ${content.ip}, ${JSON.stringify(content.details)}::jsonb, ${prev}, ${hash})`.execute(
+          handle.db,
+        );
+        await sql`INSERT INTO audit_head (singleton, last_id, last_hash) VALUES (true, ${id}, ${hash})
+          ON CONFLICT (singleton) DO UPDATE SET last_id = EXCLUDED.last_id, last_hash = EXCLUDED.last_hash`.execute(
+          handle.db,
+        );
+        prev = hash;
+      }
+      await migrateToLatest(handle.db);
+      expect(await verifyAuditChain(handle.db, { sequenceFirst: false })).toMatchObject({
+        ok: true,
+        checked: 5,
+      });
+      await recordAudit(handle.db, { requestId: 'after-upgrade' }, { action: 'audit.viewed' });
+      await recordAudit(handle.db, { requestId: 'after-upgrade' }, { action: 'audit.viewed' });
+      expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, checked: 7 });
+      const ids = await handle.db
+        .selectFrom('audit_log')
+        .select(['id', 'position'])
+        .orderBy('position')
+        .execute();
+      expect(ids.map((r) => [String(r.id), String(r.position)])).toEqual(
+        [1, 2, 3, 4, 5, 6, 7].map((n) => [String(n), String(n)]),
+      );
+    } finally {
+      await handle.close();
     }
   });
 });

@@ -28,6 +28,21 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/**
+ * `canonicalJson(content)` for the fixed shape of an audit row, without sorting its keys on
+ * every row (verification hashes every row of the trail): the keys below are in sorted order.
+ */
+export function canonicalContent(c: AuditContent): string {
+  const s = (v: string | null) => (v === null || v === undefined ? 'null' : JSON.stringify(v));
+  return (
+    `{"action":${s(c.action)},"actorOrganisationId":${s(c.actorOrganisationId)},` +
+    `"actorUserId":${s(c.actorUserId)},"actorUsername":${s(c.actorUsername)},` +
+    `"details":${canonicalJson(c.details)},"id":${s(c.id)},"ip":${s(c.ip)},` +
+    `"occurredAt":${s(c.occurredAt)},"outcome":${s(c.outcome)},"requestId":${s(c.requestId)},` +
+    `"targetId":${s(c.targetId)},"targetType":${s(c.targetType)}}`
+  );
+}
+
 export function chainHash(prevHash: string, content: AuditContent): string {
-  return sha256Hex(`${prevHash}\n${canonicalJson(content)}`);
+  return sha256Hex(`${prevHash}\n${canonicalContent(content)}`);
 }

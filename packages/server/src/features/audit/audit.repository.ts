@@ -108,7 +108,22 @@ export function listAudit(db: Db, q: AuditQuery, afterId: string | undefined) {
 export function auditBatch(db: Db, afterPosition: string, size: number) {
   return db
     .selectFrom('audit_log')
-    .selectAll()
+    .select([
+      'position',
+      'occurred_at',
+      'actor_user_id',
+      'actor_username',
+      'actor_organisation_id',
+      'action',
+      'target_type',
+      'target_id',
+      'outcome',
+      'request_id',
+      'ip',
+      'details',
+      'prev_hash',
+      'hash',
+    ])
     .where('position', '>', afterPosition)
     .orderBy('position', 'asc')
     .limit(size)

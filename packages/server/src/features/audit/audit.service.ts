@@ -45,7 +45,10 @@ export interface AuditEvent {
 }
 
 /** The hashed content of a row: its `id` is the chain position (the insertion id is not hashed). */
-export function toAuditContent(row: AuditRow, position: string | null = row.position): AuditContent {
+export function toAuditContent(
+  row: Omit<AuditRow, 'id' | 'recorded_at'>,
+  position: string | null = row.position,
+): AuditContent {
   return {
     id: String(position),
     occurredAt: row.occurred_at.toISOString(),
