@@ -256,7 +256,14 @@ describe('preferences', () => {
   it('default to every email kind, immediately; saving is audited', async () => {
     const before = await manager.get('/api/profile/notification-preferences');
     expect(before.json()).toEqual({
-      email: ['referral_new', 'task_assigned', 'overdue', 'escalation', 'approval_requested'],
+      email: [
+        'referral_new',
+        'task_assigned',
+        'overdue',
+        'escalation',
+        'approval_requested',
+        'urgent_intake',
+      ],
       dailyDigest: false,
     });
     const saved = await manager.request('PUT', '/api/profile/notification-preferences', {
@@ -303,7 +310,14 @@ describe('preferences', () => {
     ]);
     // Back to everything, for the tests below.
     await manager.request('PUT', '/api/profile/notification-preferences', {
-      email: ['referral_new', 'task_assigned', 'overdue', 'escalation', 'approval_requested'],
+      email: [
+        'referral_new',
+        'task_assigned',
+        'overdue',
+        'escalation',
+        'approval_requested',
+        'urgent_intake',
+      ],
       dailyDigest: false,
     });
   });

@@ -368,6 +368,8 @@ export const NOTIFICATION_KINDS = [
   'approval_requested',
   'closure_decided',
   'follow_up_due',
+  /** An urgent intake (issue 12): the supervisors on duty are told at once, by email too. */
+  'urgent_intake',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -378,6 +380,7 @@ export const EMAIL_NOTIFICATION_KINDS = [
   'overdue',
   'escalation',
   'approval_requested',
+  'urgent_intake',
 ] as const satisfies readonly NotificationKind[];
 
 export const NotificationDto = z.object({

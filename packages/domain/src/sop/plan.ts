@@ -144,21 +144,23 @@ export function followUpSchedule(
 }
 
 /**
- * When a referral sent at `at` must be acknowledged before the case has an SOP (an urgent case
- * referred before screening: the category, so the SOP, is not known yet): the earliest deadline
- * any of `sops` sets for this recipient at this risk level. Undefined when none names it (the
- * installation's default then applies). The SOP, once chosen, keeps the deadline given here.
+ * A referral's deadline before the case has an SOP (an urgent case referred before screening:
+ * the category, so the SOP, is not known yet): the earliest that any of `sops` sets for this
+ * recipient at this risk level, to acknowledge from sending or to complete from acceptance.
+ * Undefined when none names it (the installation's default then applies). The SOP, once
+ * chosen, keeps the deadline given here.
  */
-export function acknowledgeByBeforeSop(
+export function referralDeadlineBeforeSop(
   sops: readonly SopDocument[],
   referral: Pick<CaseReferral, 'organisationKind' | 'purpose' | 'embassyOfNationality'>,
+  field: 'acknowledgeWithin' | 'completeWithin',
   risk: RiskLevel,
   at: InstantInput,
   calendar: BusinessCalendar,
 ): Date | undefined {
   let earliest: Date | undefined;
   for (const sop of sops) {
-    const within = sopReferralFor(sop, referral)?.acknowledgeWithin;
+    const within = sopReferralFor(sop, referral)?.[field];
     if (!within) continue;
     const due = addDuration(at, durationForRisk(within, risk), calendar);
     if (!earliest || due < earliest) earliest = due;

@@ -8,7 +8,7 @@ import {
   DEFAULT_SOPS,
   DEFAULT_TRAFFICKING_ADULT_SOP,
 } from './default-sops.js';
-import { acknowledgeByBeforeSop, startCase } from './plan.js';
+import { referralDeadlineBeforeSop, startCase } from './plan.js';
 import { durationForRisk, SopDocument } from './sop-schema.js';
 import { must, TEST_CALENDAR } from './test-support.js';
 
@@ -114,18 +114,20 @@ describe('SOP deadlines per risk level', () => {
 
   it('before an SOP is chosen, gives a referral the strictest deadline any SOP sets for its risk', () => {
     expect(
-      acknowledgeByBeforeSop(
+      referralDeadlineBeforeSop(
         DEFAULT_SOPS,
         police,
+        'acknowledgeWithin',
         'urgent',
         '2026-12-17T20:00:00Z',
         TEST_CALENDAR,
       )?.toISOString(),
     ).toBe('2026-12-17T22:00:00.000Z');
     expect(
-      acknowledgeByBeforeSop(
+      referralDeadlineBeforeSop(
         DEFAULT_SOPS,
         police,
+        'acknowledgeWithin',
         'low',
         '2026-12-17T20:00:00Z',
         TEST_CALENDAR,
@@ -133,9 +135,10 @@ describe('SOP deadlines per risk level', () => {
     ).toBe('2026-12-21T00:00:00.000Z');
     // No SOP names this recipient: the installation's default applies (the caller's).
     expect(
-      acknowledgeByBeforeSop(
+      referralDeadlineBeforeSop(
         DEFAULT_SOPS,
         { organisationKind: 'human_rights_institution', purpose: 'legal_aid' },
+        'acknowledgeWithin',
         'urgent',
         '2026-12-17T20:00:00Z',
         TEST_CALENDAR,

@@ -36,6 +36,7 @@ const en: Words = {
     approval_requested: 'Your approval is requested',
     closure_decided: 'A case closure was decided',
     follow_up_due: 'A follow-up contact is due',
+    urgent_intake: 'Urgent intake: act now',
   },
   fields: {
     task: 'Task',
@@ -92,6 +93,7 @@ const ar: Words = {
     approval_requested: 'مطلوب اعتمادك',
     closure_decided: 'صدر قرار بشأن إغلاق حالة',
     follow_up_due: 'حان موعد متابعة',
+    urgent_intake: 'حالة عاجلة واردة: يلزم التصرف فورًا',
   },
   fields: {
     task: 'المهمة',

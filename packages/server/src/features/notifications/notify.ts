@@ -25,6 +25,8 @@ export interface NotificationInput {
   dedupeKey?: string;
   /** Leave this user out (the one who acted does not need telling). */
   exceptUserId?: string | null;
+  /** Email at once even to a user who chose the daily digest (an urgent intake cannot wait for the morning). */
+  immediate?: boolean;
 }
 
 const EMAIL_KINDS = new Set<string>(EMAIL_NOTIFICATION_KINDS);
@@ -77,7 +79,7 @@ export async function notify(
     const pref = byUser.get(userId);
     // Without saved preferences every email kind is on, sent as it happens.
     const wantsEmail = EMAIL_KINDS.has(input.kind) && (pref ? pref.email_kinds.includes(input.kind) : true);
-    const emailStatus = !wantsEmail ? 'none' : pref?.daily_digest ? 'digest' : 'pending';
+    const emailStatus = !wantsEmail ? 'none' : pref?.daily_digest && !input.immediate ? 'digest' : 'pending';
     return {
       user_id: userId,
       kind: input.kind,
@@ -141,7 +143,11 @@ export async function notifyMany(
         link: item.input.link,
         dedupe_key: item.input.dedupeKey ?? null,
         created_at: now,
-        email_status: !wantsEmail ? 'none' : pref?.daily_digest ? 'digest' : 'pending',
+        email_status: !wantsEmail
+          ? 'none'
+          : pref?.daily_digest && !item.input.immediate
+            ? 'digest'
+            : 'pending',
       };
     }),
   );

@@ -1,5 +1,5 @@
 import { inRoleGroup, type NotificationKind, ROLE_GROUPS } from '@opennrm/domain';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/create-db.js';
 import type { Services } from '../../services.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -56,7 +56,23 @@ function taskEscalation(t: ClaimedTask): Audience[] {
         roles: ROLE_GROUPS.organisationLeads,
       }
     : { roles: ROLE_GROUPS.supervisors };
-  return [boss, { userIds: [t.assigned_to] }];
+  return [boss, caseManagerOrSupervisors(t.assigned_to)];
+}
+
+/** The case manager; before one is named (an urgent case before screening), the NRM's supervisors. */
+function caseManagerOrSupervisors(assignedTo: string | null): Audience {
+  return assignedTo ? { userIds: [assignedTo] } : { roles: ROLE_GROUPS.supervisors };
+}
+
+/**
+ * How long after a deadline unfinished work is escalated: the configured grace, but never
+ * longer than the time the deadline gave (from `start`). Work due in 2 hours is escalated 2
+ * hours after it was missed, not a day later.
+ */
+function escalationGrace(deadline: RawBuilder<unknown>, start: RawBuilder<unknown>, graceMs: number) {
+  const grace = sql`${`${Math.round(graceMs / 1000)} seconds`}::interval`;
+  return sql`(CASE WHEN ${start} IS NOT NULL AND ${deadline} > ${start}
+    THEN LEAST(${grace}, ${deadline} - ${start}) ELSE ${grace} END)`;
 }
 
 function taskSubject(t: ClaimedTask): Record<string, string> {
@@ -74,11 +90,13 @@ function taskSubject(t: ClaimedTask): Record<string, string> {
  * row: `FOR UPDATE SKIP LOCKED` hands each row to one transaction, and the WHERE clause is
  * checked again on the locked row, so a row marked by the other instance is not marked twice.
  */
-async function claimTasks(db: Database, column: 'overdue_at' | 'escalated_at', before: Date, now: Date) {
+async function claimTasks(db: Database, column: 'overdue_at' | 'escalated_at', now: Date, graceMs: number) {
+  const grace = escalationGrace(sql.ref('t.due_at'), sql.ref('t.created_at'), graceMs);
   const condition =
     column === 'overdue_at'
-      ? sql`t.overdue_at IS NULL AND t.due_at IS NOT NULL AND t.due_at < ${before}`
-      : sql`t.overdue_at IS NOT NULL AND t.escalated_at IS NULL AND t.due_at < ${before}`;
+      ? sql`t.overdue_at IS NULL AND t.due_at IS NOT NULL AND t.due_at < ${now}`
+      : sql`t.overdue_at IS NOT NULL AND t.escalated_at IS NULL AND t.due_at < ${now}
+          AND t.due_at + ${grace} < ${now}`;
   const result = await sql<ClaimedTask>`
     WITH claimed AS (
       SELECT t.id FROM tasks t
@@ -101,13 +119,16 @@ async function claimReferrals(
   now: Date,
   graceMs: number,
 ) {
-  const before = new Date(now.getTime() - (column === 'escalated_at' ? graceMs : 0));
-  const due = sql`((r.status = 'sent' AND r.acknowledge_by < ${before})
-      OR (r.status IN ('accepted', 'in_progress') AND r.complete_by < ${before}))`;
+  const due = sql`((r.status = 'sent' AND r.acknowledge_by < ${now})
+      OR (r.status IN ('accepted', 'in_progress') AND r.complete_by < ${now}))`;
+  const acknowledgeGrace = escalationGrace(sql.ref('r.acknowledge_by'), sql.ref('r.created_at'), graceMs);
+  const completeGrace = escalationGrace(sql.ref('r.complete_by'), sql.ref('r.accepted_at'), graceMs);
+  const escalate = sql`((r.status = 'sent' AND r.acknowledge_by + ${acknowledgeGrace} < ${now})
+      OR (r.status IN ('accepted', 'in_progress') AND r.complete_by + ${completeGrace} < ${now}))`;
   const condition =
     column === 'overdue_at'
       ? sql`r.overdue_at IS NULL AND ${due}`
-      : sql`r.overdue_at IS NOT NULL AND r.escalated_at IS NULL AND ${due}`;
+      : sql`r.overdue_at IS NOT NULL AND r.escalated_at IS NULL AND ${due} AND ${escalate}`;
   const result = await sql<ClaimedReferral>`
     WITH claimed AS (
       SELECT r.id FROM referrals r
@@ -164,7 +185,7 @@ export async function sweepOverdue(services: Services): Promise<SweepResult> {
   };
 
   result.tasksOverdue = await drain(db, async (trx) => {
-    const rows = await claimTasks(trx, 'overdue_at', now, now);
+    const rows = await claimTasks(trx, 'overdue_at', now, grace);
     await notifyMany(
       trx,
       rows.map((t) =>
@@ -182,7 +203,7 @@ export async function sweepOverdue(services: Services): Promise<SweepResult> {
     return rows.length;
   });
   result.tasksEscalated = await drain(db, async (trx) => {
-    const rows = await claimTasks(trx, 'escalated_at', new Date(now.getTime() - grace), now);
+    const rows = await claimTasks(trx, 'escalated_at', now, grace);
     await notifyMany(
       trx,
       rows.map((t) =>
@@ -209,7 +230,10 @@ export async function sweepOverdue(services: Services): Promise<SweepResult> {
             roles: ROLE_GROUPS.organisationLeads,
           };
     return item(
-      [recipients, { userIds: [r.assigned_to] }],
+      [
+        recipients,
+        kind === 'overdue' ? { userIds: [r.assigned_to] } : caseManagerOrSupervisors(r.assigned_to),
+      ],
       kind,
       r.case_id,
       { reference: r.reference, purpose: r.purpose, deadline },

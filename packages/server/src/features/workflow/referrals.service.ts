@@ -5,6 +5,7 @@ import {
   type ConsentCheck,
   type ConsentStatus,
   can,
+  canReferBeforeSop,
   type EmbassyTarget,
   embassyReferralTarget,
   type InboxBox,
@@ -16,8 +17,10 @@ import {
   type ReferralPurpose,
   type ReferralStatus,
   type ReferralTransition,
+  type RiskLevel,
   ROLE_GROUPS,
   referralAccess,
+  referralDeadlineBeforeSop,
 } from '@opennrm/domain';
 import { type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/create-db.js';
@@ -26,8 +29,10 @@ import { decodeInstantIdCursor, pageFrom } from '../../lib/sql.js';
 import type { Services } from '../../services.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { notify } from '../notifications/notify.js';
+import { latestSops, loadCalendar } from '../sops/sops.repository.js';
 import { ORGANISATION_TASK_ROLES } from './task-projection.js';
 import { type ActContext, act } from './workflow.service.js';
+import { findWorkflow } from './workflow.store.js';
 
 function referralQuery(db: Database) {
   return db
@@ -244,6 +249,33 @@ export async function loadTargetOrganisation(db: Database, organisationId: strin
   return org;
 }
 
+/**
+ * A case whose SOP has not started (before screening chose it): undefined when it has started.
+ * Only a supervisor may refer an urgent case then (`canReferBeforeSop`); anyone else is told to
+ * wait for the SOP (409 WORKFLOW_NOT_STARTED). The case row is locked, so a screening starting
+ * the SOP at the same moment sees the referral and takes it into the SOP.
+ */
+async function referralBeforeSop(c: ActContext, actor: Actor, caseId: string) {
+  const row = await c.db
+    .selectFrom('cases')
+    .select('risk')
+    .where('id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  if (await findWorkflow(c.db, caseId)) return undefined;
+  if (!canReferBeforeSop(actor, { risk: row.risk })) {
+    throw new AppError(
+      'WORKFLOW_NOT_STARTED',
+      'The SOP has not started for this case: screen it first (a supervisor may refer an urgent case now)',
+    );
+  }
+  return {
+    risk: row.risk as RiskLevel,
+    sops: await latestSops(c.db),
+    calendar: await loadCalendar(c.db, c.services.config.utcOffsetMinutes),
+  };
+}
+
 export async function sendReferral(c: ActContext, actor: Actor, caseId: string, input: ReferralCreate) {
   const org = await loadTargetOrganisation(c.db, input.organisationId);
   const { embassy, ...consent } = await consentCheck(c.db, caseId, org, input.purpose);
@@ -263,6 +295,7 @@ export async function sendReferral(c: ActContext, actor: Actor, caseId: string, 
     }
   }
   const override = !consent.covered && input.withoutConsentReason ? input.withoutConsentReason : null;
+  const beforeSop = await referralBeforeSop(c, actor, caseId);
   const { id } = await c.db
     .insertInto('referrals')
     .values({
@@ -279,25 +312,33 @@ export async function sendReferral(c: ActContext, actor: Actor, caseId: string, 
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const { workflow } = await act(
-    c,
-    caseId,
-    [
-      {
-        type: 'send_referral',
-        id,
-        organisationKind: org.kind as OrganisationKind,
-        purpose: input.purpose,
-        ...(embassy ? { embassyOfNationality: embassy.allowed && embassy.basis === 'nationality' } : {}),
-      },
-    ],
-    { skipAudit: true },
-  );
-  const engine = workflow.state.referrals.find((r) => r.id === id);
-  // The SOP's deadline, else the installation's default: every referral has one.
-  const acknowledgeBy = engine?.acknowledgeBy
-    ? new Date(engine.acknowledgeBy)
-    : addBusinessDays(c.now, c.services.config.referralDefaults.acknowledgeDays, workflow.calendar);
+  const recipient = {
+    organisationKind: org.kind as OrganisationKind,
+    purpose: input.purpose,
+    ...(embassy ? { embassyOfNationality: embassy.allowed && embassy.basis === 'nationality' } : {}),
+  };
+  let acknowledgeBy: Date;
+  if (beforeSop) {
+    // No SOP yet: the strictest deadline any SOP gives this recipient at the case's risk.
+    acknowledgeBy =
+      referralDeadlineBeforeSop(
+        beforeSop.sops,
+        recipient,
+        'acknowledgeWithin',
+        beforeSop.risk,
+        c.now,
+        beforeSop.calendar,
+      ) ?? addBusinessDays(c.now, c.services.config.referralDefaults.acknowledgeDays, beforeSop.calendar);
+  } else {
+    const { workflow } = await act(c, caseId, [{ type: 'send_referral', id, ...recipient }], {
+      skipAudit: true,
+    });
+    const engine = workflow.state.referrals.find((r) => r.id === id);
+    // The SOP's deadline, else the installation's default: every referral has one.
+    acknowledgeBy = engine?.acknowledgeBy
+      ? new Date(engine.acknowledgeBy)
+      : addBusinessDays(c.now, c.services.config.referralDefaults.acknowledgeDays, workflow.calendar);
+  }
   await c.db.updateTable('referrals').set({ acknowledge_by: acknowledgeBy }).where('id', '=', id).execute();
   await recordAudit(
     c.db,
@@ -314,6 +355,7 @@ export async function sendReferral(c: ActContext, actor: Actor, caseId: string, 
         consent: consent.status,
         withoutConsent: override !== null,
         ...(embassy?.allowed ? { embassy: embassy.basis } : {}),
+        ...(beforeSop ? { beforeSop: true } : {}),
       },
     },
     c.now,
@@ -348,6 +390,58 @@ const TIMESTAMP_OF: Partial<
   revoked: 'revoked_at',
 };
 
+/**
+ * The answer in the case's SOP (`update_referral`), and the completion deadline it sets. A
+ * referral made before the SOP started (an urgent case, by a supervisor) is answered without
+ * one: the SOP takes its status when it starts. Returns the SOP's deadline, if any, with the
+ * case's risk and calendar for a default.
+ */
+async function answerInWorkflow(c: ActContext, referral: ReferralRow, input: ReferralTransition) {
+  if (!(await findWorkflow(c.db, referral.case_id))) return undefined;
+  const { workflow } = await act(
+    c,
+    referral.case_id,
+    [
+      {
+        type: 'update_referral',
+        referralId: referral.id,
+        status: input.status,
+        ...(input.status === 'declined' ? { declineReason: input.reason } : {}),
+      },
+    ],
+    { skipAudit: true },
+  );
+  const engine = workflow.state.referrals.find((r) => r.id === referral.id);
+  return engine?.completeBy ? new Date(engine.completeBy) : null;
+}
+
+/** When an accepted referral must be completed: the SOP's deadline, else the strictest before an SOP, else the default. */
+async function completeByOnAcceptance(c: ActContext, referral: ReferralRow, input: ReferralTransition) {
+  const fromSop = await answerInWorkflow(c, referral, input);
+  if (fromSop) return fromSop;
+  const calendar = await loadCalendar(c.db, c.services.config.utcOffsetMinutes);
+  if (fromSop === undefined) {
+    const row = await c.db
+      .selectFrom('cases')
+      .select('risk')
+      .where('id', '=', referral.case_id)
+      .executeTakeFirstOrThrow();
+    const before = referralDeadlineBeforeSop(
+      await latestSops(c.db),
+      {
+        organisationKind: referral.organisation_kind as OrganisationKind,
+        purpose: referral.purpose as ReferralPurpose,
+      },
+      'completeWithin',
+      row.risk as RiskLevel,
+      c.now,
+      calendar,
+    );
+    if (before) return before;
+  }
+  return addBusinessDays(c.now, c.services.config.referralDefaults.completeDays, calendar);
+}
+
 export async function transitionReferral(
   c: ActContext,
   actor: Actor,
@@ -379,20 +473,10 @@ export async function transitionReferral(
     );
   }
   const reason = 'reason' in input ? input.reason : undefined;
-  const { workflow } = await act(
-    c,
-    referral.case_id,
-    [
-      {
-        type: 'update_referral',
-        referralId: referral.id,
-        status: input.status,
-        ...(input.status === 'declined' ? { declineReason: input.reason } : {}),
-      },
-    ],
-    { skipAudit: true },
-  );
-  const engine = workflow.state.referrals.find((r) => r.id === referral.id);
+  const completeBy =
+    input.status === 'accepted'
+      ? await completeByOnAcceptance(c, referral, input)
+      : ((await answerInWorkflow(c, referral, input)) ?? undefined);
   const stamp = TIMESTAMP_OF[input.status];
   await c.db
     .updateTable('referrals')
@@ -403,17 +487,7 @@ export async function transitionReferral(
       ...(stamp ? { [stamp]: c.now } : {}),
       ...(reason ? { reason_enc: c.services.crypto.encrypt(reason) } : {}),
       ...(input.status === 'completed' ? { outcome_enc: c.services.crypto.encrypt(input.outcome) } : {}),
-      ...(engine?.completeBy
-        ? { complete_by: new Date(engine.completeBy) }
-        : input.status === 'accepted'
-          ? {
-              complete_by: addBusinessDays(
-                c.now,
-                c.services.config.referralDefaults.completeDays,
-                workflow.calendar,
-              ),
-            }
-          : {}),
+      ...(completeBy ? { complete_by: completeBy } : {}),
       // A new deadline restarts the overdue clock.
       overdue_at: null,
       escalated_at: null,
