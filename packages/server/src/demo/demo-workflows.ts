@@ -16,6 +16,7 @@ import {
   type ReferralStatus,
 } from '@opennrm/domain';
 import type { Database } from '../db/create-db.js';
+import { updateCaseRow } from '../features/cases/cases.repository.js';
 import { findReferral, sendReferral, transitionReferral } from '../features/workflow/referrals.service.js';
 import { type ActContext, act, startWorkflow } from '../features/workflow/workflow.service.js';
 import { loadWorkflow } from '../features/workflow/workflow.store.js';
@@ -139,11 +140,7 @@ export async function seedDemoWorkflows(
       .transaction()
       .execute(async (trx) => {
         const c = (actor: Actor) => ({ ...ctx(actor), db: trx });
-        await trx
-          .updateTable('cases')
-          .set({ assigned_to: row.assigned_to ?? actors.manager.userId })
-          .where('id', '=', row.id)
-          .execute();
+        await updateCaseRow(trx, row.id, { assigned_to: row.assigned_to ?? actors.manager.userId }, at);
         const started = await startWorkflow(c(actors.manager), row.id);
         if (!started) return undefined;
         await act(c(actors.manager), row.id, [

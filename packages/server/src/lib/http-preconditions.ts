@@ -15,11 +15,14 @@ export function assertIfMatch(request: FastifyRequest, currentVersion: number) {
   const tags = String(header)
     .split(',')
     .map((t) => t.trim().replace(/^W\//, ''));
-  if (!tags.includes(etagOf(currentVersion)) && !tags.includes('*')) {
-    throw new AppError('PRECONDITION_FAILED', 'Someone else changed this record; reload it and try again', {
-      currentVersion,
-    });
-  }
+  if (!tags.includes(etagOf(currentVersion)) && !tags.includes('*')) throw staleVersion(currentVersion);
+}
+
+/** 412: the record changed since the client (or the request itself) read it. */
+export function staleVersion(currentVersion: number): AppError {
+  return new AppError('PRECONDITION_FAILED', 'Someone else changed this record; reload it and try again', {
+    currentVersion,
+  });
 }
 
 export function sendWithEtag<T>(reply: FastifyReply, version: number, body: T): T {

@@ -1,6 +1,8 @@
 import type { Actor, CaseListQuery, CaseSection } from '@opennrm/domain';
-import { type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { type Kysely, type SqlBool, sql, type Transaction, type Updateable } from 'kysely';
+import type { CasesTable, DB } from '../../db/schema.js';
+import { notFound } from '../../lib/app-error.js';
+import { staleVersion } from '../../lib/http-preconditions.js';
 import { caseSectionVisible, caseVisibility } from './case-visibility.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -21,6 +23,54 @@ export async function nextCaseReference(trx: Transaction<DB>, year: number): Pro
     .returning('last_value')
     .executeTakeFirstOrThrow();
   return `NRM-${year}-${String(row.last_value).padStart(6, '0')}`;
+}
+
+/** The columns of a case that change after its creation. */
+export type CasePatch = Omit<
+  Updateable<CasesTable>,
+  'id' | 'reference' | 'version' | 'created_by' | 'created_by_organisation_id' | 'created_at' | 'updated_at'
+>;
+
+export interface CaseWriteOptions {
+  /** The version the caller read (If-Match, or the row it decided on): 412 unless it is still current. */
+  expectedVersion?: number;
+  /** Write only when a column would change: the same values leave the row and its ETag as they are. */
+  onlyIfChanged?: boolean;
+}
+
+/**
+ * The one writer of a case row after its creation (docs/decisions/0010): every change bumps
+ * `version`, the case's ETag, and `updated_at`, in one statement. With `expectedVersion` the
+ * row changes only if nobody changed it since (`WHERE version = $v`, 412 otherwise), so a
+ * client holding an older ETag cannot overwrite what another writer set (a follow-up's risk,
+ * an assignment, the SOP's stage). Answers the new version, or undefined when `onlyIfChanged`
+ * found nothing to change. The caller records the audit event of its change.
+ */
+export async function updateCaseRow(
+  db: Db,
+  id: string,
+  patch: CasePatch,
+  now: Date,
+  opts: CaseWriteOptions = {},
+): Promise<number | undefined> {
+  const columns = (Object.keys(patch) as (keyof CasePatch)[]).filter((k) => patch[k] !== undefined);
+  if (opts.onlyIfChanged && columns.length === 0) return undefined;
+  let query = db
+    .updateTable('cases')
+    .set({ ...patch, version: (eb) => eb('version', '+', 1), updated_at: now })
+    .where('id', '=', id);
+  if (opts.expectedVersion !== undefined) query = query.where('version', '=', opts.expectedVersion);
+  if (opts.onlyIfChanged) {
+    query = query.where((eb) => eb.or(columns.map((k) => eb(k, 'is distinct from', patch[k] as never))));
+  }
+  const row = await query.returning('version').executeTakeFirst();
+  if (row) return row.version;
+  const current = await db.selectFrom('cases').select('version').where('id', '=', id).executeTakeFirst();
+  if (!current) throw notFound('Case');
+  if (opts.expectedVersion !== undefined && current.version !== opts.expectedVersion) {
+    throw staleVersion(current.version);
+  }
+  return undefined;
 }
 
 const caseColumns = (db: Db) =>

@@ -35,6 +35,7 @@ import {
   listCases,
   loadAccessFacts,
   nextCaseReference,
+  updateCaseRow,
 } from './cases.repository.js';
 
 /** Clocks differ a little between a device and the server; beyond that, a later receipt is a typo. */
@@ -328,9 +329,10 @@ export async function updateCase(
   const now = services.now();
   refuseFutureReceipt(patch.receivedAt, now);
   await services.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('cases')
-      .set({
+    await updateCaseRow(
+      trx,
+      row.id,
+      {
         ...(patch.channel ? { channel: patch.channel } : {}),
         ...(patch.referredByOrganisationId !== undefined
           ? { referred_by_organisation_id: patch.referredByOrganisationId }
@@ -343,12 +345,10 @@ export async function updateCase(
           ? { narrative_enc: patch.narrative ? services.crypto.encrypt(patch.narrative) : null }
           : {}),
         ...(patch.risk ? { risk: patch.risk } : {}),
-        version: row.version + 1,
-        updated_at: now,
-      })
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .execute();
+      },
+      now,
+      { expectedVersion: row.version },
+    );
     await recordAudit(
       trx,
       ctx,
@@ -392,16 +392,13 @@ export async function assignCase(
   }
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('cases')
-      .set({
-        assigned_to: assigneeId,
-        ...(assigneeId && row.stage === 'received' ? { stage: 'screening' } : {}),
-        version: row.version + 1,
-        updated_at: now,
-      })
-      .where('id', '=', row.id)
-      .execute();
+    await updateCaseRow(
+      trx,
+      row.id,
+      { assigned_to: assigneeId, ...(assigneeId && row.stage === 'received' ? { stage: 'screening' } : {}) },
+      now,
+      { expectedVersion: row.version },
+    );
     await recordAudit(
       trx,
       ctx,
@@ -437,16 +434,13 @@ export async function settlePerson(
         .where('id', '=', decision.personId)
         .executeTakeFirst();
       if (!exists) throw notFound('Person');
-      await trx
-        .updateTable('cases')
-        .set({
-          person_id: decision.personId,
-          duplicate_check: 'linked_existing',
-          version: row.version + 1,
-          updated_at: now,
-        })
-        .where('id', '=', row.id)
-        .execute();
+      await updateCaseRow(
+        trx,
+        row.id,
+        { person_id: decision.personId, duplicate_check: 'linked_existing' },
+        now,
+        { expectedVersion: row.version },
+      );
       await recordAudit(
         trx,
         ctx,
@@ -459,11 +453,9 @@ export async function settlePerson(
         now,
       );
     } else {
-      await trx
-        .updateTable('cases')
-        .set({ duplicate_check: 'new_person_confirmed', version: row.version + 1, updated_at: now })
-        .where('id', '=', row.id)
-        .execute();
+      await updateCaseRow(trx, row.id, { duplicate_check: 'new_person_confirmed' }, now, {
+        expectedVersion: row.version,
+      });
       await recordAudit(
         trx,
         ctx,

@@ -23,7 +23,7 @@ import type { DB } from '../../db/schema.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
-import type { CaseRow } from '../cases/cases.repository.js';
+import { type CaseRow, updateCaseRow } from '../cases/cases.repository.js';
 import { onScreeningConfirmed } from '../workflow/workflow.service.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -236,11 +236,7 @@ export async function saveScreening(
         .execute();
     }
     if (row.stage === 'received') {
-      await trx
-        .updateTable('cases')
-        .set({ stage: 'screening', version: row.version + 1, updated_at: now })
-        .where('id', '=', row.id)
-        .execute();
+      await updateCaseRow(trx, row.id, { stage: 'screening' }, now, { expectedVersion: row.version });
     }
     await recordAudit(
       trx,
@@ -306,17 +302,10 @@ export async function confirmScreening(
       })
       .where('case_id', '=', row.id)
       .execute();
-    await trx
-      .updateTable('cases')
-      .set({
-        category: input.category,
-        subtype,
-        risk: input.risk,
-        version: row.version + 1,
-        updated_at: now,
-      })
-      .where('id', '=', row.id)
-      .execute();
+    // Decided on the case as read (its risk): 412 if it changed meanwhile.
+    await updateCaseRow(trx, row.id, { category: input.category, subtype, risk: input.risk }, now, {
+      expectedVersion: row.version,
+    });
     await recordAudit(
       trx,
       ctx,

@@ -21,9 +21,10 @@ import { recordAudit } from '../audit/audit.service.js';
 import { readableCase, writableCase } from '../cases/cases.service.js';
 import { loadSop } from '../sops/sops.repository.js';
 import { buildProcedureMap } from './procedure-map.service.js';
+import { recordFollowUp } from './record-follow-up.js';
 import { presentWorkflow } from './workflow.present.js';
 import { type ActContext, act, startWorkflow } from './workflow.service.js';
-import { findWorkflow, loadWorkflow, saveWorkflow } from './workflow.store.js';
+import { findWorkflow, saveWorkflow } from './workflow.store.js';
 
 const tags = ['workflow'];
 const manage = { access: { permission: 'cases.manage' as const } };
@@ -210,58 +211,13 @@ export async function workflowRoutes(base: FastifyInstance, { services }: { serv
       },
     },
     async (request, reply) => {
-      const { id, index } = request.params;
-      const { row } = await writableCase(services, auditContext(request), request.auth!.actor, id);
-      const input = request.body;
-      await services.db.transaction().execute(async (trx) => {
-        const c = actContext(services, request, trx);
-        const { workflow } = await act(
-          c,
-          row.id,
-          [{ type: 'record_follow_up', index, riskAfter: input.riskAfter, reached: input.reached }],
-          { ifMatch: (v) => assertIfMatch(request, v), skipAudit: true },
-        );
-        await trx
-          .updateTable('follow_up_contacts')
-          .set({
-            reached: input.reached,
-            situation_enc: input.situation ? services.crypto.encrypt(input.situation) : null,
-            risk_after: input.riskAfter,
-            recorded_by: c.actorId,
-            recorded_at: c.now,
-          })
-          .where('case_id', '=', row.id)
-          .where('idx', '=', index)
-          .execute();
-        await recordAudit(
-          trx,
-          c.audit,
-          {
-            action: 'follow_up.recorded',
-            targetType: 'case',
-            targetId: row.id,
-            // The risk found stays with the case (screening section), not in the audit trail.
-            details: { index, reached: input.reached },
-          },
-          c.now,
-        );
-        // The case carries the risk the contact found.
-        await trx.updateTable('cases').set({ risk: input.riskAfter }).where('id', '=', row.id).execute();
-        if (input.riskAfter === 'high' || input.riskAfter === 'urgent') {
-          const loaded = await loadWorkflow(services, trx, row.id);
-          const target = loaded.sop.stages.some((s) => s.id === 'referral_assistance')
-            ? 'referral_assistance'
-            : 'screening';
-          await act(c, workflow.caseId, [
-            {
-              type: 'reopen',
-              toStage: target,
-              reason: `Follow-up contact ${index + 1} found the risk ${input.riskAfter}`,
-            },
-          ]);
-        }
+      const caseId = await recordFollowUp(services, auditContext(request), request.auth!.actor, {
+        caseId: request.params.id,
+        index: request.params.index,
+        input: request.body,
+        ifMatch: (v) => assertIfMatch(request, v),
       });
-      return respond(reply, row.id);
+      return respond(reply, caseId);
     },
   );
 

@@ -23,7 +23,7 @@ import type { Database } from '../../db/create-db.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
-import { findCaseRow } from '../cases/cases.repository.js';
+import { findCaseRow, updateCaseRow } from '../cases/cases.repository.js';
 import { notify } from '../notifications/notify.js';
 import { latestSops, loadCalendar } from '../sops/sops.repository.js';
 import { type ManualTaskInput, syncTasks } from './task-projection.js';
@@ -510,7 +510,7 @@ async function takeUnassignedCase(c: ActContext, caseId: string) {
     .where('c.id', '=', caseId)
     .executeTakeFirst();
   if (!row || row.assigned_to || !roleHas(row.role as Role, 'cases.manage')) return;
-  await c.db.updateTable('cases').set({ assigned_to: c.actorId }).where('id', '=', caseId).execute();
+  await updateCaseRow(c.db, caseId, { assigned_to: c.actorId }, c.now);
   await recordAudit(
     c.db,
     c.audit,

@@ -8,6 +8,7 @@ import {
 import type { Database } from '../../db/create-db.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
+import { updateCaseRow } from '../cases/cases.repository.js';
 import { loadCalendar, loadSop } from '../sops/sops.repository.js';
 
 /** One visit of a stage: a reopened stage gets a second entry. */
@@ -113,7 +114,7 @@ export async function insertWorkflow(db: Database, record: Omit<WorkflowRecord, 
       updated_at: now,
     })
     .execute();
-  await db.updateTable('cases').set({ stage: record.state.stage }).where('id', '=', record.caseId).execute();
+  await followStage(db, record, now);
 }
 
 export async function saveWorkflow(db: Database, record: WorkflowRecord, now: Date): Promise<number> {
@@ -131,9 +132,43 @@ export async function saveWorkflow(db: Database, record: WorkflowRecord, now: Da
     })
     .where('case_id', '=', record.caseId)
     .execute();
-  // The list's stage column follows the workflow (filters, counts, the inbox).
-  await db.updateTable('cases').set({ stage: record.state.stage }).where('id', '=', record.caseId).execute();
+  await followStage(db, record, now);
   return version;
+}
+
+/**
+ * The case's stage column follows the workflow (filters, counts, the inbox). Written only when
+ * the stage moves: a stage change is a change to the case (new ETag), a task update is not.
+ */
+async function followStage(db: Database, record: Pick<WorkflowRecord, 'caseId' | 'state'>, now: Date) {
+  await updateCaseRow(db, record.caseId, { stage: record.state.stage }, now, { onlyIfChanged: true });
+}
+
+/** What a follow-up contact found, on its row (the scheduler reminds from the rows). */
+export async function saveFollowUpContact(
+  db: Database,
+  caseId: string,
+  index: number,
+  found: {
+    reached: boolean | null;
+    situationEnc: string | null;
+    riskAfter: string;
+    recordedBy: string | null;
+    recordedAt: Date;
+  },
+) {
+  await db
+    .updateTable('follow_up_contacts')
+    .set({
+      reached: found.reached,
+      situation_enc: found.situationEnc,
+      risk_after: found.riskAfter,
+      recorded_by: found.recordedBy,
+      recorded_at: found.recordedAt,
+    })
+    .where('case_id', '=', caseId)
+    .where('idx', '=', index)
+    .execute();
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { TaskDto, TaskUpdate } from '@opennrm/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { CASES_KEY } from '../../api/cases';
+import { CASES_KEY, caseKey } from '../../api/cases';
 import { caseTasksKey, isStale, TASKS_KEY, tasksApi, workflowKey } from '../../api/workflow';
 
 /**
@@ -17,6 +17,8 @@ export function useTaskUpdate(task: TaskDto, onDone?: () => void) {
       );
       void queryClient.invalidateQueries({ queryKey: [TASKS_KEY] });
       void queryClient.invalidateQueries({ queryKey: workflowKey(task.caseId) });
+      // A task done may move the case to its next stage, and with it the case's ETag.
+      void queryClient.invalidateQueries({ queryKey: caseKey(task.caseId) });
       void queryClient.invalidateQueries({ queryKey: [CASES_KEY, 'timeline', task.caseId] });
       void queryClient.invalidateQueries({ queryKey: ['procedure-map'] });
       onDone?.();
