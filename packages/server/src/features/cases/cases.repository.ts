@@ -171,14 +171,31 @@ function listFilter(actor: Actor, q: CaseListQuery, searchSkeleton: string | und
   return sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
 }
 
+/**
+ * Whether a row of the intake queue counts as urgent for its ordering: risk `urgent`, and only
+ * where the actor may see the screening section (the order must not reveal a hidden risk).
+ */
+const urgentFirst = (actor: Actor) =>
+  sql<boolean>`(c.risk = 'urgent' AND ${caseSectionVisible(actor, 'screening')})`;
+
+/** Where a page of the list starts: after this row (`urgent` in the intake queue, urgent first). */
+export interface CaseListAfter {
+  receivedAt: Date;
+  id: string;
+  urgent?: boolean;
+}
+
 export function listCases(
   db: Db,
   actor: Actor,
   q: CaseListQuery,
   searchSkeleton: string | undefined,
-  after: { receivedAt: Date; id: string } | undefined,
+  after: CaseListAfter | undefined,
 ) {
   const desc = q.sort === 'received_desc';
+  // The intake queue shows urgent intakes first (issue 12), then by time as chosen.
+  const urgentOrder = q.view === 'intake';
+  const urgent = urgentFirst(actor);
   let query = db
     .selectFrom('cases as c')
     .innerJoin('persons as p', 'p.id', 'c.person_id')
@@ -201,17 +218,21 @@ export function listCases(
       'p.name_latin',
       'p.name_arabic',
       'p.nationality',
+      (urgentOrder ? urgent : sql<boolean>`false`).as('urgent_first'),
     ])
-    .where(listFilter(actor, q, searchSkeleton))
+    .where(listFilter(actor, q, searchSkeleton));
+  if (urgentOrder) query = query.orderBy(urgent, 'desc');
+  query = query
     .orderBy('c.received_at', desc ? 'desc' : 'asc')
     .orderBy('c.id', desc ? 'desc' : 'asc')
     .limit(q.limit + 1);
   if (after) {
-    query = query.where(
-      desc
-        ? sql<SqlBool>`(c.received_at, c.id) < (${after.receivedAt}, ${after.id})`
-        : sql<SqlBool>`(c.received_at, c.id) > (${after.receivedAt}, ${after.id})`,
-    );
+    const later = desc
+      ? sql<SqlBool>`(c.received_at, c.id) < (${after.receivedAt}, ${after.id})`
+      : sql<SqlBool>`(c.received_at, c.id) > (${after.receivedAt}, ${after.id})`;
+    if (!urgentOrder) query = query.where(later);
+    else if (after.urgent) query = query.where(sql<SqlBool>`((${urgent} AND ${later}) OR NOT ${urgent})`);
+    else query = query.where(sql<SqlBool>`(NOT ${urgent} AND ${later})`);
   }
   return query.execute();
 }

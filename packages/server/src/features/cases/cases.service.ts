@@ -14,8 +14,10 @@ import {
   type IntakeKind,
   intakeKindsFor,
   isNrmTeam,
+  isUrgentRisk,
   normaliseName,
   type RiskLevel,
+  ROLE_GROUPS,
   type Role,
   roleHas,
   seesScreeningOutcome,
@@ -23,12 +25,14 @@ import {
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError, notFound } from '../../lib/app-error.js';
-import { decodeInstantIdCursor, encodeCursor } from '../../lib/sql.js';
+import { decodeCursor, decodeInstantIdCursor, encodeCursor } from '../../lib/sql.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
+import { notify } from '../notifications/notify.js';
 import { insertPerson, loadPerson } from '../persons/persons.service.js';
 import { onCaseAssigned, onRiskChanged } from '../workflow/workflow.service.js';
 import {
+  type CaseListAfter,
   type CaseRow,
   countCases,
   findCaseRow,
@@ -114,11 +118,40 @@ export async function createCase(
     },
     now,
   );
+  if (isUrgentRisk(input.risk)) await alertUrgentIntake(trx, { id, reference }, actor.userId, now);
   const row = (await findCaseRow(trx, id))!;
   const access = caseAccess(actor, await loadAccessFacts(trx, row));
   // The creator always sees at least what they entered; the NRM sees everything.
   if (!access.read) throw new AppError('INTERNAL', 'A new case must be visible to its creator');
   return presentCase(services, trx, row, access);
+}
+
+/**
+ * An urgent intake (the hotline's 2 a.m. call): the NRM staff on duty are told at once, in the
+ * app and by email, even those who chose a daily digest. On duty means the supervisors
+ * (`ROLE_GROUPS.supervisors`): they assign the case and may refer it to the police before
+ * screening. Once per case (dedupe key); the one who logged it is not told.
+ */
+async function alertUrgentIntake(
+  db: Transaction<DB>,
+  c: { id: string; reference: string },
+  actorId: string | null,
+  now: Date,
+) {
+  await notify(
+    db,
+    [{ roles: ROLE_GROUPS.supervisors }],
+    {
+      kind: 'urgent_intake',
+      caseId: c.id,
+      subject: { reference: c.reference },
+      link: `/cases/${c.id}`,
+      dedupeKey: `urgent_intake:${c.id}`,
+      exceptUserId: actorId,
+      immediate: true,
+    },
+    now,
+  );
 }
 
 async function presentCase(
@@ -224,8 +257,7 @@ export async function listCasePage(
   actor: Actor,
   q: CaseListQuery,
 ): Promise<CasePage> {
-  const decoded = decodeInstantIdCursor(q.cursor);
-  const after = decoded ? { receivedAt: new Date(decoded.at), id: decoded.id } : undefined;
+  const after = decodeListCursor(q);
   const skeleton = q.q && !/^NRM-/i.test(q.q) ? normaliseName(q.q) || undefined : undefined;
   const [rows, total] = await Promise.all([
     listCases(services.db, actor, q, skeleton, after),
@@ -259,10 +291,33 @@ export async function listCasePage(
             : null,
       };
     }),
-    nextCursor:
-      rows.length > q.limit && last ? encodeCursor(`${last.received_at.toISOString()}|${last.id}`) : null,
+    nextCursor: rows.length > q.limit && last ? encodeListCursor(q, last) : null,
     total,
   };
+}
+
+/**
+ * The list's keyset cursor: `<instant>|<id>` of the last row; in the intake queue, which puts
+ * urgent intakes first, prefixed with `1|` or `0|` for whether that row was urgent.
+ */
+function encodeListCursor(q: CaseListQuery, last: { received_at: Date; id: string; urgent_first: boolean }) {
+  const key = `${last.received_at.toISOString()}|${last.id}`;
+  return encodeCursor(q.view === 'intake' ? `${last.urgent_first ? 1 : 0}|${key}` : key);
+}
+
+function decodeListCursor(q: CaseListQuery): CaseListAfter | undefined {
+  if (q.view !== 'intake') {
+    const decoded = decodeInstantIdCursor(q.cursor);
+    return decoded ? { receivedAt: new Date(decoded.at), id: decoded.id } : undefined;
+  }
+  const text = decodeCursor(q.cursor);
+  if (text === undefined) return undefined;
+  const flag = text.slice(0, 2);
+  if (flag !== '1|' && flag !== '0|') {
+    throw new AppError('BAD_REQUEST', 'The cursor is not valid: start again from the first page');
+  }
+  const decoded = decodeInstantIdCursor(encodeCursor(text.slice(2)))!;
+  return { receivedAt: new Date(decoded.at), id: decoded.id, urgent: flag === '1|' };
 }
 
 /** The actor's access to each case of a page (which sections its row may show), in two batched queries. */
@@ -360,6 +415,9 @@ export async function updateCase(
       },
       now,
     );
+    if (patch.risk && patch.risk !== row.risk && isUrgentRisk(patch.risk)) {
+      await alertUrgentIntake(trx, row, ctx.actor?.userId ?? null, now);
+    }
     if (patch.risk && patch.risk !== row.risk) {
       await onRiskChanged(
         { services, db: trx, audit: ctx, actorId: ctx.actor?.userId ?? null, now },

@@ -272,6 +272,9 @@ async function currentConsents(db: Database, caseId: string): Promise<CaseState[
  * Does nothing when the workflow exists or the case has no category yet.
  */
 export async function startWorkflow(c: ActContext, caseId: string): Promise<LoadedWorkflow | undefined> {
+  // A supervisor referring the urgent case before the SOP holds this lock too: the referral is
+  // either committed and taken in below, or made after the SOP started, through it.
+  await c.db.selectFrom('cases').select('id').where('id', '=', caseId).forUpdate().executeTakeFirst();
   const existing = await findWorkflow(c.db, caseId);
   if (existing) return withSop(c.services, c.db, existing);
   const row = await c.db
@@ -307,7 +310,8 @@ export async function startWorkflow(c: ActContext, caseId: string): Promise<Load
   const sop = selectSop(await latestSops(c.db), facts);
   if (!sop) throw new AppError('WORKFLOW_NOT_STARTED', 'No SOP applies to this case category');
   const calendar = await loadCalendar(c.db, c.services.config.utcOffsetMinutes);
-  // Referrals made before the SOP started (an intake partner's, or data from before this version) join it.
+  // Referrals made before the SOP started (an urgent case's, by a supervisor; an intake
+  // partner's; data from before this version) join it with their status and deadlines.
   const earlier = await c.db
     .selectFrom('referrals as r')
     .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
