@@ -96,6 +96,7 @@ export function CaseListPage() {
       <h1 className="heading-xl">{t('cases.title')}</h1>
       <Flash />
       {nrm ? <ViewTabs current={view} /> : null}
+      {view === 'intake' ? <p className="hint">{t('cases.intakeUrgentFirst')}</p> : null}
       <div className="list-layout">
         <CaseFilters
           key={`${url.version}:${assignees.length}`}
