@@ -232,21 +232,6 @@ beforeAll(async () => {
       .execute();
     documents.push({ id: row.id, key, caseKey, sharedWith });
   }
-  // A notification of the case manager's: nobody else may list or mark it.
-  notificationId = (
-    await ctx.db
-      .insertInto('notifications')
-      .values({
-        user_id: actors.get('casemanager')!.userId,
-        kind: 'task_assigned',
-        case_id: cases.unrelated!.id,
-        subject: JSON.stringify({ en: 'Matrix notification' }),
-        link: `/cases/${cases.unrelated!.id}`,
-        created_at: new Date(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
   for (const key of ['nationalConsented', 'otherNationalConsented']) {
     const res = await manager.post(`/api/cases/${cases[key]!.id}/consents`, {
       purpose: 'embassy_contact',
@@ -510,6 +495,21 @@ describe('access matrix', () => {
   });
 
   it('every document and notification × every role answers as seesDocument and ownership say', async () => {
+    // A notification (made here: the operations probe above marked everything read) of the case manager's: nobody else may list or mark it.
+    notificationId = (
+      await ctx.db
+        .insertInto('notifications')
+        .values({
+          user_id: actors.get('casemanager')!.userId,
+          kind: 'task_assigned',
+          case_id: cases.unrelated!.id,
+          subject: JSON.stringify({ en: 'Matrix notification' }),
+          link: `/cases/${cases.unrelated!.id}`,
+          created_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     const wrong: string[] = [];
     table.push('', '## Documents × roles (✓ = the metadata is readable)', '');
     table.push(`| document | ${USERS.join(' | ')} |`, `|---|${USERS.map(() => '---').join('|')}|`);
