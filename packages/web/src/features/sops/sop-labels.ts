@@ -1,6 +1,7 @@
 import {
   type LocalizedText,
   localize,
+  RiskLevel,
   type SopDocument,
   type SopDuration,
   type SopFollowUp,
@@ -18,8 +19,20 @@ export function localText(text: LocalizedText | undefined, language: string): st
   return text ? localize(text, language) : '';
 }
 
-export function durationText(t: TFunction, duration: Pick<SopDuration, 'amount' | 'unit'>): string {
-  return t(`sops.duration.${duration.unit}`, { count: duration.amount });
+/** "1 business day (Urgent risk: 2 hours, High risk: 2 hours)": with the deadlines per risk level, most urgent first. */
+export function durationText(
+  t: TFunction,
+  duration: Pick<SopDuration, 'amount' | 'unit' | 'byRisk'>,
+): string {
+  const general = t(`sops.duration.${duration.unit}`, { count: duration.amount });
+  const levels = RiskLevel.options.flatMap((risk) => {
+    const own = duration.byRisk?.[risk];
+    if (!own) return [];
+    const text = t(`sops.duration.${own.unit}`, { count: own.amount });
+    return [t('sops.riskDuration', { risk: t(`riskLevels.${risk}`), duration: text })];
+  });
+  if (levels.length === 0) return general;
+  return t('sops.durationByRisk', { duration: general, levels: levels.join(t('sops.riskSeparator')) });
 }
 
 export function followUpText(t: TFunction, followUp: SopFollowUp): string {

@@ -1,0 +1,30 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import ar from '../../i18n/ar.json';
+import en from '../../i18n/en.json';
+import { durationText } from './sop-labels';
+
+async function translator(lng: 'en' | 'ar') {
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    lng,
+    resources: { en: { translation: en }, ar: { translation: ar } },
+    interpolation: { escapeValue: false },
+  });
+  return i18n.t;
+}
+
+describe('SOP durations', () => {
+  it('name the deadline per risk level, most urgent first, in English and Arabic', async () => {
+    const police = {
+      amount: 1,
+      unit: 'business_days',
+      byRisk: { high: { amount: 2, unit: 'hours' }, urgent: { amount: 2, unit: 'hours' } },
+    } as const;
+    const t = await translator('en');
+    expect(durationText(t, police)).toBe('1 business day (Urgent risk: 2 hours, High risk: 2 hours)');
+    expect(durationText(t, { amount: 3, unit: 'business_days' })).toBe('3 business days');
+    const tAr = await translator('ar');
+    expect(durationText(tAr, police)).toContain('«عاجل»');
+  });
+});
