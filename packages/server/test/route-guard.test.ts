@@ -146,3 +146,32 @@ describe('the route guard', () => {
     await app.close().catch(() => {});
   });
 });
+
+describe('the web app', () => {
+  it('serves its files (cacheable) and index.html for app paths, while /api stays JSON and no-store', async () => {
+    const { mkdtemp, mkdir, writeFile, rm } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'opennrm-web-'));
+    await mkdir(path.join(dir, 'assets'));
+    await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>OpenNRM</title>');
+    await writeFile(path.join(dir, 'assets', 'app-1234.js'), 'console.log(1)');
+    const web = await createTestContext({ WEB_DIST_DIR: dir });
+    try {
+      const page = await web.app.inject({ method: 'GET', url: '/cases/123' });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.body).toContain('OpenNRM');
+      expect(page.headers['cache-control']).toBe('no-cache');
+      const asset = await web.app.inject({ method: 'GET', url: '/assets/app-1234.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).toContain('immutable');
+      const api = await web.app.inject({ method: 'GET', url: '/api/nothing-here' });
+      expect(api.statusCode).toBe(404);
+      expect(api.headers['cache-control']).toBe('no-store');
+    } finally {
+      await web.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
