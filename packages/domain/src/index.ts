@@ -1,4 +1,5 @@
 export * from './case-access.js';
+export * from './case-search.js';
 export * from './case-vocabulary.js';
 export * from './contracts/audit.js';
 export * from './contracts/auth.js';

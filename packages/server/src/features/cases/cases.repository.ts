@@ -1,5 +1,5 @@
-import type { Actor, CaseListQuery, CaseSection } from '@opennrm/domain';
-import { type Kysely, type SqlBool, sql, type Transaction, type Updateable } from 'kysely';
+import type { Actor, CaseListQuery, CaseSearchNamePart, CaseSection } from '@opennrm/domain';
+import { type Kysely, type RawBuilder, type SqlBool, sql, type Transaction, type Updateable } from 'kysely';
 import type { CasesTable, DB } from '../../db/schema.js';
 import { notFound } from '../../lib/app-error.js';
 import { staleVersion } from '../../lib/http-preconditions.js';
@@ -129,11 +129,56 @@ export async function loadAccessFacts(
 }
 
 /**
+ * The list's `q` as classified by `classifyCaseSearch`, with document and phone numbers turned
+ * into their blind indexes (the same `doc:`/`phone:` indexes the person writer stores).
+ */
+export type CaseListSearch =
+  | { kind: 'reference'; prefix: string }
+  | { kind: 'identifier'; documentIndexes: string[]; phoneIndexes: string[] }
+  | { kind: 'name'; parts: CaseSearchNamePart[] };
+
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
+/**
+ * The search's condition. A document or phone number is an exact match of its blind index
+ * (identity_documents_bidx, persons_phone_bidx), turned into the persons' ids first so that
+ * the cases are reached through cases_person. A name matches when every part is in the
+ * person's search text, as typed or as its skeleton, in any order (persons_search_trgm).
+ */
+function searchCondition(search: CaseListSearch): RawBuilder<SqlBool> {
+  if (search.kind === 'reference') return sql<SqlBool>`c.reference LIKE ${`${likeEscape(search.prefix)}%`}`;
+  if (search.kind === 'identifier') {
+    const sources: RawBuilder<unknown>[] = [];
+    if (search.documentIndexes.length > 0) {
+      sources.push(
+        sql`SELECT sd.person_id FROM identity_documents sd WHERE sd.number_bidx IN (${sql.join(search.documentIndexes)})`,
+      );
+    }
+    if (search.phoneIndexes.length > 0) {
+      sources.push(
+        sql`SELECT sp.id FROM persons sp WHERE sp.phone_bidx IN (${sql.join(search.phoneIndexes)})`,
+      );
+    }
+    if (sources.length === 0) return sql<SqlBool>`false`;
+    return sql<SqlBool>`c.person_id IN (${sql.join(sources, sql` UNION ALL `)})`;
+  }
+  if (search.parts.length === 0) return sql<SqlBool>`false`;
+  const parts = search.parts.map((part) => {
+    const typed = sql<SqlBool>`p.search_text LIKE ${`%${likeEscape(part.typed)}%`}`;
+    // A skeleton shorter than a trigram (Ali: al) matches too much and cannot use the index.
+    return part.skeleton && part.skeleton.length >= 3
+      ? sql<SqlBool>`(${typed} OR p.search_text LIKE ${`%${likeEscape(part.skeleton)}%`})`
+      : typed;
+  });
+  return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
+}
+
+/**
  * The list's WHERE clause. A filter on a section's data matches only cases whose section the
- * actor may see (`caseSectionVisible`): searching a hidden person's name or nationality, or a
+ * actor may see (`caseSectionVisible`): searching a hidden person's name, document, phone or nationality, or a
  * hidden screening's category or risk, finds nothing and moves no total.
  */
-function listFilter(actor: Actor, q: CaseListQuery, searchSkeleton: string | undefined) {
+function listFilter(actor: Actor, q: CaseListQuery, search: CaseListSearch | undefined) {
   const parts = [caseVisibility(actor)];
   const bySection = new Set<CaseSection>();
   if (q.view === 'mine') parts.push(sql`c.assigned_to = ${actor.userId}`);
@@ -156,16 +201,10 @@ function listFilter(actor: Actor, q: CaseListQuery, searchSkeleton: string | und
     parts.push(sql`p.nationality = ${q.nationality}`);
     bySection.add('person');
   }
-  if (q.q) {
-    const text = q.q.trim();
-    if (/^NRM-/i.test(text)) {
-      parts.push(sql`c.reference LIKE ${`${text.toUpperCase().replace(/[\\%_]/g, '\\$&')}%`}`);
-    } else {
-      const like = `%${text.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
-      const skeleton = searchSkeleton ? `%${searchSkeleton.replace(/[\\%_]/g, '\\$&')}%` : like;
-      parts.push(sql`(p.search_text LIKE ${like} OR p.search_text LIKE ${skeleton})`);
-      bySection.add('person');
-    }
+  if (search) {
+    parts.push(searchCondition(search));
+    // A document, phone or name is the person section's data; the reference is the header's.
+    if (search.kind !== 'reference') bySection.add('person');
   }
   for (const section of bySection) parts.push(caseSectionVisible(actor, section));
   return sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
@@ -189,7 +228,7 @@ export function listCases(
   db: Db,
   actor: Actor,
   q: CaseListQuery,
-  searchSkeleton: string | undefined,
+  search: CaseListSearch | undefined,
   after: CaseListAfter | undefined,
 ) {
   const desc = q.sort === 'received_desc';
@@ -220,7 +259,7 @@ export function listCases(
       'p.nationality',
       (urgentOrder ? urgent : sql<boolean>`false`).as('urgent_first'),
     ])
-    .where(listFilter(actor, q, searchSkeleton));
+    .where(listFilter(actor, q, search));
   if (urgentOrder) query = query.orderBy(urgent, 'desc');
   query = query
     .orderBy('c.received_at', desc ? 'desc' : 'asc')
@@ -250,15 +289,15 @@ export async function countCases(
   db: Db,
   actor: Actor,
   q: CaseListQuery,
-  searchSkeleton: string | undefined,
+  search: CaseListSearch | undefined,
   timeoutMs: number,
 ): Promise<number | undefined> {
-  const needsPerson = !!q.nationality || (!!q.q && !/^NRM-/i.test(q.q.trim()));
+  const needsPerson = !!q.nationality || search?.kind === 'name';
   const count = async (d: Db) => {
     const cases = d.selectFrom('cases as c');
     const row = await (needsPerson ? cases.innerJoin('persons as p', 'p.id', 'c.person_id') : cases)
       .select(sql<string>`count(*)`.as('n'))
-      .where(listFilter(actor, q, searchSkeleton))
+      .where(listFilter(actor, q, search))
       .executeTakeFirstOrThrow();
     return Number(row.n);
   };

@@ -9,13 +9,13 @@ import {
   type CaseUpdate,
   caseAccess,
   caseAccessGrants,
+  classifyCaseSearch,
   type DuplicateCheck,
   type IntakeChannel,
   type IntakeKind,
   intakeKindsFor,
   isNrmTeam,
   isUrgentRisk,
-  normaliseName,
   type RiskLevel,
   ROLE_GROUPS,
   type Role,
@@ -29,10 +29,11 @@ import { decodeCursor, decodeInstantIdCursor, encodeCursor } from '../../lib/sql
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
 import { notify } from '../notifications/notify.js';
-import { insertPerson, loadPerson } from '../persons/persons.service.js';
+import { documentIndex, insertPerson, loadPerson, phoneIndex } from '../persons/persons.service.js';
 import { onCaseAssigned, onRiskChanged } from '../workflow/workflow.service.js';
 import {
   type CaseListAfter,
+  type CaseListSearch,
   type CaseRow,
   countCases,
   findCaseRow,
@@ -251,6 +252,20 @@ export async function writableCase(services: Services, ctx: AuditContext, actor:
   return found;
 }
 
+/**
+ * The search box's text as the list searches it: a reference by prefix, a document or phone
+ * number by the blind index of its normalised value (never by name), or name parts.
+ */
+function listSearch(services: Services, text: string): CaseListSearch {
+  const search = classifyCaseSearch(text);
+  if (search.kind !== 'identifier') return search;
+  return {
+    kind: 'identifier',
+    documentIndexes: search.documentNumbers.map((n) => documentIndex(services.crypto, n)),
+    phoneIndexes: search.phones.map((p) => phoneIndex(services.crypto, p)),
+  };
+}
+
 export async function listCasePage(
   services: Services,
   ctx: AuditContext,
@@ -258,10 +273,10 @@ export async function listCasePage(
   q: CaseListQuery,
 ): Promise<CasePage> {
   const after = decodeListCursor(q);
-  const skeleton = q.q && !/^NRM-/i.test(q.q) ? normaliseName(q.q) || undefined : undefined;
+  const found = q.q ? listSearch(services, q.q) : undefined;
   const [rows, total] = await Promise.all([
-    listCases(services.db, actor, q, skeleton, after),
-    countCases(services.db, actor, q, skeleton, services.config.caseCountTimeoutMs),
+    listCases(services.db, actor, q, found, after),
+    countCases(services.db, actor, q, found, services.config.caseCountTimeoutMs),
   ]);
   const items = rows.slice(0, q.limit);
   const accessOf = await accessFor(services, actor, items);
