@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/create-db.js';
@@ -30,9 +30,10 @@ import { workRoutes } from './features/workflow/work.routes.js';
 import { workflowRoutes } from './features/workflow/workflow.routes.js';
 import type { FieldCrypto } from './lib/field-crypto.js';
 import { type AuditSigningKey, loadFileKeyring, readAuditSigningKey } from './lib/keys.js';
+import { documentObject, documentTransform } from './lib/openapi.js';
 import { createStorage } from './lib/storage/index.js';
 import { validatorCompiler } from './lib/validation.js';
-import authPlugin, { type RouteAccess } from './plugins/auth.plugin.js';
+import authPlugin from './plugins/auth.plugin.js';
 import errorsPlugin from './plugins/errors.plugin.js';
 import type { Services } from './services.js';
 
@@ -83,28 +84,6 @@ function findWebDist(config: Config): string | undefined {
     : [path.resolve(import.meta.dirname, '../../web/dist')];
   return candidates.find((dir) => fs.existsSync(path.join(dir, 'index.html')));
 }
-
-/**
- * Each operation in the OpenAPI document carries who may call it, read from the route's own
- * `access` (the same declaration the guard enforces): `security` for tools, and
- * `x-opennrm-access` (public, or the permissions and session stages) for people and for the
- * access-matrix test, which checks every operation against the domain policy.
- */
-const documentAccess: typeof jsonSchemaTransform = (input) => {
-  const out = jsonSchemaTransform(input);
-  const access = (input.route.config as { access?: RouteAccess } | undefined)?.access;
-  if (!access) return out;
-  const method = [input.route.method].flat()[0];
-  const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(String(method).toUpperCase());
-  const documented = access.public
-    ? { public: true }
-    : {
-        permission: [access.permission].flat(),
-        ...(access.stages ? { stages: [...access.stages] } : {}),
-      };
-  const security = access.public ? [] : [unsafe ? { session: [], csrf: [] } : { session: [] }];
-  return { ...out, schema: { ...out.schema, security, 'x-opennrm-access': documented } as typeof out.schema };
-};
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -180,7 +159,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         version: VERSION,
         description:
           'JSON API of OpenNRM. Sign in with POST /api/auth/login; the session is a cookie. Every request that changes something must send the `x-csrf-token` header with the token from the login answer or GET /api/me. Errors are `{ code, message, details }` with stable codes.',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
       },
+      // Relative: the document describes the server that serves it.
+      servers: [{ url: '/', description: 'This OpenNRM server' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'opennrm_session' },
@@ -188,7 +170,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
       },
     },
-    transform: documentAccess,
+    transform: documentTransform,
+    transformObject: documentObject,
   });
   // The API reference is readable without signing in; it holds no data.
   app.addHook('onRoute', (route) => {

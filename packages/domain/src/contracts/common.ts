@@ -98,8 +98,10 @@ function checkJsonBounds(value: unknown, ctx: z.RefinementCtx) {
   if (problem) ctx.addIssue({ code: 'custom', message: `The document is too large: ${problem}` });
 }
 
+/** Any JSON value (recursive: named `JsonValue` in the OpenAPI document). */
+export const JsonValue = z.json();
 /** Any JSON value of bounded size (a draft to check, answered with its problems). */
-export const BoundedJson = z.json().superRefine(checkJsonBounds);
+export const BoundedJson = JsonValue.superRefine(checkJsonBounds);
 
 /**
  * JSON documents edited as a whole (an SOP, a questionnaire) and checked in full by their

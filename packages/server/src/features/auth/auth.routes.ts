@@ -17,6 +17,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NoContent } from '../../lib/openapi.js';
 import {
   auditContext,
   clearSessionCookie,
@@ -124,7 +125,7 @@ export async function authRoutes(base: FastifyInstance, { services }: { services
     '/api/auth/logout',
     {
       config: { access: { permission: 'profile.manage_own', stages: ALL_STAGES } },
-      schema: { tags, summary: 'End this session' },
+      schema: { tags, summary: 'End this session', response: { 204: NoContent } },
     },
     async (request, reply) => {
       await logout(services, auditContext(request), request.auth!.sessionId, request.auth!.userId);
@@ -264,6 +265,7 @@ export async function authRoutes(base: FastifyInstance, { services }: { services
         tags,
         summary: 'Turn off the second factor (roles that require it cannot)',
         body: PasswordConfirmRequest,
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {

@@ -27,6 +27,7 @@ import { z } from 'zod';
 import { AppError } from '../../lib/app-error.js';
 import { assertIfMatch, idempotencyKeyOf, sendWithEtag } from '../../lib/http-preconditions.js';
 import { runIdempotent } from '../../lib/idempotency.js';
+import { NoContent } from '../../lib/openapi.js';
 import { auditContext } from '../../plugins/auth.plugin.js';
 import type { Services } from '../../services.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -292,7 +293,15 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
 
   app.delete(
     '/api/cases/:id/parties/:linkId',
-    { config: manage, schema: { tags, summary: 'Unlink a party from the case', params: CasePartyParams } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Unlink a party from the case',
+        params: CasePartyParams,
+        response: { 204: NoContent },
+      },
+    },
     async (request, reply) => {
       const ctx = auditContext(request);
       const { row } = await writableCase(services, ctx, request.auth!.actor, request.params.id);

@@ -17,6 +17,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../lib/app-error.js';
 import { assertIfMatch, sendWithEtag } from '../../lib/http-preconditions.js';
+import { NoContent } from '../../lib/openapi.js';
 import { auditContext } from '../../plugins/auth.plugin.js';
 import type { Services } from '../../services.js';
 import {
@@ -163,7 +164,7 @@ export async function documentRoutes(
     '/api/uploads/:id',
     {
       config: { access: { permission: 'documents.upload' } },
-      schema: { tags, summary: 'Abandon an upload', params: IdParams },
+      schema: { tags, summary: 'Abandon an upload', params: IdParams, response: { 204: NoContent } },
     },
     async (request, reply) => {
       await abortUpload(services, filesOf(), auditContext(request), request.auth!.actor, request.params.id);
@@ -220,6 +221,7 @@ export async function documentRoutes(
         summary: 'Soft-delete a document with a reason (supervisor, If-Match); it stays for audit',
         params: IdParams,
         body: DocumentDelete,
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -244,6 +246,8 @@ export async function documentRoutes(
         summary: 'The content of a version, decrypted and verified as it streams (`?inline=true` to view)',
         params: DocumentVersionParams,
         querystring: DocumentContentQuery,
+        // The document's own type; described as a file in the OpenAPI document.
+        produces: ['application/octet-stream'],
       },
     },
     async (request, reply) => {

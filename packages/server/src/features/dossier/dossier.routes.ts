@@ -64,6 +64,7 @@ export async function dossierRoutes(
         tags,
         summary: 'Download the dossier ZIP (its requester, until it expires)',
         params: IdParams,
+        produces: ['application/zip'],
       },
     },
     async (request, reply) => {

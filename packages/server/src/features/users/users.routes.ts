@@ -11,6 +11,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NoContent } from '../../lib/openapi.js';
 import { auditContext } from '../../plugins/auth.plugin.js';
 import type { Services } from '../../services.js';
 import {
@@ -97,6 +98,7 @@ export async function userRoutes(base: FastifyInstance, { services }: { services
         summary: 'Set a temporary password, to be changed at next sign-in',
         params: IdParams,
         body: PasswordResetRequest,
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -114,6 +116,7 @@ export async function userRoutes(base: FastifyInstance, { services }: { services
         summary: 'Remove the second factor of a user who lost it',
         params: IdParams,
         body: z.strictObject({}).optional(),
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
