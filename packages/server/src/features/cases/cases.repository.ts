@@ -163,14 +163,20 @@ function searchCondition(search: CaseListSearch): RawBuilder<SqlBool> {
     return sql<SqlBool>`c.person_id IN (${sql.join(sources, sql` UNION ALL `)})`;
   }
   if (search.parts.length === 0) return sql<SqlBool>`false`;
+  const column = search.parts.length === 1 ? sql.raw('p.search_text') : sql.raw('sp.search_text');
   const parts = search.parts.map((part) => {
-    const typed = sql<SqlBool>`p.search_text LIKE ${`%${likeEscape(part.typed)}%`}`;
+    const typed = sql<SqlBool>`${column} LIKE ${`%${likeEscape(part.typed)}%`}`;
     // A skeleton shorter than a trigram (Ali: al) matches too much and cannot use the index.
     return part.skeleton && part.skeleton.length >= 3
-      ? sql<SqlBool>`(${typed} OR p.search_text LIKE ${`%${likeEscape(part.skeleton)}%`})`
+      ? sql<SqlBool>`(${typed} OR ${column} LIKE ${`%${likeEscape(part.skeleton)}%`})`
       : typed;
   });
-  return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
+  if (parts.length === 1) return parts[0]!;
+  // Several parts: the matching persons first (a BitmapAnd of the parts' trigram scans), then
+  // their cases through cases_person. OFFSET 0 keeps the planner from reading the newest cases
+  // and testing each person instead: the parts' combined selectivity is estimated too high for
+  // common names, and that plan then reads tens of thousands of cases.
+  return sql<SqlBool>`c.person_id IN (SELECT sp.id FROM persons sp WHERE ${sql.join(parts, sql` AND `)} OFFSET 0)`;
 }
 
 /**
@@ -292,7 +298,7 @@ export async function countCases(
   search: CaseListSearch | undefined,
   timeoutMs: number,
 ): Promise<number | undefined> {
-  const needsPerson = !!q.nationality || search?.kind === 'name';
+  const needsPerson = !!q.nationality || (search?.kind === 'name' && search.parts.length === 1);
   const count = async (d: Db) => {
     const cases = d.selectFrom('cases as c');
     const row = await (needsPerson ? cases.innerJoin('persons as p', 'p.id', 'c.person_id') : cases)
