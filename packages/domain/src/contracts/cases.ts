@@ -142,6 +142,10 @@ export const CaseListQuery = PageQuery.extend({
   assignee: Id.optional(),
   from: DateQuery.optional(),
   to: DateQuery.optional(),
+  /**
+   * A reference (from its start), a whole document or phone number (matched exactly through the
+   * blind index), or name parts in any order: see `classifyCaseSearch`.
+   */
   q: z.string().trim().min(1).max(100).optional(),
   sort: z.enum(['received_desc', 'received_asc']).default('received_desc'),
 });
