@@ -108,9 +108,9 @@ describe('exact search by identity document and phone', () => {
     }
   });
 
-  it('an agency without the person section gets nothing for the passport or phone (no oracle)', async () => {
+  it('an agency without the person section gets nothing for the passport, phone or reversed name (no oracle)', async () => {
     await share(['narrative']);
-    for (const q of ['XK4471902', '+973 3655 1234']) {
+    for (const q of ['XK4471902', '+973 3655 1234', 'Farooqui Rukhsana']) {
       const found = await search(officer, q);
       expect(found.ids, q).toEqual([]);
       expect(found.total, q).toBe(0);
@@ -121,6 +121,7 @@ describe('exact search by identity document and phone', () => {
     try {
       expect((await search(officer, 'XK4471902')).ids).toEqual([withPassport.id]);
       expect((await search(officer, '+973 3655 1234')).ids).toEqual([withPassport.id]);
+      expect((await search(officer, 'Farooqui Rukhsana')).ids).toEqual([withPassport.id]);
     } finally {
       await share(['narrative']);
     }
