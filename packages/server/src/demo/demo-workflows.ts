@@ -17,7 +17,8 @@ import {
 } from '@opennrm/domain';
 import type { Database } from '../db/create-db.js';
 import { updateCaseRow } from '../features/cases/cases.repository.js';
-import { findReferral, sendReferral, transitionReferral } from '../features/workflow/referrals.service.js';
+import { findReferral } from '../features/workflow/referral-reads.js';
+import { sendReferral, transitionReferral } from '../features/workflow/referrals.service.js';
 import { type ActContext, act, startWorkflow } from '../features/workflow/workflow.service.js';
 import { loadWorkflow } from '../features/workflow/workflow.store.js';
 import type { Services } from '../services.js';

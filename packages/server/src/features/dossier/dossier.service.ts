@@ -14,7 +14,7 @@ import { getCase, readableCase } from '../cases/cases.service.js';
 import { sanitiseFileName } from '../documents/content-check.js';
 import { listDocuments } from '../documents/documents.service.js';
 import { type FileServices, fileKeyOf, readChunks } from '../documents/files.js';
-import { listCaseReferrals } from '../workflow/referrals.service.js';
+import { listCaseReferrals } from '../workflow/referral-reads.js';
 import { listCaseTasks } from '../workflow/tasks.service.js';
 import type { Locale } from './summary-labels.js';
 import { DOCUMENT_TYPE_LABELS } from './summary-labels.js';

@@ -1,7 +1,7 @@
 import type { CaseCategory, CaseSubtype, LocalizedText, ProcedureMap, TaskStatus } from '@opennrm/domain';
 import { notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
-import { isOverdue } from './referrals.service.js';
+import { isOverdue } from './referral-reads.js';
 import { presentTask, taskQuery } from './tasks.service.js';
 import { followUpsOf, stagesOf } from './workflow.present.js';
 import { findWorkflow, withSop } from './workflow.store.js';

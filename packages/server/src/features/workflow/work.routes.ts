@@ -29,14 +29,16 @@ import type { Services } from '../../services.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { readableCase, writableCase } from '../cases/cases.service.js';
 import {
-  consentCheck,
   findReferral,
   inboxPage,
   listCaseReferrals,
-  loadTargetOrganisation,
   personReferralHistory,
   presentReferral,
   type ReferralRow,
+} from './referral-reads.js';
+import {
+  consentCheck,
+  loadTargetOrganisation,
   requestOnward,
   sendReferral,
   transitionReferral,
