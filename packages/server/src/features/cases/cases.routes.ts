@@ -31,12 +31,12 @@ import { NoContent } from '../../lib/openapi.js';
 import { auditContext } from '../../plugins/auth.plugin.js';
 import type { Services } from '../../services.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { listCasePage } from './case-list.service.js';
 import type { CaseRow } from './cases.repository.js';
 import {
   assignCase,
   createCase,
   getCase,
-  listCasePage,
   readableCase,
   settlePerson,
   updateCase,

@@ -3,13 +3,9 @@ import {
   type Case,
   type CaseAccess,
   type CaseCreate,
-  type CaseListQuery,
-  type CasePage,
   type CaseSection,
   type CaseUpdate,
   caseAccess,
-  caseAccessGrants,
-  classifyCaseSearch,
   type DuplicateCheck,
   type IntakeChannel,
   type IntakeKind,
@@ -25,19 +21,14 @@ import {
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError, notFound } from '../../lib/app-error.js';
-import { decodeCursor, decodeInstantIdCursor, encodeCursor } from '../../lib/sql.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
 import { notify } from '../notifications/notify.js';
-import { documentIndex, insertPerson, loadPerson, phoneIndex } from '../persons/persons.service.js';
+import { insertPerson, loadPerson } from '../persons/persons.service.js';
 import { onCaseAssigned, onRiskChanged } from '../workflow/workflow.service.js';
 import {
-  type CaseListAfter,
-  type CaseListSearch,
   type CaseRow,
-  countCases,
   findCaseRow,
-  listCases,
   loadAccessFacts,
   nextCaseReference,
   updateCaseRow,
@@ -190,7 +181,7 @@ async function presentCase(
 }
 
 /** Category, sub-type and risk of a header or list row, or nothing without the screening section. */
-function screeningOutcome(
+export function screeningOutcome(
   row: { category: string | null; subtype: string | null; risk: string },
   access: CaseAccess,
 ): Pick<Case, 'category' | 'subtype' | 'risk'> {
@@ -250,144 +241,6 @@ export async function writableCase(services: Services, ctx: AuditContext, actor:
   const found = await readableCase(services, ctx, actor, id, 'case.viewed');
   if (!found.access.write) throw new AppError('FORBIDDEN', 'You cannot change this case');
   return found;
-}
-
-/**
- * The search box's text as the list searches it: a reference by prefix, a document or phone
- * number by the blind index of its normalised value (never by name), or name parts.
- */
-function listSearch(services: Services, text: string): CaseListSearch {
-  const search = classifyCaseSearch(text);
-  if (search.kind !== 'identifier') return search;
-  return {
-    kind: 'identifier',
-    documentIndexes: search.documentNumbers.map((n) => documentIndex(services.crypto, n)),
-    phoneIndexes: search.phones.map((p) => phoneIndex(services.crypto, p)),
-  };
-}
-
-export async function listCasePage(
-  services: Services,
-  ctx: AuditContext,
-  actor: Actor,
-  q: CaseListQuery,
-): Promise<CasePage> {
-  const after = decodeListCursor(q);
-  const found = q.q ? listSearch(services, q.q) : undefined;
-  const [rows, total] = await Promise.all([
-    listCases(services.db, actor, q, found, after),
-    countCases(services.db, actor, q, found, services.config.caseCountTimeoutMs),
-  ]);
-  const items = rows.slice(0, q.limit);
-  const accessOf = await accessFor(services, actor, items);
-  const { cursor: _c, limit: _l, q: search, ...filters } = q;
-  await recordAudit(
-    services.db,
-    ctx,
-    { action: 'case.listed', details: { filters, searched: !!search, returned: items.length } },
-    services.now(),
-  );
-  const last = items[items.length - 1];
-  return {
-    items: items.map((r) => {
-      const access = accessOf.get(r.id) ?? ({ read: false } as const);
-      return {
-        id: r.id,
-        reference: r.reference,
-        stage: r.stage as Case['stage'],
-        ...screeningOutcome(r, access),
-        channel: r.channel as IntakeChannel,
-        intakeKind: r.intake_kind as IntakeKind,
-        receivedAt: r.received_at.toISOString(),
-        assignedTo: r.assigned_to ? { id: r.assigned_to, displayName: r.assignee_name ?? '' } : null,
-        person:
-          access.read && access.sections.includes('person')
-            ? { nameLatin: r.name_latin, nameArabic: r.name_arabic, nationality: r.nationality }
-            : null,
-      };
-    }),
-    nextCursor: rows.length > q.limit && last ? encodeListCursor(q, last) : null,
-    total,
-  };
-}
-
-/**
- * The list's keyset cursor: `<instant>|<id>` of the last row; in the intake queue, which puts
- * urgent intakes first, prefixed with `1|` or `0|` for whether that row was urgent.
- */
-function encodeListCursor(q: CaseListQuery, last: { received_at: Date; id: string; urgent_first: boolean }) {
-  const key = `${last.received_at.toISOString()}|${last.id}`;
-  return encodeCursor(q.view === 'intake' ? `${last.urgent_first ? 1 : 0}|${key}` : key);
-}
-
-function decodeListCursor(q: CaseListQuery): CaseListAfter | undefined {
-  if (q.view !== 'intake') {
-    const decoded = decodeInstantIdCursor(q.cursor);
-    return decoded ? { receivedAt: new Date(decoded.at), id: decoded.id } : undefined;
-  }
-  const text = decodeCursor(q.cursor);
-  if (text === undefined) return undefined;
-  const flag = text.slice(0, 2);
-  if (flag !== '1|' && flag !== '0|') {
-    throw new AppError('BAD_REQUEST', 'The cursor is not valid: start again from the first page');
-  }
-  const decoded = decodeInstantIdCursor(encodeCursor(text.slice(2)))!;
-  return { receivedAt: new Date(decoded.at), id: decoded.id, urgent: flag === '1|' };
-}
-
-/** The actor's access to each case of a page (which sections its row may show), in two batched queries. */
-async function accessFor(
-  services: Services,
-  actor: Actor,
-  rows: { id: string; created_by: string | null; nationality: string | null; duplicate_check: string }[],
-): Promise<Map<string, CaseAccess>> {
-  const result = new Map<string, CaseAccess>();
-  if (rows.length === 0) return result;
-  if (caseAccessGrants(actor).all) {
-    const all = caseAccess(actor, {
-      createdBy: null,
-      personNationality: null,
-      embassyConsentGiven: false,
-      referrals: [],
-    });
-    for (const r of rows) result.set(r.id, all);
-    return result;
-  }
-  const ids = rows.map((r) => r.id);
-  const [referrals, consents] = await Promise.all([
-    services.db
-      .selectFrom('referrals')
-      .select(['case_id', 'organisation_id', 'shared_sections', 'status'])
-      .where('case_id', 'in', ids)
-      .execute(),
-    services.db
-      .selectFrom('consents')
-      .select(['case_id', 'status', 'recorded_at', 'id'])
-      .where('case_id', 'in', ids)
-      .where('purpose', '=', 'embassy_contact')
-      .where('organisation_id', 'is', null)
-      .orderBy('recorded_at', 'desc')
-      .orderBy('id', 'desc')
-      .execute(),
-  ]);
-  for (const r of rows) {
-    const latestConsent = consents.find((c) => c.case_id === r.id);
-    const access = caseAccess(actor, {
-      createdBy: r.created_by,
-      personLinked: r.duplicate_check === 'linked_existing',
-      personNationality: r.nationality,
-      embassyConsentGiven: latestConsent?.status === 'given',
-      referrals: referrals
-        .filter((x) => x.case_id === r.id)
-        .map((x) => ({
-          organisationId: x.organisation_id,
-          sharedSections: x.shared_sections as CaseSection[],
-          status: x.status,
-        })),
-    });
-    result.set(r.id, access);
-  }
-  return result;
 }
 
 export async function updateCase(
