@@ -4,7 +4,6 @@ import {
   type CaseAccess,
   type CaseListQuery,
   type CasePage,
-  type CaseSection,
   caseAccess,
   caseAccessGrants,
   classifyCaseSearch,
@@ -16,7 +15,13 @@ import { decodeCursor, decodeInstantIdCursor, encodeCursor } from '../../lib/sql
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
 import { documentIndex, phoneIndex } from '../persons/persons.service.js';
-import { type CaseListAfter, type CaseListSearch, countCases, listCases } from './cases.repository.js';
+import {
+  type CaseListAfter,
+  type CaseListSearch,
+  countCases,
+  listCases,
+  loadAccessFactsOfRows,
+} from './cases.repository.js';
 import { screeningOutcome } from './cases.service.js';
 
 /*
@@ -127,39 +132,7 @@ async function accessFor(
     for (const r of rows) result.set(r.id, all);
     return result;
   }
-  const ids = rows.map((r) => r.id);
-  const [referrals, consents] = await Promise.all([
-    services.db
-      .selectFrom('referrals')
-      .select(['case_id', 'organisation_id', 'shared_sections', 'status'])
-      .where('case_id', 'in', ids)
-      .execute(),
-    services.db
-      .selectFrom('consents')
-      .select(['case_id', 'status', 'recorded_at', 'id'])
-      .where('case_id', 'in', ids)
-      .where('purpose', '=', 'embassy_contact')
-      .where('organisation_id', 'is', null)
-      .orderBy('recorded_at', 'desc')
-      .orderBy('id', 'desc')
-      .execute(),
-  ]);
-  for (const r of rows) {
-    const latestConsent = consents.find((c) => c.case_id === r.id);
-    const access = caseAccess(actor, {
-      createdBy: r.created_by,
-      personLinked: r.duplicate_check === 'linked_existing',
-      personNationality: r.nationality,
-      embassyConsentGiven: latestConsent?.status === 'given',
-      referrals: referrals
-        .filter((x) => x.case_id === r.id)
-        .map((x) => ({
-          organisationId: x.organisation_id,
-          sharedSections: x.shared_sections as CaseSection[],
-          status: x.status,
-        })),
-    });
-    result.set(r.id, access);
-  }
+  const facts = await loadAccessFactsOfRows(services.db, rows);
+  for (const r of rows) result.set(r.id, caseAccess(actor, facts.get(r.id)!));
   return result;
 }

@@ -1,4 +1,4 @@
-import type { Actor, CaseListQuery, CaseSearchNamePart, CaseSection } from '@opennrm/domain';
+import type { Actor, CaseAccessFacts, CaseListQuery, CaseSearchNamePart, CaseSection } from '@opennrm/domain';
 import { type Kysely, type RawBuilder, type SqlBool, sql, type Transaction, type Updateable } from 'kysely';
 import type { CasesTable, DB } from '../../db/schema.js';
 import { notFound } from '../../lib/app-error.js';
@@ -126,6 +126,57 @@ export async function loadAccessFacts(
       status: r.status,
     })),
   };
+}
+
+/**
+ * The same facts for a page of list rows, in two batched queries instead of three per row (the
+ * rows already carry the creator, the person's nationality and the duplicate check).
+ */
+export async function loadAccessFactsOfRows(
+  db: Db,
+  rows: readonly {
+    id: string;
+    created_by: string | null;
+    nationality: string | null;
+    duplicate_check: string;
+  }[],
+): Promise<Map<string, CaseAccessFacts>> {
+  const result = new Map<string, CaseAccessFacts>();
+  if (rows.length === 0) return result;
+  const ids = rows.map((r) => r.id);
+  const [referrals, consents] = await Promise.all([
+    db
+      .selectFrom('referrals')
+      .select(['case_id', 'organisation_id', 'shared_sections', 'status'])
+      .where('case_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('consents')
+      .select(['case_id', 'status'])
+      .where('case_id', 'in', ids)
+      .where('purpose', '=', 'embassy_contact')
+      // A consent naming an embassy is for that embassy, reached by referral only.
+      .where('organisation_id', 'is', null)
+      .orderBy('recorded_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
+  ]);
+  for (const r of rows) {
+    result.set(r.id, {
+      createdBy: r.created_by,
+      personLinked: r.duplicate_check === 'linked_existing',
+      personNationality: r.nationality,
+      embassyConsentGiven: consents.find((c) => c.case_id === r.id)?.status === 'given',
+      referrals: referrals
+        .filter((x) => x.case_id === r.id)
+        .map((x) => ({
+          organisationId: x.organisation_id,
+          sharedSections: x.shared_sections as CaseSection[],
+          status: x.status,
+        })),
+    });
+  }
+  return result;
 }
 
 /**
