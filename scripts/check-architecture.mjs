@@ -58,14 +58,11 @@ function checkImports(file, rel, text, base) {
     if (!imp.spec.startsWith('.')) continue;
     const target = relative(base, join(file, '..', imp.spec));
     const targetFeature = featureOf(target);
-    if (targetFeature && feature && targetFeature !== feature) {
+    if (targetFeature && targetFeature !== feature) {
       const isIndex = /^features[\\/][^\\/]+[\\/]index(\.js)?$/.test(target) || /^features[\\/][^\\/]+$/.test(target);
-      if (!isIndex) add(file, imp.line, 'feature imports another feature other than through its index.ts', imp.text);
-    }
-    if (targetFeature && !feature && !rel.match(/^(app|services|scheduler|cli|seed|main|openapi-document)\.tsx?$/)) {
-      // shared code (lib, components, api, plugins) must not depend on a feature
-      if (!rel.startsWith(`demo${sep}`) && !rel.startsWith(`shell${sep}`))
-        add(file, imp.line, 'shared code imports a feature', imp.text);
+      if (!isIndex) add(file, imp.line, 'a feature is imported other than through its index.ts', imp.text);
+      // shared code (server lib; web components, api, i18n) must not depend on any feature
+      if (/^(lib|components|api|i18n)[\\/]/.test(rel)) add(file, imp.line, 'shared code imports a feature', imp.text);
     }
     if (/\.routes\.ts$/.test(rel) && /\.routes(\.js)?$/.test(imp.spec))
       add(file, imp.line, 'a route file imports another route file', imp.text);

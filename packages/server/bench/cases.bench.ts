@@ -29,6 +29,7 @@ import { seedSyntheticCases } from '../src/demo/synthetic-cases.js';
 import { ephemeralFieldCrypto } from '../src/lib/keys.js';
 import { totpCode } from '../src/lib/totp.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seed } from '../src/seed.js';
+import { createServices } from '../src/services.js';
 
 const adminUrl = process.env.BENCH_DATABASE_URL;
 if (!adminUrl) {
@@ -73,7 +74,7 @@ const config = loadConfig({
   LOGIN_MAX_FAILURES_PER_IP: '1000000',
 });
 const crypto = ephemeralFieldCrypto();
-const services = { config, db, now: () => new Date(), crypto };
+const services = createServices({ config, db, now: () => new Date(), crypto });
 
 const server = await admin(async (c) => {
   const v = await c.query<{ v: string }>('SELECT version() AS v');

@@ -25,6 +25,7 @@ import { ephemeralFieldCrypto, ephemeralFileKeyring } from '../src/lib/keys.js';
 import { LocalStorage } from '../src/lib/storage/index.js';
 import { totpCode } from '../src/lib/totp.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seed } from '../src/seed.js';
+import { createServices } from '../src/services.js';
 
 const MB = 1024 * 1024;
 const SIZE = Number(process.env.BENCH_FILE_MB ?? 2048) * MB;
@@ -91,7 +92,7 @@ try {
     SCHEDULER_INTERVAL_SECONDS: '0',
   });
   const crypto = ephemeralFieldCrypto();
-  const services = { config, db: handle.db, now: () => new Date(), crypto };
+  const services = createServices({ config, db: handle.db, now: () => new Date(), crypto });
   await seed(services, { demo: true });
   const files: FileServices = {
     storage: new LocalStorage(path.join(dir, 'files')),

@@ -12,6 +12,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { recordAudit, verifyAuditChain } from '../src/features/audit/audit.service.js';
 import { ephemeralFieldCrypto } from '../src/lib/keys.js';
 import { DEMO_PASSWORD, seed } from '../src/seed.js';
+import { createServices } from '../src/services.js';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 const handle = await createDb({ databaseUrl });
@@ -23,7 +24,7 @@ const config = loadConfig({
   LOGIN_MAX_FAILURES_PER_IP: '1000000',
 });
 const crypto = ephemeralFieldCrypto();
-await seed({ config, db: handle.db, now: () => new Date(), crypto }, { demo: true });
+await seed(createServices({ config, db: handle.db, now: () => new Date(), crypto }), { demo: true });
 const app = await buildApp({ config, db: handle.db, crypto });
 
 function stats(samples: number[]) {

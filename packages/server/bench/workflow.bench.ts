@@ -28,6 +28,7 @@ import { sweepOverdue } from '../src/features/workflow/overdue-sweep.js';
 import { ephemeralFieldCrypto } from '../src/lib/keys.js';
 import { totpCode } from '../src/lib/totp.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seed } from '../src/seed.js';
+import { createServices } from '../src/services.js';
 
 const adminUrl = process.env.BENCH_DATABASE_URL;
 const only = process.env.BENCH_ONLY;
@@ -80,7 +81,7 @@ async function sweepBench() {
   const { handle, drop } = await freshDb();
   const { db } = handle;
   let now = new Date();
-  const services = { config, db, now: () => now, crypto };
+  const services = createServices({ config, db, now: () => now, crypto });
   await migrateToLatest(db);
   await seed(services, { demo: true });
   await seedSyntheticCases(services, { count: 1000, seed: 3 });
@@ -184,7 +185,7 @@ async function inboxBench() {
   const reuse = process.env.BENCH_REUSE_DB;
   const { handle, url, drop } = await freshDb(reuse);
   const { db } = handle;
-  const services = { config, db, now: () => new Date(), crypto };
+  const services = createServices({ config, db, now: () => new Date(), crypto });
   await migrateToLatest(db);
   if (reuse) {
     await db

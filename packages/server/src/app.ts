@@ -36,6 +36,7 @@ import { validatorCompiler } from './lib/validation.js';
 import authPlugin from './plugins/auth.plugin.js';
 import errorsPlugin from './plugins/errors.plugin.js';
 import type { Services } from './services.js';
+import { createServices } from './services.js';
 
 export interface AppDeps {
   config: Config;
@@ -87,12 +88,12 @@ function findWebDist(config: Config): string | undefined {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  const services: Services = {
+  const services: Services = createServices({
     config,
     db: deps.db,
     now: deps.now ?? (() => new Date()),
     crypto: deps.crypto,
-  };
+  });
 
   const app = Fastify({
     logger: loggerOptions(config, deps.logStream),

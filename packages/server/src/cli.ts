@@ -23,6 +23,7 @@ import {
 } from './lib/keys.js';
 import { totpCode } from './lib/totp.js';
 import { DEMO_TOTP_SECRET, seed } from './seed.js';
+import { createServices } from './services.js';
 
 const USAGE = `Usage: npm run cli -- <command>
   audit:verify [row:hash] [--witness FILE] [--no-sequence]
@@ -173,7 +174,7 @@ switch (command) {
         throw new Error('No coordinator organisation: start the server once to seed organisations.');
       const config = loadConfig();
       const user = await createUser(
-        { config, db, now: () => new Date(), crypto: loadFieldCrypto(config).crypto },
+        createServices({ config, db, now: () => new Date(), crypto: loadFieldCrypto(config).crypto }),
         { requestId: 'cli' },
         {
           username: username.data,
@@ -208,7 +209,9 @@ switch (command) {
       break;
     }
     await withDb(async (db) => {
-      const services = { config, db, now: () => new Date(), crypto: loadFieldCrypto(config).crypto };
+      const services = createServices(
+        createServices({ config, db, now: () => new Date(), crypto: loadFieldCrypto(config).crypto }),
+      );
       await seed(services, { demo: config.seedDemo });
       let lastPrint = 0;
       const result = await seedSyntheticCases(services, {

@@ -14,6 +14,7 @@ import { openKeys } from './lib/key-check.js';
 import { createStorage } from './lib/storage/index.js';
 import { startScheduler } from './scheduler.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seed } from './seed.js';
+import { createServices } from './services.js';
 
 /** A start-up problem the operator can fix: its line(s), naming the variable or folder, and exit 1. */
 function fail(error: unknown): never {
@@ -66,7 +67,7 @@ const audit = await loadAuditSigner(config, handle.db).catch((error) => {
   }
   throw error;
 });
-const services = { config, db: handle.db, now: () => new Date(), crypto };
+const services = createServices({ config, db: handle.db, now: () => new Date(), crypto });
 const seeded = await seed(services, { demo: config.seedDemo });
 // A newcomer should meet a living system: about 200 synthetic cases, only on an empty demo.
 const synthetic = config.seedDemo

@@ -17,6 +17,7 @@ import { canonicalJson, chainHash } from '../src/features/audit/audit-chain.js';
 import { loadAuditSigner, parseWitness } from '../src/features/audit/audit-checkpoints.js';
 import { ephemeralAuditSigningKey, newAuditSigningKeyMaterial } from '../src/lib/keys.js';
 import { sha256Hex } from '../src/lib/tokens.js';
+import { createServices } from '../src/services.js';
 import { type Client, createTestContext, type TestContext } from './harness.js';
 
 let ctx: TestContext;
@@ -236,7 +237,7 @@ describe('audit:verify command', () => {
         const handle = await createDb({ pgliteDir: path.join(dataDir, 'pglite') });
         await migrateToLatest(handle.db);
         await seed(
-          { config: ctx.config, db: handle.db, now: () => new Date(), crypto: ctx.crypto },
+          createServices({ config: ctx.config, db: handle.db, now: () => new Date(), crypto: ctx.crypto }),
           { demo: false },
         );
         await handle.close();

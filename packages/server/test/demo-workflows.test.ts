@@ -2,6 +2,7 @@ import { REFERRAL_ACTIVE_STATUSES } from '@opennrm/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoWorkflows } from '../src/demo/demo-workflows.js';
 import { seedSyntheticCases } from '../src/demo/synthetic-cases.js';
+import { createServices } from '../src/services.js';
 import { createTestContext, type TestContext } from './harness.js';
 
 let ctx: TestContext;
@@ -14,7 +15,12 @@ describe('demo workflows', () => {
   it('leaves demo cases at every stage, with referrals, tasks (some overdue) and closed cases', {
     timeout: 300_000,
   }, async () => {
-    const services = { config: ctx.config, db: ctx.db, now: ctx.clock.now, crypto: ctx.crypto };
+    const services = createServices({
+      config: ctx.config,
+      db: ctx.db,
+      now: ctx.clock.now,
+      crypto: ctx.crypto,
+    });
     await seedSyntheticCases(services, { count: 200, seed: 2026 });
     await seedSyntheticCases(services, { count: 150, seed: 7, append: true });
     const result = await seedDemoWorkflows(services, { limit: 150 });

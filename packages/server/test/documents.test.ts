@@ -7,6 +7,7 @@ import { CHUNK_SIZE } from '../src/features/documents/files.js';
 import { rewrapDocumentKeys } from '../src/features/documents/rewrap.js';
 import { forgetRunningHashes, purgeExpiredUploads } from '../src/features/documents/uploads.service.js';
 import { createFileKeyring, wrappedKeyId } from '../src/lib/file-keys.js';
+import { createServices } from '../src/services.js';
 import { type Client, createTestContext, type TestContext } from './harness.js';
 
 let ctx: TestContext;
@@ -366,7 +367,12 @@ describe('documents', () => {
     });
     const chunk = path.join(ctx.filesDir, 'uploads', up.id, '0');
     await access(chunk);
-    const services = { config: ctx.config, db: ctx.db, now: ctx.clock.now, crypto: ctx.crypto };
+    const services = createServices({
+      config: ctx.config,
+      db: ctx.db,
+      now: ctx.clock.now,
+      crypto: ctx.crypto,
+    });
     expect(await purgeExpiredUploads(services, ctx.files)).toBe(0);
     ctx.clock.advance(25 * 3_600_000);
     expect(await purgeExpiredUploads(services, ctx.files)).toBeGreaterThanOrEqual(1);

@@ -20,6 +20,7 @@ import {
 import { LocalStorage } from '../src/lib/storage/index.js';
 import { totpCode } from '../src/lib/totp.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seed } from '../src/seed.js';
+import { createServices } from '../src/services.js';
 
 /** A clock the test moves: sessions, lockouts and TOTP steps all read it. */
 export class TestClock {
@@ -96,7 +97,7 @@ export async function createTestContext(
   });
   const clock = new TestClock();
   const crypto = opts.crypto ?? ephemeralFieldCrypto();
-  await seed({ config, db: handle.db, now: clock.now, crypto }, { demo: true });
+  await seed(createServices({ config, db: handle.db, now: clock.now, crypto }), { demo: true });
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _enc, cb) {

@@ -10,6 +10,7 @@ import { openKeys } from '../src/lib/key-check.js';
 import { rotateEncryptedFields } from '../src/lib/key-rotation.js';
 import { loadFieldCrypto, readKeyFile, writeKeyFile } from '../src/lib/keys.js';
 import { DEMO_TOTP_SECRET, seed } from '../src/seed.js';
+import { createServices } from '../src/services.js';
 
 /**
  * Issue 16, item 2: a missing key file made a new key `k1` silently; values written then were
@@ -66,7 +67,7 @@ describe('keys checked against the database', () => {
     const db = await freshDb();
     const config = loadConfig({ DATA_DIR: tmp() });
     const { crypto } = await openKeys(config, db);
-    await seed({ config, db, now: () => new Date(), crypto }, { demo: true });
+    await seed(createServices({ config, db, now: () => new Date(), crypto }), { demo: true });
     const keyId = crypto.currentKeyId;
     fs.rmSync(config.keys.keyFile);
 
@@ -92,7 +93,7 @@ describe('keys checked against the database', () => {
     writeKeyFile(config.keys.keyFile, right);
     const { crypto } = await openKeys(config, db);
     expect(crypto.currentKeyId).toBe('k1');
-    await seed({ config, db, now: () => new Date(), crypto }, { demo: true });
+    await seed(createServices({ config, db, now: () => new Date(), crypto }), { demo: true });
 
     writeKeyFile(config.keys.keyFile, legacyKeyFile());
     await expect(openKeys(config, db)).rejects.toThrow(
@@ -133,7 +134,7 @@ describe('keys checked against the database', () => {
     const db = await freshDb();
     const config = loadConfig({ DATA_DIR: tmp() });
     const { crypto } = await openKeys(config, db);
-    await seed({ config, db, now: () => new Date(), crypto }, { demo: true });
+    await seed(createServices({ config, db, now: () => new Date(), crypto }), { demo: true });
     await db.deleteFrom('key_check').execute();
     writeKeyFile(config.keys.keyFile, {
       ...legacyKeyFile(),
@@ -147,7 +148,7 @@ describe('keys checked against the database', () => {
     const db = await freshDb();
     const config = loadConfig({ DATA_DIR: tmp() });
     const { crypto } = await openKeys(config, db);
-    await seed({ config, db, now: () => new Date(), crypto }, { demo: true });
+    await seed(createServices({ config, db, now: () => new Date(), crypto }), { demo: true });
     const file = readKeyFile(config.keys.keyFile);
     const added = { id: 'k-rotated1', key: b64() };
     writeKeyFile(config.keys.keyFile, { ...file, keys: [added, ...file.keys] });

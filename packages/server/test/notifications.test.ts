@@ -8,6 +8,7 @@ import {
 } from '../src/features/notifications/delivery.js';
 import { type NotificationInput, notify } from '../src/features/notifications/notify.js';
 import type { Services } from '../src/services.js';
+import { createServices } from '../src/services.js';
 import { type Client, createTestContext, type TestContext } from './harness.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -115,7 +116,7 @@ beforeAll(async () => {
     PUBLIC_URL: 'https://nrm.example.org',
     MAIL_FROM: 'OpenNRM <no-reply@nrm.example.org>',
   });
-  services = { config: ctx.config, db: ctx.db, now: ctx.clock.now, crypto: ctx.crypto };
+  services = createServices({ config: ctx.config, db: ctx.db, now: ctx.clock.now, crypto: ctx.crypto });
   const users = await ctx.db.selectFrom('users').select(['id', 'username']).execute();
   for (const u of users) ids[u.username] = u.id;
   for (const [username, email] of Object.entries(EMAIL)) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../src/db/create-db.js';
 import { sweepOverdue } from '../src/features/workflow/overdue-sweep.js';
 import type { Services } from '../src/services.js';
+import { createServices } from '../src/services.js';
 import { type Client, createTestContext, type TestContext } from './harness.js';
 import { screenedTraffickingCase } from './workflow-support.js';
 
@@ -13,7 +14,7 @@ const HOUR = 3_600_000;
 beforeAll(async () => {
   ctx = await createTestContext({ ESCALATION_GRACE_HOURS: '24' });
   manager = await ctx.signIn('casemanager');
-  services = { config: ctx.config, db: ctx.db, now: ctx.clock.now, crypto: ctx.crypto };
+  services = createServices({ config: ctx.config, db: ctx.db, now: ctx.clock.now, crypto: ctx.crypto });
 });
 afterAll(() => ctx.close());
 

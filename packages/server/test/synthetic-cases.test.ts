@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSyntheticCases } from '../src/demo/synthetic-cases.js';
 import { documentIndex, phoneIndex, searchTextOf } from '../src/features/persons/persons.service.js';
 import type { Services } from '../src/services.js';
+import { createServices } from '../src/services.js';
 import { createTestContext, type TestContext } from './harness.js';
 
 const UNTIL = new Date('2026-06-30T12:00:00Z');
@@ -13,7 +14,7 @@ let ctx: TestContext;
 let services: Services;
 beforeAll(async () => {
   ctx = await createTestContext();
-  services = { config: ctx.config, db: ctx.db, now: ctx.clock.now, crypto: ctx.crypto };
+  services = createServices({ config: ctx.config, db: ctx.db, now: ctx.clock.now, crypto: ctx.crypto });
   const result = await seedSyntheticCases(services, { count: 200, seed: SEED, until: UNTIL });
   expect(result).toMatchObject({ cases: 200, skipped: false, batches: 1 });
 }, 120_000);
@@ -225,12 +226,12 @@ describe('synthetic cases', () => {
   it('is deterministic for a seed', async () => {
     const other = await createTestContext();
     try {
-      const otherServices = {
+      const otherServices = createServices({
         config: other.config,
         db: other.db,
         now: other.clock.now,
         crypto: other.crypto,
-      };
+      });
       await seedSyntheticCases(otherServices, { count: 200, seed: SEED, until: UNTIL, batchSize: 64 });
       expect(await fingerprint(other.db)).toEqual(await fingerprint(ctx.db));
       // Smaller batches: one audit row each.
@@ -245,12 +246,12 @@ describe('synthetic cases', () => {
     }
     const third = await createTestContext();
     try {
-      const thirdServices = {
+      const thirdServices = createServices({
         config: third.config,
         db: third.db,
         now: third.clock.now,
         crypto: third.crypto,
-      };
+      });
       await seedSyntheticCases(thirdServices, { count: 50, seed: SEED + 1, until: UNTIL });
       const names = (await fingerprint(third.db)).map((r) => r.name_latin ?? r.name_arabic);
       const first50 = (await fingerprint(ctx.db)).slice(0, 50).map((r) => r.name_latin ?? r.name_arabic);

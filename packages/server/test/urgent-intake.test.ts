@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepOverdue } from '../src/features/workflow/overdue-sweep.js';
 import type { Services } from '../src/services.js';
+import { createServices } from '../src/services.js';
 import { type Client, createTestContext, type TestContext } from './harness.js';
 import { traffickingAnswers } from './workflow-support.js';
 
@@ -20,7 +21,7 @@ const HOUR = 3_600_000;
 
 beforeAll(async () => {
   ctx = await createTestContext({ ESCALATION_GRACE_HOURS: '24' });
-  services = { config: ctx.config, db: ctx.db, now: ctx.clock.now, crypto: ctx.crypto };
+  services = createServices({ config: ctx.config, db: ctx.db, now: ctx.clock.now, crypto: ctx.crypto });
   hotline = await ctx.signIn('hotline');
   supervisor = await ctx.signIn('supervisor');
   manager = await ctx.signIn('casemanager');

@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { AuditAction, AuditCheckpoint, AuditOutcome, AuditVerifyResult } from '@opennrm/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditRow, DB } from '../../db/schema.js';
+import type { AuditActor, AuditContext } from '../../lib/act-context.js';
 import type { AuditSigningKey } from '../../lib/keys.js';
 import {
   allCheckpoints,
@@ -20,18 +21,7 @@ import {
 import { type AuditContent, chainHash, GENESIS_HASH } from './audit-chain.js';
 import { checkpointSignatureValid, fromCheckpointRow, signCheckpoint } from './audit-checkpoints.js';
 
-export interface AuditActor {
-  userId: string;
-  username: string;
-  organisationId: string;
-}
-
-/** Who is acting and where from: built once per request by the auth plugin. */
-export interface AuditContext {
-  actor?: AuditActor | undefined;
-  requestId?: string | undefined;
-  ip?: string | undefined;
-}
+export type { AuditActor, AuditContext } from '../../lib/act-context.js';
 
 export interface AuditEvent {
   action: AuditAction;

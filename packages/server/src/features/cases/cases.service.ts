@@ -25,7 +25,6 @@ import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
 import { notify } from '../notifications/notify.js';
 import { insertPerson, loadPerson } from '../persons/persons.service.js';
-import { onCaseAssigned, onRiskChanged } from '../workflow/workflow.service.js';
 import {
   type CaseRow,
   findCaseRow,
@@ -287,10 +286,10 @@ export async function updateCase(
       await alertUrgentIntake(trx, row, ctx.actor?.userId ?? null, now);
     }
     if (patch.risk && patch.risk !== row.risk) {
-      await onRiskChanged(
+      await services.events.emit(
         { services, db: trx, audit: ctx, actorId: ctx.actor?.userId ?? null, now },
-        row.id,
-        patch.risk,
+        'case.risk-changed',
+        { caseId: row.id, risk: patch.risk },
       );
     }
   });
@@ -336,10 +335,10 @@ export async function assignCase(
       },
       now,
     );
-    await onCaseAssigned(
+    await services.events.emit(
       { services, db: trx, audit: ctx, actorId: ctx.actor?.userId ?? null, now },
-      row.id,
-      assigneeId,
+      'case.assigned',
+      { caseId: row.id, assigneeId },
     );
   });
 }

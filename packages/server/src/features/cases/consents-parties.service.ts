@@ -15,7 +15,6 @@ import { AppError, notFound } from '../../lib/app-error.js';
 import { likePattern } from '../../lib/sql.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
-import { onConsentRecorded } from '../workflow/workflow.service.js';
 import type { CaseRow } from './cases.repository.js';
 
 /** Consent history of a case, newest first; the newest record per purpose and recipient is current. */
@@ -139,10 +138,13 @@ export async function recordConsent(
       },
       now,
     );
-    await onConsentRecorded({ services, db: trx, audit: ctx, actorId: userId, now }, row.id, {
-      purpose: input.purpose,
-      organisationKind: input.organisationKind ?? null,
-      status: input.status,
+    await services.events.emit({ services, db: trx, audit: ctx, actorId: userId, now }, 'consent.recorded', {
+      caseId: row.id,
+      consent: {
+        purpose: input.purpose,
+        organisationKind: input.organisationKind ?? null,
+        status: input.status,
+      },
     });
   });
 }

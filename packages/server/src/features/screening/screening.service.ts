@@ -24,7 +24,6 @@ import { AppError, notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
 import { type CaseRow, updateCaseRow } from '../cases/cases.repository.js';
-import { onScreeningConfirmed } from '../workflow/workflow.service.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -319,10 +318,13 @@ export async function confirmScreening(
       now,
     );
     // The confirmed category chooses the SOP: the workflow starts (or follows) and sets the stage.
-    await onScreeningConfirmed({ services, db: trx, audit: ctx, actorId: userId, now }, row.id, {
-      category: input.category,
-      subtype,
-      risk: input.risk,
-    });
+    await services.events.emit(
+      { services, db: trx, audit: ctx, actorId: userId, now },
+      'screening.confirmed',
+      {
+        caseId: row.id,
+        decision: { category: input.category, subtype, risk: input.risk },
+      },
+    );
   });
 }

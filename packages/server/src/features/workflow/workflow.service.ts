@@ -20,6 +20,7 @@ import {
   startCase,
 } from '@opennrm/domain';
 import type { Database } from '../../db/create-db.js';
+import type { ActContext } from '../../lib/act-context.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
@@ -39,13 +40,7 @@ import {
 } from './workflow.store.js';
 
 /** Who acts and when: a user through the API, or the system (scheduler, hooks) with no actor. */
-export interface ActContext {
-  services: Services;
-  db: Database;
-  audit: AuditContext;
-  actorId: string | null;
-  now: Date;
-}
+export type { ActContext } from '../../lib/act-context.js';
 
 /**
  * Tasks the system completes itself, because the evidence they ask for is a fact it records:
