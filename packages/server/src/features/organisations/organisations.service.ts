@@ -53,6 +53,12 @@ export async function getOrganisation(services: Services, id: string): Promise<O
   return presentOrganisation(row);
 }
 
+/** An organisation, or undefined when there is none with this id (for checks in other features). */
+export async function findOrganisation(services: Services, id: string): Promise<Organisation | undefined> {
+  const row = await findOrganisationById(services.db, id);
+  return row ? presentOrganisation(row) : undefined;
+}
+
 async function assertNameFree(services: Services, name: string, exceptId?: string) {
   const existing = await findOrganisationByName(services.db, name);
   if (existing && existing.id !== exceptId) {

@@ -1,4 +1,5 @@
 import {
+  type BusinessCalendar,
   type CalendarSettings,
   type LocalizedText,
   SopDocument,
@@ -10,9 +11,10 @@ import type { z } from 'zod';
 import { AppError, notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
-import { latestVersionOf, loadSop } from './sops.repository.js';
+import * as repo from './sops.repository.js';
 
 type SopSummary = z.infer<typeof SopSummarySchema>;
+type SopDb = Parameters<typeof repo.latestSops>[0];
 type SopPublish = z.infer<typeof SopPublishSchema>;
 type SopValidationResult = z.infer<typeof SopValidationResultSchema>;
 type Issue = SopValidationResult['issues'][number];
@@ -63,7 +65,7 @@ export async function listSops(services: Services): Promise<SopSummary[]> {
 }
 
 export async function getSopVersion(services: Services, sopId: string, version: number) {
-  const sop = await loadSop(services.db, sopId, version);
+  const sop = await repo.loadSop(services.db, sopId, version);
   if (!sop) throw notFound('SOP version');
   return sop;
 }
@@ -72,7 +74,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 async function existingSop(services: Services, sopId: string) {
-  const latest = await latestVersionOf(services.db, sopId);
+  const latest = await repo.latestVersionOf(services.db, sopId);
   if (latest === undefined) return undefined;
   const row = await services.db
     .selectFrom('sop_versions')
@@ -181,6 +183,34 @@ export async function publishSop(
     );
   });
   return { ...data, version };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the workflow feature reads (through index.ts), in the caller's transaction
+
+/** The newest version of each SOP: what a new case is matched against. */
+export function latestSops(db: SopDb): Promise<SopDocument[]> {
+  return repo.latestSops(db);
+}
+
+/** One published version of an SOP, or undefined. */
+export function loadSop(db: SopDb, sopId: string, version: number): Promise<SopDocument | undefined> {
+  return repo.loadSop(db, sopId, version);
+}
+
+/** The newest version number of an SOP, or undefined when none is published. */
+export function latestVersionOf(db: SopDb, sopId: string): Promise<number | undefined> {
+  return repo.latestVersionOf(db, sopId);
+}
+
+/** The installation's business calendar (weekend days, public holidays, UTC offset). */
+export function loadCalendar(db: SopDb, utcOffsetMinutes: number): Promise<BusinessCalendar> {
+  return repo.loadCalendar(db, utcOffsetMinutes);
+}
+
+/** Publishes the shipped SOPs (version 1 of each) when none is stored; idempotent. */
+export function seedDefaultSops(db: SopDb, now: Date): Promise<void> {
+  return repo.seedDefaultSops(db, now);
 }
 
 // ---------------------------------------------------------------------------------------------

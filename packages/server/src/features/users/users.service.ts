@@ -10,6 +10,7 @@ import {
   type UserPage,
   type UserUpdate,
 } from '@opennrm/domain';
+import type { Database } from '../../db/create-db.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { checkNewPassword, hashPassword } from '../../lib/passwords.js';
 import { decodeCursor, pageFrom } from '../../lib/sql.js';
@@ -50,6 +51,11 @@ export async function listUserPage(services: Services, q: UserListQuery): Promis
   ]);
   const page = pageFrom(rows, q.limit, (r) => r.username);
   return { items: page.items.map(presentUser), nextCursor: page.nextCursor, total };
+}
+
+/** The user signing in, with their organisation's state: for the auth feature's password step. */
+export function userForSignIn(db: Database, username: string) {
+  return findUserByUsername(db, username);
 }
 
 export async function getUser(services: Services, id: string): Promise<User> {
