@@ -22,3 +22,4 @@ export * from './screening/index.js';
 export * from './sop/index.js';
 export * from './task-access.js';
 export * from './timeline-access.js';
+export * from './vocabulary/index.js';
