@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { REFERRAL_STATUS_LABELS } from '@opennrm/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -146,7 +147,7 @@ describe('agency journey', () => {
     await screenshot(page, '27-agency-inbox-ar');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await row.click();
-    await page.getByText(arText('referrals.statuses.completed')).first().waitFor();
+    await page.getByText(REFERRAL_STATUS_LABELS.completed.ar).first().waitFor();
     await screenshot(page, '28-agency-referral-ar');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // Checks the web app's translations (no dependencies, run by `npm run i18n:check`):
 //  1. en.json and ar.json have the same keys (plural suffixes aside) and no empty values;
+//     the words for enum values are not in them: they come from the domain's vocabulary
+//     (packages/domain/src/vocabulary/labels.ts, loaded here with tsx), which the web merges
+//     into its resources at start-up (packages/web/src/i18n/resources.ts); a JSON key that
+//     repeats a vocabulary is reported;
 //  2. every error code, role, organisation kind, audit action, audit outcome, session stage
 //     and case vocabulary (category, sub-type, risk, stage, channel, consent, party, ILO
 //     indicator...) declared in packages/domain has a translation in both languages;
@@ -9,6 +13,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const i18nDir = join(root, 'packages/web/src/i18n');
@@ -37,6 +42,19 @@ for (const locale of LOCALES) {
   } catch (error) {
     problems.push(`${relative(root, file)}: cannot read: ${error.message}`);
     catalogues[locale] = new Map();
+  }
+}
+
+// The domain's vocabulary: the enum values' words, under the key paths the web gives them.
+const { VOCABULARIES } = await tsImport('../packages/domain/src/vocabulary/labels.ts', import.meta.url);
+for (const locale of LOCALES) {
+  for (const [path, labels] of Object.entries(VOCABULARIES)) {
+    for (const [value, label] of Object.entries(labels)) {
+      const key = `${path}.${value}`;
+      if (catalogues[locale].has(key))
+        problems.push(`${locale}.json: "${key}" repeats the domain's vocabulary: remove it from the JSON`);
+      catalogues[locale].set(key, label[locale]);
+    }
   }
 }
 

@@ -1,8 +1,7 @@
 import type { Locale } from '@opennrm/domain';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import ar from './ar.json';
-import en from './en.json';
+import { translations } from './resources';
 
 export const SUPPORTED_LOCALES: readonly Locale[] = ['en', 'ar'];
 const STORAGE_KEY = 'opennrm.locale';
@@ -43,7 +42,7 @@ function applyDocumentLanguage(language: string): void {
 i18n.on('languageChanged', applyDocumentLanguage);
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, ar: { translation: ar } },
+  resources: { en: { translation: translations.en }, ar: { translation: translations.ar } },
   lng: initialLocale(),
   fallbackLng: 'en',
   supportedLngs: SUPPORTED_LOCALES,

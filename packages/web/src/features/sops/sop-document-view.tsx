@@ -111,7 +111,7 @@ function ReferralItem({ referral }: { referral: SopReferral }) {
         </div>
         <div>
           <dt>{t('sops.referral.purpose')}</dt>
-          <dd>{t(`sops.purposes.${referral.purpose}`)}</dd>
+          <dd>{t(`referrals.purposes.${referral.purpose}`)}</dd>
         </div>
         {timing.length > 0 ? (
           <div>

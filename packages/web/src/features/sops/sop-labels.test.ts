@@ -1,14 +1,13 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import ar from '../../i18n/ar.json';
-import en from '../../i18n/en.json';
+import { translations } from '../../i18n/resources';
 import { durationText } from './sop-labels';
 
 async function translator(lng: 'en' | 'ar') {
   const i18n = i18next.createInstance();
   await i18n.init({
     lng,
-    resources: { en: { translation: en }, ar: { translation: ar } },
+    resources: { en: { translation: translations.en }, ar: { translation: translations.ar } },
     interpolation: { escapeValue: false },
   });
   return i18n.t;

@@ -45,7 +45,7 @@ export function followUpText(t: TFunction, followUp: SopFollowUp): string {
 export function referralName(t: TFunction, referral: SopReferral, language: string): string {
   if (referral.title) return localText(referral.title, language);
   return t('sops.referralName', {
-    purpose: t(`sops.purposes.${referral.purpose}`),
+    purpose: t(`referrals.purposes.${referral.purpose}`),
     kind: t(`organisationKinds.${referral.organisationKind}`),
   });
 }
@@ -104,9 +104,9 @@ export function conditionText(t: TFunction, condition: StageCondition, nested = 
   if ('consentRefused' in condition)
     return t('sops.conditions.consentRefused', { purpose: consentText(t, condition.consentRefused) });
   if ('procedure' in condition)
-    return t('sops.conditions.procedure', { kind: t(`sops.procedures.${condition.procedure}`) });
+    return t('sops.conditions.procedure', { kind: t(`workflow.procedureKinds.${condition.procedure}`) });
   if ('resolution' in condition)
-    return t('sops.conditions.resolution', { kind: t(`sops.resolutions.${condition.resolution}`) });
+    return t('sops.conditions.resolution', { kind: t(`workflow.resolutions.${condition.resolution}`) });
   if ('not' in condition)
     return t('sops.conditions.not', { condition: conditionText(t, condition.not, true) });
   const [parts, joiner] =
