@@ -1,12 +1,17 @@
-import { inRoleGroup, type NotificationKind, ROLE_GROUPS } from '@opennrm/domain';
-import { type RawBuilder, sql } from 'kysely';
+import { inRoleGroup, LocalizedText, type NotificationKind, ROLE_GROUPS } from '@opennrm/domain';
 import type { Database } from '../../db/create-db.js';
 import type { Services } from '../../services.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { type Audience, type NotificationInput, notifyMany } from '../notifications/notify.js';
+import { recordAudit } from '../audit/index.js';
+import { type Audience, type NotificationInput, notifyMany } from '../notifications/index.js';
+import {
+  type ClaimedReferral,
+  type ClaimedTask,
+  claimFollowUpsDue,
+  claimReferrals,
+  claimTasks,
+  SWEEP_BATCH,
+} from './overdue.repository.js';
 import { ORGANISATION_TASK_ROLES } from './task-projection.js';
-
-const BATCH = 500;
 
 export interface SweepResult {
   tasksOverdue: number;
@@ -14,28 +19,6 @@ export interface SweepResult {
   referralsOverdue: number;
   referralsEscalated: number;
   followUpsDue: number;
-}
-
-interface ClaimedTask {
-  id: string;
-  case_id: string;
-  reference: string;
-  assigned_to: string | null;
-  assignee_id: string | null;
-  owner_organisation_id: string | null;
-  owner_role: string | null;
-  sop_task_id: string | null;
-  title: unknown;
-}
-
-interface ClaimedReferral {
-  id: string;
-  case_id: string;
-  reference: string;
-  assigned_to: string | null;
-  organisation_id: string;
-  status: string;
-  purpose: string;
 }
 
 /** The owner of a task: its assignee, else its organisation's workers, else the role. */
@@ -64,85 +47,14 @@ function caseManagerOrSupervisors(assignedTo: string | null): Audience {
   return assignedTo ? { userIds: [assignedTo] } : { roles: ROLE_GROUPS.supervisors };
 }
 
-/**
- * How long after a deadline unfinished work is escalated: the configured grace, but never
- * longer than the time the deadline gave (from `start`). Work due in 2 hours is escalated 2
- * hours after it was missed, not a day later.
- */
-function escalationGrace(deadline: RawBuilder<unknown>, start: RawBuilder<unknown>, graceMs: number) {
-  const grace = sql`${`${Math.round(graceMs / 1000)} seconds`}::interval`;
-  return sql`(CASE WHEN ${start} IS NOT NULL AND ${deadline} > ${start}
-    THEN LEAST(${grace}, ${deadline} - ${start}) ELSE ${grace} END)`;
-}
-
 function taskSubject(t: ClaimedTask): Record<string, string> {
   // Only SOP titles travel (a hand-written title may name the person).
-  const title = t.sop_task_id ? (t.title as { en?: string; ar?: string }) : undefined;
+  const title = t.sop_task_id ? LocalizedText.safeParse(t.title).data : undefined;
   return {
     reference: t.reference,
     ...(title?.en ? { task: title.en } : {}),
     ...(title?.ar ? { taskAr: title.ar } : {}),
   };
-}
-
-/**
- * Claims up to BATCH rows in one statement, so that two server instances never take the same
- * row: `FOR UPDATE SKIP LOCKED` hands each row to one transaction, and the WHERE clause is
- * checked again on the locked row, so a row marked by the other instance is not marked twice.
- */
-async function claimTasks(db: Database, column: 'overdue_at' | 'escalated_at', now: Date, graceMs: number) {
-  const grace = escalationGrace(sql.ref('t.due_at'), sql.ref('t.created_at'), graceMs);
-  const condition =
-    column === 'overdue_at'
-      ? sql`t.overdue_at IS NULL AND t.due_at IS NOT NULL AND t.due_at < ${now}`
-      : sql`t.overdue_at IS NOT NULL AND t.escalated_at IS NULL AND t.due_at < ${now}
-          AND t.due_at + ${grace} < ${now}`;
-  const result = await sql<ClaimedTask>`
-    WITH claimed AS (
-      SELECT t.id FROM tasks t
-      WHERE t.status = 'open' AND ${condition}
-      ORDER BY t.due_at
-      LIMIT ${BATCH}
-      FOR UPDATE SKIP LOCKED
-    )
-    UPDATE tasks t SET ${sql.ref(column)} = ${now}
-    FROM claimed, cases c
-    WHERE t.id = claimed.id AND c.id = t.case_id
-    RETURNING t.id, t.case_id, c.reference, c.assigned_to, t.assignee_id, t.owner_organisation_id,
-      t.owner_role, t.sop_task_id, t.title`.execute(db);
-  return result.rows;
-}
-
-async function claimReferrals(
-  db: Database,
-  column: 'overdue_at' | 'escalated_at',
-  now: Date,
-  graceMs: number,
-) {
-  const due = sql`((r.status = 'sent' AND r.acknowledge_by < ${now})
-      OR (r.status IN ('accepted', 'in_progress') AND r.complete_by < ${now}))`;
-  const acknowledgeGrace = escalationGrace(sql.ref('r.acknowledge_by'), sql.ref('r.created_at'), graceMs);
-  const completeGrace = escalationGrace(sql.ref('r.complete_by'), sql.ref('r.accepted_at'), graceMs);
-  const escalate = sql`((r.status = 'sent' AND r.acknowledge_by + ${acknowledgeGrace} < ${now})
-      OR (r.status IN ('accepted', 'in_progress') AND r.complete_by + ${completeGrace} < ${now}))`;
-  const condition =
-    column === 'overdue_at'
-      ? sql`r.overdue_at IS NULL AND ${due}`
-      : sql`r.overdue_at IS NOT NULL AND r.escalated_at IS NULL AND ${due} AND ${escalate}`;
-  const result = await sql<ClaimedReferral>`
-    WITH claimed AS (
-      SELECT r.id FROM referrals r
-      WHERE ${condition}
-      LIMIT ${BATCH}
-      FOR UPDATE SKIP LOCKED
-    )
-    UPDATE referrals r SET ${sql.ref(column)} = ${now}
-    FROM claimed, cases c
-    WHERE r.id = claimed.id AND c.id = r.case_id
-    RETURNING r.id, r.case_id, c.reference, c.assigned_to, r.organisation_id, r.status, r.purpose`.execute(
-    db,
-  );
-  return result.rows;
 }
 
 type Item = { audiences: Audience[]; input: NotificationInput };
@@ -161,7 +73,7 @@ async function drain(db: Database, step: (trx: Database) => Promise<number>): Pr
   for (;;) {
     const n = await db.transaction().execute(step);
     total += n;
-    if (n < BATCH) return total;
+    if (n < SWEEP_BATCH) return total;
   }
 }
 
@@ -260,25 +172,10 @@ export async function sweepOverdue(services: Services): Promise<SweepResult> {
     return rows.length;
   });
   result.followUpsDue = await drain(db, async (trx) => {
-    const claimed = await sql<{
-      case_id: string;
-      idx: number;
-      reference: string;
-      assigned_to: string | null;
-    }>`
-      WITH claimed AS (
-        SELECT f.case_id, f.idx FROM follow_up_contacts f
-        WHERE f.recorded_at IS NULL AND f.notified_at IS NULL AND f.due_at < ${now}
-        LIMIT ${BATCH}
-        FOR UPDATE SKIP LOCKED
-      )
-      UPDATE follow_up_contacts f SET notified_at = ${now}
-      FROM claimed, cases c
-      WHERE f.case_id = claimed.case_id AND f.idx = claimed.idx AND c.id = f.case_id
-      RETURNING f.case_id, f.idx, c.reference, c.assigned_to`.execute(trx);
+    const claimed = await claimFollowUpsDue(trx, now);
     await notifyMany(
       trx,
-      claimed.rows.map((f) =>
+      claimed.map((f) =>
         item(
           [{ userIds: [f.assigned_to] }],
           'follow_up_due',
@@ -290,7 +187,7 @@ export async function sweepOverdue(services: Services): Promise<SweepResult> {
       ),
       now,
     );
-    return claimed.rows.length;
+    return claimed.length;
   });
 
   if (Object.values(result).some((n) => n > 0)) {

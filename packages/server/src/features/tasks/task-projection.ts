@@ -3,16 +3,25 @@ import {
   type CaseTask,
   holdsActiveReferral,
   inRoleGroup,
-  type LocalizedText,
+  LocalizedText,
   ROLE_GROUPS,
   type Role,
   type SopDocument,
   sopReferralFor,
   sopTaskOf,
+  type TaskStatus,
   taskOwnerOrganisation,
 } from '@opennrm/domain';
 import type { Database } from '../../db/create-db.js';
-import { notify } from '../notifications/notify.js';
+import { notify } from '../notifications/index.js';
+import {
+  insertTask,
+  type ProjectedTaskRow,
+  projectedTaskRows,
+  referralsOfCase,
+  type TaskPatch,
+  updateTaskRow,
+} from './tasks.repository.js';
 
 /** Who a task belongs to, resolved from the SOP's owner (a role or an organisation kind). */
 interface ResolvedOwner {
@@ -49,13 +58,7 @@ async function referralsForTasks(
   state: CaseState,
   caseId: string,
 ): Promise<ReferralForTasks[]> {
-  const rows = await db
-    .selectFrom('referrals as r')
-    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
-    .select(['r.id', 'r.organisation_id', 'o.kind', 'r.status'])
-    .where('r.case_id', '=', caseId)
-    .orderBy('r.created_at', 'desc')
-    .execute();
+  const rows = await referralsOfCase(db, caseId);
   return rows.map((r) => ({
     id: r.id,
     organisationId: r.organisation_id,
@@ -111,6 +114,18 @@ function resolveOwner(
   };
 }
 
+/**
+ * The columns a change of status sets: who completed the task and when, kept while it is done
+ * or cancelled, cleared when it is reopened.
+ */
+export function statusChange(from: string, to: TaskStatus, actorId: string | null, now: Date): TaskPatch {
+  return {
+    status: to,
+    ...(to === 'done' && from !== 'done' ? { completed_at: now, completed_by: actorId } : {}),
+    ...(to === 'open' ? { completed_at: null, completed_by: null } : {}),
+  };
+}
+
 /** A manual task's title and owner, given by the user who adds it. */
 export interface ManualTaskInput {
   title: string;
@@ -132,22 +147,7 @@ export async function syncTasks(
   now: Date,
   manual: ReadonlyMap<string, ManualTaskInput> = new Map(),
 ): Promise<string[]> {
-  const rows = await db
-    .selectFrom('tasks')
-    .select([
-      'id',
-      'key',
-      'status',
-      'mandatory',
-      'version',
-      'sop_task_id',
-      'title',
-      'owner_kind',
-      'owner_organisation_id',
-      'referral_id',
-    ])
-    .where('case_id', '=', facts.caseId)
-    .execute();
+  const rows = await projectedTaskRows(db, facts.caseId);
   const referrals = await referralsForTasks(db, state, facts.caseId);
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const created: string[] = [];
@@ -155,21 +155,11 @@ export async function syncTasks(
     const row = byKey.get(task.id);
     if (row) {
       if (row.status !== task.status || row.mandatory !== task.mandatory) {
-        await db
-          .updateTable('tasks')
-          .set({
-            status: task.status,
-            mandatory: task.mandatory,
-            version: row.version + 1,
-            ...(task.status === 'done' && row.status !== 'done'
-              ? { completed_at: now, completed_by: actorId }
-              : {}),
-            ...(task.status === 'open' ? { completed_at: null, completed_by: null } : {}),
-          })
-          .where('id', '=', row.id)
-          .execute();
         // The owners are reconciled below from the row as it now stands.
-        row.version += 1;
+        row.version = await updateTaskRow(db, row.id, row.version, {
+          mandatory: task.mandatory,
+          ...statusChange(row.status, task.status, actorId, now),
+        });
         row.status = task.status;
       }
       continue;
@@ -187,24 +177,20 @@ export async function syncTasks(
           referral_id: null,
         }
       : resolveOwner(sop, state, task, facts, referrals);
-    const { id } = await db
-      .insertInto('tasks')
-      .values({
-        case_id: facts.caseId,
-        key: task.id,
-        sop_task_id: task.sopTaskId ?? null,
-        stage: entry?.stage.id ?? state.stage,
-        title: JSON.stringify(title),
-        evidence: entry?.task.evidence ? JSON.stringify(entry.task.evidence) : null,
-        mandatory: task.mandatory,
-        status: task.status,
-        ...owner,
-        due_at: task.dueAt ? new Date(task.dueAt) : null,
-        created_by: actorId,
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertTask(db, {
+      case_id: facts.caseId,
+      key: task.id,
+      sop_task_id: task.sopTaskId ?? null,
+      stage: entry?.stage.id ?? state.stage,
+      title: JSON.stringify(title),
+      evidence: entry?.task.evidence ? JSON.stringify(entry.task.evidence) : null,
+      mandatory: task.mandatory,
+      status: task.status,
+      ...owner,
+      due_at: task.dueAt ? new Date(task.dueAt) : null,
+      created_by: actorId,
+      created_at: now,
+    });
     created.push(id);
     // A hand-written title may name the person: only SOP titles travel in notifications and emails.
     await notifyTaskOwner(
@@ -226,16 +212,7 @@ export async function syncTasks(
  */
 async function reconcileOwners(
   db: Database,
-  rows: readonly {
-    id: string;
-    status: string;
-    version: number;
-    sop_task_id: string | null;
-    title: unknown;
-    owner_kind: string | null;
-    owner_organisation_id: string | null;
-    referral_id: string | null;
-  }[],
+  rows: readonly ProjectedTaskRow[],
   referrals: readonly ReferralForTasks[],
   facts: CaseFactsForTasks,
   actorId: string | null,
@@ -249,15 +226,10 @@ async function reconcileOwners(
     const holder = row.owner_kind ? taskOwnerOrganisation(row.owner_kind, referrals, row.referral_id) : null;
     const organisationId = holder?.organisationId ?? null;
     if (organisationId === row.owner_organisation_id) continue;
-    await db
-      .updateTable('tasks')
-      .set({
-        owner_organisation_id: organisationId,
-        referral_id: holder ? holder.referralId : row.referral_id,
-        version: row.version + 1,
-      })
-      .where('id', '=', row.id)
-      .execute();
+    row.version = await updateTaskRow(db, row.id, row.version, {
+      owner_organisation_id: organisationId,
+      referral_id: holder ? holder.referralId : row.referral_id,
+    });
     if (organisationId && row.status === 'open') {
       await notifyTaskOwner(
         db,
@@ -265,7 +237,7 @@ async function reconcileOwners(
           id: row.id,
           caseId: facts.caseId,
           reference: facts.reference,
-          sopTitle: row.sop_task_id ? (row.title as LocalizedText) : undefined,
+          sopTitle: row.sop_task_id ? LocalizedText.parse(row.title) : undefined,
           assignee_id: null,
           owner_organisation_id: organisationId,
           owner_role: null,
