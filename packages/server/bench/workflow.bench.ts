@@ -24,7 +24,7 @@ import { loadConfig } from '../src/config.js';
 import { createDb, type DbHandle } from '../src/db/create-db.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { seedSyntheticCases } from '../src/demo/synthetic-cases.js';
-import { sweepOverdue } from '../src/features/workflow/overdue-sweep.js';
+import { sweepOverdue } from '../src/features/tasks/index.js';
 import { ephemeralFieldCrypto } from '../src/lib/keys.js';
 import { totpCode } from '../src/lib/totp.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seed } from '../src/seed.js';

@@ -24,9 +24,9 @@ import { organisationRoutes } from './features/organisations/organisations.route
 import { personRoutes } from './features/persons/persons.routes.js';
 import { screeningRoutes } from './features/screening/screening.routes.js';
 import { sopRoutes } from './features/sops/sops.routes.js';
+import { taskRoutes } from './features/tasks/index.js';
 import { systemRoutes, VERSION } from './features/system/system.routes.js';
 import { userRoutes } from './features/users/users.routes.js';
-import { workRoutes } from './features/workflow/work.routes.js';
 import { workflowRoutes } from './features/workflow/workflow.routes.js';
 import type { FieldCrypto } from './lib/field-crypto.js';
 import { type AuditSigningKey, loadFileKeyring, readAuditSigningKey } from './lib/keys.js';
@@ -199,7 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     notificationRoutes,
     sopRoutes,
     workflowRoutes,
-    workRoutes,
+    taskRoutes,
   ]) {
     await app.register(routes, { services });
   }

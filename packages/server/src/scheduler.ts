@@ -3,7 +3,7 @@ import type { FileServices } from './features/documents/files.js';
 import { purgeExpiredUploads } from './features/documents/uploads.service.js';
 import { purgeExpiredDossiers } from './features/dossier/dossier.service.js';
 import { deliverPendingEmails, sendDailyDigests } from './features/notifications/delivery.js';
-import { sweepOverdue } from './features/workflow/overdue-sweep.js';
+import { sweepOverdue } from './features/tasks/index.js';
 import { purgeExpiredIdempotencyKeys } from './lib/idempotency.js';
 import type { AuditSigningKey } from './lib/keys.js';
 import type { Services } from './services.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../src/db/create-db.js';
-import { sweepOverdue } from '../src/features/workflow/overdue-sweep.js';
+import { sweepOverdue } from '../src/features/tasks/index.js';
 import type { Services } from '../src/services.js';
 import { createServices } from '../src/services.js';
 import { type Client, createTestContext, type TestContext } from './harness.js';

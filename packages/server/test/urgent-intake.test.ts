@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sweepOverdue } from '../src/features/workflow/overdue-sweep.js';
+import { sweepOverdue } from '../src/features/tasks/index.js';
 import type { Services } from '../src/services.js';
 import { createServices } from '../src/services.js';
 import { type Client, createTestContext, type TestContext } from './harness.js';

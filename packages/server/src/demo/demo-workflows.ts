@@ -17,10 +17,8 @@ import {
 } from '@opennrm/domain';
 import type { Database } from '../db/create-db.js';
 import { updateCaseRow } from '../features/cases/cases.repository.js';
-import { findReferral } from '../features/workflow/referral-reads.js';
-import { sendReferral, transitionReferral } from '../features/workflow/referrals.service.js';
-import { type ActContext, act, startWorkflow } from '../features/workflow/workflow.service.js';
-import { loadWorkflow } from '../features/workflow/workflow.store.js';
+import { answerReferralIn, currentReferral, sendReferralIn } from '../features/referrals/index.js';
+import { type ActContext, act, loadWorkflow, startWorkflow } from '../features/workflow/index.js';
 import type { Services } from '../services.js';
 import { mulberry32 } from './synthetic-random.js';
 
@@ -344,7 +342,7 @@ async function sendRequiredReferrals(
         },
       ]);
     if (refused) continue;
-    await sendReferral(c(actors.manager), actors.manager, caseId, {
+    await sendReferralIn(c(actors.manager), actors.manager, caseId, {
       organisationId,
       purpose: sopReferral.purpose,
       message: 'Referred under the SOP; please acknowledge and confirm the steps taken.',
@@ -375,12 +373,12 @@ async function answerReferrals(
     for (const next of path) {
       if (!REFERRAL_TRANSITIONS[status].includes(next)) continue;
       if (!finish && random() < 0.35) break;
-      const row = (await findReferral(db, r.id))!;
+      const row = await currentReferral(db, r.id);
       const transition =
         next === 'completed'
           ? { status: 'completed' as const, outcome: 'Steps taken and reported to the NRM.' }
           : { status: next as 'acknowledged' | 'accepted' | 'in_progress' };
-      await transitionReferral(c(recipient), recipient, row, transition, () => undefined);
+      await answerReferralIn(c(recipient), recipient, row, transition, () => undefined);
       status = next;
     }
   }

@@ -5,6 +5,7 @@ import type {
   ConsentStatus,
   OrganisationKind,
   RiskLevel,
+  TaskStatus,
 } from '@opennrm/domain';
 import type { ActContext } from './act-context.js';
 
@@ -28,6 +29,10 @@ export interface DomainEvents {
     caseId: string;
     consent: { purpose: ConsentPurpose; organisationKind: OrganisationKind | null; status: ConsentStatus };
   };
+  /** A task was added to a case by hand (its row is written): the SOP engine adds it to its tasks. */
+  'task.added': { caseId: string; key: string; mandatory: boolean; dueAt: string | null };
+  /** A task was completed, cancelled or reopened (its row is written): the SOP engine follows. */
+  'task.status-set': { caseId: string; key: string; status: TaskStatus };
 }
 
 export type EventName = keyof DomainEvents;

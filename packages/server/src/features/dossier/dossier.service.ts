@@ -15,7 +15,7 @@ import { sanitiseFileName } from '../documents/content-check.js';
 import { listDocuments } from '../documents/documents.service.js';
 import { type FileServices, fileKeyOf, readChunks } from '../documents/files.js';
 import { listCaseReferrals } from '../workflow/referral-reads.js';
-import { listCaseTasks } from '../workflow/tasks.service.js';
+import { listCaseTasks } from '../tasks/index.js';
 import type { Locale } from './summary-labels.js';
 import { DOCUMENT_TYPE_LABELS } from './summary-labels.js';
 import { renderSummaryPdf, type SummaryData, type SummaryDocument } from './summary-pdf.js';

@@ -27,7 +27,7 @@ import { type AuditContext, recordAudit } from '../audit/audit.service.js';
 import { findCaseRow, updateCaseRow } from '../cases/cases.repository.js';
 import { notify } from '../notifications/notify.js';
 import { latestSops, loadCalendar } from '../sops/sops.repository.js';
-import { type ManualTaskInput, syncTasks } from './task-projection.js';
+import { type ManualTaskInput, syncTasks } from '../tasks/index.js';
 import {
   embassyOfNationalityExists,
   findWorkflow,
