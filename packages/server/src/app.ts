@@ -22,6 +22,7 @@ import { waitForDossierJobs } from './features/dossier/dossier.service.js';
 import { notificationRoutes } from './features/notifications/notifications.routes.js';
 import { organisationRoutes } from './features/organisations/organisations.routes.js';
 import { personRoutes } from './features/persons/persons.routes.js';
+import { referralRoutes } from './features/referrals/index.js';
 import { screeningRoutes } from './features/screening/screening.routes.js';
 import { sopRoutes } from './features/sops/sops.routes.js';
 import { taskRoutes } from './features/tasks/index.js';
