@@ -201,6 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sopRoutes,
     workflowRoutes,
     taskRoutes,
+    referralRoutes,
   ]) {
     await app.register(routes, { services });
   }
