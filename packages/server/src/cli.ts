@@ -5,10 +5,9 @@ import { loadConfig } from './config.js';
 import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedSyntheticCases } from './demo/synthetic-cases.js';
-import { auditHead, verifyAuditChain } from './features/audit/audit.service.js';
-import { exportCheckpoints, parseWitness } from './features/audit/audit-checkpoints.js';
+import { auditHead, exportCheckpoints, parseWitness, verifyAuditChain } from './features/audit/index.js';
 import { rewrapDocumentKeys } from './features/documents/rewrap.js';
-import { createUser } from './features/users/users.service.js';
+import { createUser } from './features/users/index.js';
 import { newKeyMaterial } from './lib/field-crypto.js';
 import { rotateEncryptedFields } from './lib/key-rotation.js';
 import {

@@ -7,8 +7,8 @@ import { migrateToLatest } from './db/migrate.js';
 import { DatabaseWaitError, waitForDatabase } from './db/wait-for-database.js';
 import { seedDemoWorkflows } from './demo/demo-workflows.js';
 import { seedSyntheticCases } from './demo/synthetic-cases.js';
-import { loadAuditSigner } from './features/audit/audit-checkpoints.js';
-import { deleteExpiredSessions } from './features/auth/sessions.repository.js';
+import { loadAuditSigner } from './features/audit/index.js';
+import { purgeExpiredSessions } from './features/auth/index.js';
 import type { FileServices } from './features/documents/files.js';
 import { openKeys } from './lib/key-check.js';
 import { createStorage } from './lib/storage/index.js';
@@ -86,7 +86,7 @@ const files: FileServices = {
 const app = await buildApp({ config, db: handle.db, crypto, files, auditKey: audit.key });
 
 const sweep = setInterval(() => {
-  deleteExpiredSessions(handle.db, new Date(), config.session.idleMs).catch((err) =>
+  purgeExpiredSessions(handle.db, new Date(), config.session.idleMs).catch((err) =>
     app.log.warn({ err: { message: (err as Error).message } }, 'session sweep failed'),
   );
 }, 10 * 60_000);

@@ -1,8 +1,8 @@
-import { sequenceAudit } from './features/audit/audit.service.js';
+import { sequenceAudit } from './features/audit/index.js';
 import type { FileServices } from './features/documents/files.js';
 import { purgeExpiredUploads } from './features/documents/uploads.service.js';
 import { purgeExpiredDossiers } from './features/dossier/dossier.service.js';
-import { deliverPendingEmails, sendDailyDigests } from './features/notifications/delivery.js';
+import { deliverPendingEmails, sendDailyDigests } from './features/notifications/index.js';
 import { sweepOverdue } from './features/tasks/index.js';
 import { purgeExpiredIdempotencyKeys } from './lib/idempotency.js';
 import type { AuditSigningKey } from './lib/keys.js';

@@ -1,7 +1,7 @@
 import type { OrganisationKind, Role } from '@opennrm/domain';
-import { recordAudit } from './features/audit/audit.service.js';
+import { recordAudit } from './features/audit/index.js';
 import { seedDefaultQuestionnaire } from './features/screening/screening.service.js';
-import { seedDefaultSops } from './features/sops/sops.repository.js';
+import { seedDefaultSops } from './features/sops/index.js';
 import { hashPassword } from './lib/passwords.js';
 import type { Services } from './services.js';
 

@@ -1,7 +1,7 @@
 /** Writing synthetic cases (`synthetic-cases.ts`): the context they refer to, and batched inserts. */
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { recordAudit } from '../features/audit/audit.service.js';
+import { recordAudit } from '../features/audit/index.js';
 import { DEFAULT_ORGANISATIONS } from '../seed.js';
 import type { Services } from '../services.js';
 import type { Batch, Context } from './synthetic-generator.js';

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { canonicalJson } from '../features/audit/audit-chain.js';
+import { canonicalJson } from './canonical-json.js';
 import type { Services } from '../services.js';
 import { AppError } from './app-error.js';
 

@@ -2,17 +2,10 @@ import type { Actor, OrganisationKind, Permission, Role, SessionStage } from '@o
 import { can } from '@opennrm/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { AuditContext } from '../features/audit/audit.service.js';
-import { recordAudit } from '../features/audit/audit.service.js';
-import type { IssuedSession } from '../features/auth/auth.service.js';
-import {
-  deleteSession,
-  findSessionByTokenHash,
-  type SessionWithUser,
-  touchSession,
-} from '../features/auth/sessions.repository.js';
+import { type AuditContext, recordAudit } from '../features/audit/index.js';
+import { type IssuedSession, type SessionWithUser, sessionOfToken } from '../features/auth/index.js';
 import { AppError } from '../lib/app-error.js';
-import { safeEqual, sha256Hex } from '../lib/tokens.js';
+import { safeEqual } from '../lib/tokens.js';
 import type { Services } from '../services.js';
 
 export interface RequestAuth extends SessionWithUser {
@@ -46,8 +39,6 @@ declare module 'fastify' {
   }
 }
 
-/** Last-seen is written at most once a minute per session, not on every request. */
-const TOUCH_INTERVAL_MS = 60_000;
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function sessionCookieName(services: Services): string {
@@ -86,17 +77,8 @@ export function auditContext(request: FastifyRequest): AuditContext {
 async function loadSession(services: Services, request: FastifyRequest): Promise<RequestAuth | undefined> {
   const token = request.cookies[sessionCookieName(services)];
   if (!token || token.length > 200) return undefined;
-  const row = await findSessionByTokenHash(services.db, sha256Hex(token));
+  const row = await sessionOfToken(services, token);
   if (!row) return undefined;
-  const now = services.now();
-  const idleExpired = now.getTime() - row.lastSeenAt.getTime() > services.config.session.idleMs;
-  if (idleExpired || row.expiresAt <= now || !row.userActive || !row.organisationActive) {
-    await deleteSession(services.db, row.sessionId);
-    return undefined;
-  }
-  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await touchSession(services.db, row.sessionId, now);
-  }
   return {
     ...row,
     stage: row.stage as SessionStage,

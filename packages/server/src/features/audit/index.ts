@@ -10,5 +10,4 @@ export {
   sequenceAudit,
   verifyAuditChain,
 } from './audit.service.js';
-export { canonicalJson } from './audit-chain.js';
 export { exportCheckpoints, loadAuditSigner, parseWitness } from './audit-checkpoints.js';

@@ -6,8 +6,8 @@ import { hashPassword, verifyPassword } from '../../lib/passwords.js';
 import { randomToken, sha256Hex } from '../../lib/tokens.js';
 import { matchTotpStep } from '../../lib/totp.js';
 import type { Services } from '../../services.js';
-import { type AuditContext, type AuditEvent, recordAudit } from '../audit/audit.service.js';
-import { findUserByUsername } from '../users/users.repository.js';
+import { type AuditContext, type AuditEvent, recordAudit } from '../audit/index.js';
+import { userForSignIn } from '../users/index.js';
 import { deleteSession, insertSession } from './sessions.repository.js';
 import { clearThrottle, findThrottle, registerFailure } from './throttle.repository.js';
 
@@ -139,7 +139,7 @@ export async function login(
   const keys = { user: userKey(username), ip: ctx.ip ? ipKey(ctx.ip) : undefined };
   await assertNotLocked(services, ctx, [keys.user, ...(keys.ip ? [keys.ip] : [])]);
 
-  const user = await findUserByUsername(services.db, username);
+  const user = await userForSignIn(services.db, username);
   const passwordOk = await verifyPassword(user?.password_hash ?? (await getDummyHash()), password);
   const now = services.now();
   if (!user || !passwordOk || !user.active || !user.organisation_active) {

@@ -7,7 +7,7 @@ import { checkNewPassword, hashPassword, verifyPassword } from '../../lib/passwo
 import { sha256Hex } from '../../lib/tokens.js';
 import { matchTotpStep, newTotpSecret, totpEnrolment } from '../../lib/totp.js';
 import type { Services } from '../../services.js';
-import { type AuditContext, recordAudit } from '../audit/audit.service.js';
+import { type AuditContext, recordAudit } from '../audit/index.js';
 import { type IssuedSession, issueSession, type SessionUser, stageFor } from './auth.service.js';
 import { deleteSession, deleteUserSessions } from './sessions.repository.js';
 

@@ -1,3 +1,4 @@
+import type { SessionStage } from '@opennrm/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
@@ -8,7 +9,7 @@ export function insertSession(
   row: {
     token_hash: string;
     user_id: string;
-    stage: string;
+    stage: SessionStage;
     csrf_token: string;
     expires_at: Date;
     now: Date;

@@ -9,7 +9,7 @@ import type { Database } from '../../db/create-db.js';
 import { notFound } from '../../lib/app-error.js';
 import { decodeInstantIdCursor, encodeCursor } from '../../lib/sql.js';
 import type { Services } from '../../services.js';
-import { type AuditContext, recordAudit } from '../audit/audit.service.js';
+import { type AuditContext, recordAudit } from '../audit/index.js';
 
 /*
  * A user's own notifications. Reading them is not audited: a notification holds a kind, a case

@@ -9,8 +9,8 @@ import type {
 import { AppError, notFound } from '../../lib/app-error.js';
 import { decodeCursor, pageFrom } from '../../lib/sql.js';
 import type { Services } from '../../services.js';
-import { type AuditContext, recordAudit } from '../audit/audit.service.js';
-import { deleteOrganisationSessions } from '../auth/sessions.repository.js';
+import { type AuditContext, recordAudit } from '../audit/index.js';
+import { revokeSessionsOfOrganisation } from '../auth/index.js';
 import {
   countOrganisations,
   findOrganisationById,
@@ -133,7 +133,7 @@ export async function editOrganisation(
       ...(patch.active !== undefined ? { active: patch.active } : {}),
       updated_at: now,
     });
-    if (patch.active === false && current.active) await deleteOrganisationSessions(trx, id);
+    if (patch.active === false && current.active) await revokeSessionsOfOrganisation(trx, id);
     await recordAudit(
       trx,
       ctx,

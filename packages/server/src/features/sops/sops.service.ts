@@ -10,7 +10,7 @@ import {
 import type { z } from 'zod';
 import { AppError, notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
-import { type AuditContext, recordAudit } from '../audit/audit.service.js';
+import { type AuditContext, recordAudit } from '../audit/index.js';
 import * as repo from './sops.repository.js';
 
 type SopSummary = z.infer<typeof SopSummarySchema>;

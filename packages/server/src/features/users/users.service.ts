@@ -1,6 +1,5 @@
 import {
   type Locale,
-  type OrganisationKind,
   type Role,
   roleFitsOrganisation,
   rolesWith,
@@ -15,9 +14,9 @@ import { AppError, notFound } from '../../lib/app-error.js';
 import { checkNewPassword, hashPassword } from '../../lib/passwords.js';
 import { decodeCursor, pageFrom } from '../../lib/sql.js';
 import type { Services } from '../../services.js';
-import { type AuditContext, recordAudit } from '../audit/audit.service.js';
-import { deleteUserSessions } from '../auth/sessions.repository.js';
-import { findOrganisationById } from '../organisations/organisations.repository.js';
+import { type AuditContext, recordAudit } from '../audit/index.js';
+import { revokeSessionsOfUser } from '../auth/index.js';
+import { findOrganisation } from '../organisations/index.js';
 import {
   countUsers,
   findUserById,
@@ -66,7 +65,7 @@ export async function getUser(services: Services, id: string): Promise<User> {
 
 /** A role may only be held in organisations of the kinds the domain allows for it. */
 async function assertPlacement(services: Services, role: Role, organisationId: string) {
-  const organisation = await findOrganisationById(services.db, organisationId);
+  const organisation = await findOrganisation(services, organisationId);
   if (!organisation) {
     throw new AppError('VALIDATION_FAILED', 'The organisation does not exist', {
       issues: [
@@ -75,7 +74,7 @@ async function assertPlacement(services: Services, role: Role, organisationId: s
     });
   }
   if (!organisation.active) throw new AppError('ORGANISATION_INACTIVE', 'The organisation is deactivated');
-  if (!roleFitsOrganisation(role, organisation.kind as OrganisationKind)) {
+  if (!roleFitsOrganisation(role, organisation.kind)) {
     throw new AppError(
       'ROLE_ORGANISATION_MISMATCH',
       'This role cannot be held in this kind of organisation',
@@ -172,7 +171,7 @@ export async function editUser(
       })
       .where('id', '=', id)
       .execute();
-    if (rightsChanged) await deleteUserSessions(trx, id);
+    if (rightsChanged) await revokeSessionsOfUser(trx, id);
     await recordAudit(
       trx,
       ctx,
@@ -211,7 +210,7 @@ export async function resetPassword(services: Services, ctx: AuditContext, id: s
       })
       .where('id', '=', id)
       .execute();
-    await deleteUserSessions(trx, id);
+    await revokeSessionsOfUser(trx, id);
     await recordAudit(trx, ctx, { action: 'user.password_reset', targetType: 'user', targetId: id }, now);
   });
 }
@@ -228,7 +227,7 @@ export async function resetSecondFactor(services: Services, ctx: AuditContext, i
       .where('id', '=', id)
       .execute();
     await trx.deleteFrom('recovery_codes').where('user_id', '=', id).execute();
-    await deleteUserSessions(trx, id);
+    await revokeSessionsOfUser(trx, id);
     await recordAudit(trx, ctx, { action: 'user.mfa_reset', targetType: 'user', targetId: id }, now);
   });
 }
