@@ -6,6 +6,8 @@ const integration = (name: string, kind: 'pglite' | 'postgres') => ({
     root: 'packages/server',
     include: ['test/**/*.test.ts'],
     env: { OPENNRM_TEST_DB: kind },
+    // One migrated, seeded database per run; each test context loads or copies it.
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks' as const,

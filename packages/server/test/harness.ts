@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
 import { createDb, type Database } from '../src/db/create-db.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { FileServices } from '../src/features/documents/files.js';
-import type { FieldCrypto } from '../src/lib/field-crypto.js';
+import { createFieldCrypto, type FieldCrypto } from '../src/lib/field-crypto.js';
 import {
   type AuditSigningKey,
   ephemeralAuditSigningKey,
@@ -56,14 +57,14 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-async function freshDatabase(): Promise<{ url?: string; drop?: () => Promise<void> }> {
+async function freshDatabase(template?: string): Promise<{ url?: string; drop?: () => Promise<void> }> {
   if (process.env.OPENNRM_TEST_DB !== 'postgres') return {};
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('OPENNRM_TEST_DB=postgres needs TEST_DATABASE_URL');
   const name = `opennrm_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -78,13 +79,41 @@ async function freshDatabase(): Promise<{ url?: string; drop?: () => Promise<voi
   };
 }
 
+/**
+ * The migrated and seeded database of this run (test/global-setup.ts), unless the test brings
+ * its own keys (the seed's encrypted fields are the template's): then one is built from scratch.
+ */
+async function openDatabase(opts: { crypto?: FieldCrypto }) {
+  const template = opts.crypto ? undefined : inject('databaseTemplate');
+  if (!template) {
+    const { url, drop } = await freshDatabase();
+    const handle = await createDb({ databaseUrl: url, poolSize: 5 });
+    await migrateToLatest(handle.db);
+    return { url, drop, handle, seeded: false, crypto: opts.crypto ?? ephemeralFieldCrypto() };
+  }
+  const crypto = createFieldCrypto(
+    [{ id: 'test', key: Buffer.from(template.fieldKey, 'base64') }],
+    Buffer.from(template.indexKey, 'base64'),
+  );
+  if (template.kind === 'postgres') {
+    const { url, drop } = await freshDatabase(template.database);
+    return { url, drop, handle: await createDb({ databaseUrl: url, poolSize: 5 }), seeded: true, crypto };
+  }
+  const dump = new Blob([await readFile(template.file!)]);
+  return {
+    url: undefined,
+    drop: undefined,
+    handle: await createDb({ pgliteLoadDataDir: dump }),
+    seeded: true,
+    crypto,
+  };
+}
+
 export async function createTestContext(
   env: Record<string, string> = {},
   opts: { crypto?: FieldCrypto } = {},
 ): Promise<TestContext> {
-  const { url, drop } = await freshDatabase();
-  const handle = await createDb({ databaseUrl: url, poolSize: 5 });
-  await migrateToLatest(handle.db);
+  const { url, drop, handle, seeded, crypto } = await openDatabase(opts);
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
@@ -96,8 +125,7 @@ export async function createTestContext(
     ...env,
   });
   const clock = new TestClock();
-  const crypto = opts.crypto ?? ephemeralFieldCrypto();
-  await seed(createServices({ config, db: handle.db, now: clock.now, crypto }), { demo: true });
+  if (!seeded) await seed(createServices({ config, db: handle.db, now: clock.now, crypto }), { demo: true });
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _enc, cb) {

@@ -18,12 +18,16 @@ export interface DbOptions {
   /** Folder for the embedded database; undefined with no databaseUrl means in memory. */
   pgliteDir?: string | undefined;
   poolSize?: number;
+  /** PGlite only: start from this dump of a data folder (`dumpDataDir`) instead of an empty one. */
+  pgliteLoadDataDir?: Blob | undefined;
 }
 
 export interface DbHandle {
   db: Database;
   kind: 'postgres' | 'pglite';
   close(): Promise<void>;
+  /** PGlite only: the data folder as a tar file (the tests' template database). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export async function createDb(options: DbOptions): Promise<DbHandle> {
@@ -50,9 +54,15 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   if (options.pgliteDir) fs.mkdirSync(path.dirname(options.pgliteDir), { recursive: true });
   const pglite = await PGlite.create({
     ...(options.pgliteDir ? { dataDir: options.pgliteDir } : {}),
+    ...(options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {}),
     extensions: { pg_trgm },
     parsers: { 1082: (v: string) => v },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'pglite',
+    close: () => db.destroy(),
+    dumpDataDir: async () => pglite.dumpDataDir('none'),
+  };
 }
