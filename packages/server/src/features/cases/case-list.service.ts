@@ -10,11 +10,12 @@ import {
   type IntakeChannel,
   type IntakeKind,
 } from '@opennrm/domain';
+import type { AuditContext } from '../../lib/act-context.js';
 import { AppError } from '../../lib/app-error.js';
 import { decodeCursor, decodeInstantIdCursor, encodeCursor } from '../../lib/sql.js';
 import type { Services } from '../../services.js';
-import { type AuditContext, recordAudit } from '../audit/audit.service.js';
-import { documentIndex, phoneIndex } from '../persons/persons.service.js';
+import { recordAudit } from '../audit/index.js';
+import { documentIndex, phoneIndex } from '../persons/index.js';
 import {
   type CaseListAfter,
   type CaseListSearch,
@@ -27,7 +28,7 @@ import { screeningOutcome } from './cases.service.js';
 /*
  * The case list: search (reference, identifier through the blind index, or name parts), the
  * keyset cursor, and each row as the actor may see it. Which cases and which filters match is
- * decided by the access module's SQL twin in the repository (`case-visibility.ts`); which
+ * decided by the access module's SQL twin in the repository (`case-visibility.sql.ts`); which
  * fields a row shows, by `caseAccess` on each row's facts, batched for the page.
  */
 

@@ -1,9 +1,26 @@
-import type { Actor, CaseAccessFacts, CaseListQuery, CaseSearchNamePart, CaseSection } from '@opennrm/domain';
-import { type Kysely, type RawBuilder, type SqlBool, sql, type Transaction, type Updateable } from 'kysely';
+import type {
+  Actor,
+  AuditAction,
+  CaseAccessFacts,
+  CaseListQuery,
+  CaseSearchNamePart,
+  CaseSection,
+} from '@opennrm/domain';
+import {
+  type Insertable,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+  sql,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import type { CasesTable, DB } from '../../db/schema.js';
+import type { AuditContext } from '../../lib/act-context.js';
 import { notFound } from '../../lib/app-error.js';
 import { staleVersion } from '../../lib/http-preconditions.js';
-import { caseSectionVisible, caseVisibility } from './case-visibility.js';
+import { recordAudit } from '../audit/index.js';
+import { caseSectionVisible, caseVisibility } from './case-visibility.sql.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -31,11 +48,30 @@ export type CasePatch = Omit<
   'id' | 'reference' | 'version' | 'created_by' | 'created_by_organisation_id' | 'created_at' | 'updated_at'
 >;
 
+/** The audit event of a change to a case: recorded on the case, in the writer's transaction. */
+export interface CaseChangeAudit {
+  ctx: AuditContext;
+  action: AuditAction;
+  details?: Record<string, unknown>;
+}
+
 export interface CaseWriteOptions {
   /** The version the caller read (If-Match, or the row it decided on): 412 unless it is still current. */
   expectedVersion?: number;
   /** Write only when a column would change: the same values leave the row and its ETag as they are. */
   onlyIfChanged?: boolean;
+  /**
+   * The case-change audit event, recorded with the change (and only when the row changed). Every
+   * writer in features/cases and features/screening passes it; optional only so that older
+   * callers keep compiling while they move to it.
+   */
+  audit?: CaseChangeAudit;
+}
+
+/** A new case row, with its reference already drawn (`nextCaseReference`). */
+export async function insertCaseRow(trx: Transaction<DB>, values: Insertable<CasesTable>): Promise<string> {
+  const { id } = await trx.insertInto('cases').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
 }
 
 /**
@@ -44,7 +80,8 @@ export interface CaseWriteOptions {
  * row changes only if nobody changed it since (`WHERE version = $v`, 412 otherwise), so a
  * client holding an older ETag cannot overwrite what another writer set (a follow-up's risk,
  * an assignment, the SOP's stage). Answers the new version, or undefined when `onlyIfChanged`
- * found nothing to change. The caller records the audit event of its change.
+ * found nothing to change. With `audit` the case-change audit event is recorded in the same
+ * transaction, so a change and its record commit together.
  */
 export async function updateCaseRow(
   db: Db,
@@ -64,7 +101,18 @@ export async function updateCaseRow(
     query = query.where((eb) => eb.or(columns.map((k) => eb(k, 'is distinct from', patch[k] as never))));
   }
   const row = await query.returning('version').executeTakeFirst();
-  if (row) return row.version;
+  if (row) {
+    if (opts.audit) {
+      const { ctx, action, details } = opts.audit;
+      await recordAudit(
+        db,
+        ctx,
+        { action, targetType: 'case', targetId: id, ...(details ? { details } : {}) },
+        now,
+      );
+    }
+    return row.version;
+  }
   const current = await db.selectFrom('cases').select('version').where('id', '=', id).executeTakeFirst();
   if (!current) throw notFound('Case');
   if (opts.expectedVersion !== undefined && current.version !== opts.expectedVersion) {
@@ -90,6 +138,11 @@ export function findCaseRow(db: Db, id: string) {
   return caseColumns(db).where('c.id', '=', id).executeTakeFirst();
 }
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
+
+/** Role and state of a user a case may be assigned to. */
+export function findAssigneeCandidate(db: Db, userId: string) {
+  return db.selectFrom('users').select(['role', 'active']).where('id', '=', userId).executeTakeFirst();
+}
 
 /** Everything `caseAccess` needs about one case. */
 export async function loadAccessFacts(

@@ -10,93 +10,32 @@ import {
   CasePartyCreate,
   CasePartyList,
   CasePartyParams,
-  type CaseSection,
   CaseUpdate,
   ConsentCreate,
   ConsentList,
   PartyList,
   PartySearchQuery,
-  seesDocument,
   Timeline,
-  timelineEntryDetails,
 } from '@opennrm/domain';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type SqlBool, sql } from 'kysely';
 import { z } from 'zod';
-import { AppError } from '../../lib/app-error.js';
 import { assertIfMatch, idempotencyKeyOf, sendWithEtag } from '../../lib/http-preconditions.js';
-import { runIdempotent } from '../../lib/idempotency.js';
 import { NoContent } from '../../lib/openapi.js';
 import { auditContext } from '../../plugins/auth.plugin.js';
 import type { Services } from '../../services.js';
-import { recordAudit } from '../audit/audit.service.js';
 import { listCasePage } from './case-list.service.js';
-import type { CaseRow } from './cases.repository.js';
-import {
-  assignCase,
-  createCase,
-  getCase,
-  readableCase,
-  settlePerson,
-  updateCase,
-  writableCase,
-} from './cases.service.js';
-import {
-  linkParty,
-  listCaseParties,
-  listConsents,
-  recordConsent,
-  searchParties,
-  unlinkParty,
-} from './consents-parties.service.js';
+import { caseAccessLog, caseTimeline } from './case-timeline.service.js';
+import { editCase, getCase, logCase, reassignCase, settleCasePerson } from './cases.service.js';
+import { addConsent, caseConsents } from './consents.service.js';
+import { addCaseParty, caseParties, removeCaseParty, searchParties } from './parties.service.js';
 
 const tags = ['cases'];
 const list = { access: { permission: 'cases.list' as const } };
 const manage = { access: { permission: 'cases.manage' as const } };
 
-function requireSection(access: { sections: readonly CaseSection[] }, section: CaseSection) {
-  if (!access.sections.includes(section))
-    throw new AppError('FORBIDDEN', 'This part of the case is not shared with you');
-}
-
-/** Opens one section of a case for reading: need-to-know, the section's sharing, and an audit event. */
-async function readSection(services: Services, request: FastifyRequest, id: string, section: CaseSection) {
-  const ctx = auditContext(request);
-  const { access } = await readableCase(services, ctx, request.auth!.actor, id);
-  requireSection(access, section);
-  await recordAudit(
-    services.db,
-    ctx,
-    { action: 'case.viewed', targetType: 'case', targetId: id, details: { sections: [section] } },
-    services.now(),
-  );
-  return access;
-}
-
-/** Audit actions that are reads, kept out of the case timeline (they are in the access log). */
-const READ_ACTIONS = ['case.viewed', 'case.listed', 'person.viewed', 'audit.viewed', 'procedure_map.viewed'];
-
 export async function caseRoutes(base: FastifyInstance, { services }: { services: Services }) {
   const app = base.withTypeProvider<ZodTypeProvider>();
-
-  /**
-   * A change to a case the caller may write: need-to-know, If-Match against the version
-   * read, the change itself, and the updated case back with its new ETag.
-   */
-  const changeCase = async (
-    request: FastifyRequest,
-    id: string,
-    reply: FastifyReply,
-    change: (ctx: ReturnType<typeof auditContext>, row: CaseRow) => Promise<unknown>,
-  ) => {
-    const ctx = auditContext(request);
-    const { row } = await writableCase(services, ctx, request.auth!.actor, id);
-    assertIfMatch(request, row.version);
-    await change(ctx, row);
-    const updated = await getCase(services, ctx, request.auth!.actor, row.id);
-    return sendWithEtag(reply, updated.version, updated);
-  };
 
   app.post(
     '/api/cases',
@@ -112,19 +51,12 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
       },
     },
     async (request, reply) => {
-      const auth = request.auth!;
-      const ctx = auditContext(request);
-      const result = await runIdempotent(
+      const result = await logCase(
         services,
-        { userId: auth.userId, key: idempotencyKeyOf(request), route: 'POST /api/cases', body: request.body },
-        {
-          create: async (trx) => {
-            const created = await createCase(services, ctx, auth.actor, request.body, trx);
-            return { statusCode: 201, body: created, resource: { type: 'case', id: created.id } };
-          },
-          // A retry reads the case again with the caller's access as it is now.
-          replay: (resource) => getCase(services, ctx, auth.actor, resource.id),
-        },
+        auditContext(request),
+        request.auth!.actor,
+        request.body,
+        idempotencyKeyOf(request),
       );
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       reply.header('etag', `"v${result.body.version}"`);
@@ -175,10 +107,17 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
         response: { 200: Case },
       },
     },
-    async (request, reply) =>
-      changeCase(request, request.params.id, reply, (ctx, row) =>
-        updateCase(services, ctx, row, request.body),
-      ),
+    async (request, reply) => {
+      const updated = await editCase(
+        services,
+        auditContext(request),
+        request.auth!.actor,
+        request.params.id,
+        (version) => assertIfMatch(request, version),
+        request.body,
+      );
+      return sendWithEtag(reply, updated.version, updated);
+    },
   );
 
   app.put(
@@ -193,10 +132,17 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
         response: { 200: Case },
       },
     },
-    async (request, reply) =>
-      changeCase(request, request.params.id, reply, (ctx, row) =>
-        assignCase(services, ctx, row, request.body.assigneeId),
-      ),
+    async (request, reply) => {
+      const updated = await reassignCase(
+        services,
+        auditContext(request),
+        request.auth!.actor,
+        request.params.id,
+        (version) => assertIfMatch(request, version),
+        request.body.assigneeId,
+      );
+      return sendWithEtag(reply, updated.version, updated);
+    },
   );
 
   app.post(
@@ -211,10 +157,17 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
         response: { 200: Case },
       },
     },
-    async (request, reply) =>
-      changeCase(request, request.params.id, reply, (ctx, row) =>
-        settlePerson(services, ctx, row, request.body),
-      ),
+    async (request, reply) => {
+      const updated = await settleCasePerson(
+        services,
+        auditContext(request),
+        request.auth!.actor,
+        request.params.id,
+        (version) => assertIfMatch(request, version),
+        request.body,
+      );
+      return sendWithEtag(reply, updated.version, updated);
+    },
   );
 
   app.get(
@@ -228,10 +181,9 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
         response: { 200: ConsentList },
       },
     },
-    async (request) => {
-      await readSection(services, request, request.params.id, 'consents');
-      return { items: await listConsents(services, request.params.id) };
-    },
+    async (request) => ({
+      items: await caseConsents(services, auditContext(request), request.auth!.actor, request.params.id),
+    }),
   );
 
   app.post(
@@ -247,10 +199,14 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
       },
     },
     async (request, reply) => {
-      const ctx = auditContext(request);
-      const { row } = await writableCase(services, ctx, request.auth!.actor, request.params.id);
-      await recordConsent(services, ctx, row, request.body, request.auth!.userId);
-      return reply.status(201).send({ items: await listConsents(services, row.id) });
+      const items = await addConsent(
+        services,
+        auditContext(request),
+        request.auth!.actor,
+        request.params.id,
+        request.body,
+      );
+      return reply.status(201).send({ items });
     },
   );
 
@@ -265,10 +221,9 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
         response: { 200: CasePartyList },
       },
     },
-    async (request) => {
-      await readSection(services, request, request.params.id, 'parties');
-      return { items: await listCaseParties(services, request.params.id) };
-    },
+    async (request) => ({
+      items: await caseParties(services, auditContext(request), request.auth!.actor, request.params.id),
+    }),
   );
 
   app.post(
@@ -284,10 +239,14 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
       },
     },
     async (request, reply) => {
-      const ctx = auditContext(request);
-      const { row } = await writableCase(services, ctx, request.auth!.actor, request.params.id);
-      await linkParty(services, ctx, row, request.body);
-      return reply.status(201).send({ items: await listCaseParties(services, row.id) });
+      const items = await addCaseParty(
+        services,
+        auditContext(request),
+        request.auth!.actor,
+        request.params.id,
+        request.body,
+      );
+      return reply.status(201).send({ items });
     },
   );
 
@@ -303,9 +262,13 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
       },
     },
     async (request, reply) => {
-      const ctx = auditContext(request);
-      const { row } = await writableCase(services, ctx, request.auth!.actor, request.params.id);
-      await unlinkParty(services, ctx, row, request.params.linkId);
+      await removeCaseParty(
+        services,
+        auditContext(request),
+        request.auth!.actor,
+        request.params.id,
+        request.params.linkId,
+      );
       return reply.status(204).send();
     },
   );
@@ -335,74 +298,7 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
         response: { 200: Timeline },
       },
     },
-    async (request) => {
-      const actor = request.auth!.actor;
-      const caseId = request.params.id;
-      const access = await readSection(services, request, caseId, 'timeline');
-      // The referrals and documents the entries are about, as their own access rules see them.
-      const [referrals, documents] = await Promise.all([
-        services.db
-          .selectFrom('referrals')
-          .select(['id', 'organisation_id'])
-          .where('case_id', '=', caseId)
-          .execute(),
-        services.db
-          .selectFrom('documents')
-          .select(['id', 'shared_with'])
-          .where('case_id', '=', caseId)
-          .execute(),
-      ]);
-      const referralOrg = new Map(referrals.map((r) => [r.id, r.organisation_id]));
-      const sharedWith = new Map(documents.map((d) => [d.id, d.shared_with]));
-      let query = services.db
-        .selectFrom('audit_log')
-        .select(['id', 'occurred_at', 'action', 'actor_user_id', 'actor_username', 'details'])
-        .where('target_type', '=', 'case')
-        .where('target_id', '=', caseId)
-        .where('action', 'not in', READ_ACTIONS)
-        .where('outcome', '=', 'success');
-      if (access.read && access.reason !== 'nrm') {
-        // In the query already: other organisations' referrals and documents not shared are left out.
-        const ownReferrals = referrals
-          .filter((r) => r.organisation_id === actor.organisationId)
-          .map((r) => r.id);
-        const seenDocuments = documents
-          .filter((d) => seesDocument(access, actor, d.shared_with))
-          .map((d) => d.id);
-        const inList = (ids: string[]) => (ids.length ? sql`IN (${sql.join(ids)})` : sql`IN (NULL)`);
-        query = query
-          .where(
-            sql<SqlBool>`(action NOT LIKE 'referral.%' OR details->>'referralId' ${inList(ownReferrals)})`,
-          )
-          .where(
-            sql<SqlBool>`((action NOT LIKE 'document.%' AND action NOT LIKE 'upload.%') OR details->>'documentId' ${inList(seenDocuments)})`,
-          );
-      }
-      const rows = await query.orderBy('id').limit(1000).execute();
-      const items = [];
-      for (const r of rows) {
-        const raw = r.details ?? {};
-        const referralId = typeof raw.referralId === 'string' ? raw.referralId : null;
-        const documentId = typeof raw.documentId === 'string' ? raw.documentId : null;
-        // Who did what: case content stays in its section; what is not the reader's is left out.
-        const details = timelineEntryDetails(actor, access, {
-          action: r.action,
-          actorUserId: r.actor_user_id,
-          details: raw,
-          referralOrganisationId: referralId ? (referralOrg.get(referralId) ?? null) : null,
-          documentSharedWith: documentId ? (sharedWith.get(documentId) ?? null) : null,
-        });
-        if (!details) continue;
-        items.push({
-          id: String(r.id),
-          at: r.occurred_at.toISOString(),
-          action: r.action,
-          actor: r.actor_username,
-          details,
-        });
-      }
-      return { items };
-    },
+    async (request) => caseTimeline(services, auditContext(request), request.auth!.actor, request.params.id),
   );
 
   app.get(
@@ -416,37 +312,6 @@ export async function caseRoutes(base: FastifyInstance, { services }: { services
         response: { 200: AccessLog },
       },
     },
-    async (request) => {
-      const ctx = auditContext(request);
-      await readableCase(services, ctx, request.auth!.actor, request.params.id);
-      const rows = await services.db
-        .selectFrom('audit_log')
-        .select(['occurred_at', 'action', 'actor_username', 'outcome'])
-        .where('target_type', '=', 'case')
-        .where('target_id', '=', request.params.id)
-        .where('action', 'in', ['case.viewed'])
-        .orderBy('id', 'desc')
-        .limit(500)
-        .execute();
-      await recordAudit(
-        services.db,
-        ctx,
-        {
-          action: 'audit.viewed',
-          targetType: 'case',
-          targetId: request.params.id,
-          details: { accessLog: true },
-        },
-        services.now(),
-      );
-      return {
-        items: rows.map((r) => ({
-          at: r.occurred_at.toISOString(),
-          actor: r.actor_username,
-          action: r.action,
-          outcome: r.outcome,
-        })),
-      };
-    },
+    async (request) => caseAccessLog(services, auditContext(request), request.auth!.actor, request.params.id),
   );
 }

@@ -20,18 +20,29 @@ import {
 } from '@opennrm/domain';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { AuditContext } from '../../lib/act-context.js';
 import { AppError, notFound } from '../../lib/app-error.js';
+import { type IdempotentResult, runIdempotent } from '../../lib/idempotency.js';
 import type { Services } from '../../services.js';
-import { type AuditContext, recordAudit } from '../audit/audit.service.js';
-import { notify } from '../notifications/notify.js';
-import { insertPerson, loadPerson } from '../persons/persons.service.js';
+import { recordAudit } from '../audit/index.js';
+import { notify } from '../notifications/index.js';
+import { insertPerson, loadPerson, personExists } from '../persons/index.js';
 import {
+  type CasePatch,
   type CaseRow,
+  type CaseWriteOptions,
+  findAssigneeCandidate,
   findCaseRow,
+  insertCaseRow,
   loadAccessFacts,
   nextCaseReference,
   updateCaseRow,
 } from './cases.repository.js';
+
+export type { CaseChangeAudit, CasePatch, CaseRow, CaseWriteOptions } from './cases.repository.js';
+
+/** Checks the version a change was decided on against the client's (the route's If-Match). */
+export type VersionCheck = (currentVersion: number) => void;
 
 /** Clocks differ a little between a device and the server; beyond that, a later receipt is a typo. */
 const RECEIPT_CLOCK_SKEW_MS = 5 * 60_000;
@@ -63,8 +74,8 @@ export async function createCase(
   refuseFutureReceipt(input.receivedAt, now);
   let personId = input.personId;
   if (personId) {
-    const exists = await trx.selectFrom('persons').select('id').where('id', '=', personId).executeTakeFirst();
-    if (!exists) throw new AppError('REFERENCE_INVALID', 'The person does not exist', { field: 'personId' });
+    if (!(await personExists(trx, personId)))
+      throw new AppError('REFERENCE_INVALID', 'The person does not exist', { field: 'personId' });
   } else {
     personId = await insertPerson(services, trx, input.person!, actor.userId);
     await recordAudit(trx, ctx, { action: 'person.created', targetType: 'person', targetId: personId }, now);
@@ -72,32 +83,28 @@ export async function createCase(
   const duplicateCheck: DuplicateCheck = input.personId ? 'linked_existing' : input.duplicateCheck;
   const channel: IntakeChannel = input.intakeKind === 'hotline' ? 'hotline' : input.channel;
   const reference = await nextCaseReference(trx, now.getUTCFullYear());
-  const { id } = await trx
-    .insertInto('cases')
-    .values({
-      reference,
-      person_id: personId,
-      intake_kind: input.intakeKind,
-      channel,
-      referred_by_organisation_id:
-        input.intakeKind === 'first_responder' && !isNrmTeam(actor)
-          ? actor.organisationId
-          : (input.referredByOrganisationId ?? null),
-      referred_by_name: input.referredByName ?? null,
-      received_at: input.receivedAt ? new Date(input.receivedAt) : now,
-      languages: input.languages ?? [],
-      interpreter_used: input.interpreterUsed ?? false,
-      risk: input.risk ?? 'medium',
-      narrative_enc: input.narrative ? services.crypto.encrypt(input.narrative) : null,
-      reported_indicators: input.reportedIndicators ?? [],
-      duplicate_check: duplicateCheck,
-      created_by: actor.userId,
-      created_by_organisation_id: actor.organisationId,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertCaseRow(trx, {
+    reference,
+    person_id: personId,
+    intake_kind: input.intakeKind,
+    channel,
+    referred_by_organisation_id:
+      input.intakeKind === 'first_responder' && !isNrmTeam(actor)
+        ? actor.organisationId
+        : (input.referredByOrganisationId ?? null),
+    referred_by_name: input.referredByName ?? null,
+    received_at: input.receivedAt ? new Date(input.receivedAt) : now,
+    languages: input.languages ?? [],
+    interpreter_used: input.interpreterUsed ?? false,
+    risk: input.risk ?? 'medium',
+    narrative_enc: input.narrative ? services.crypto.encrypt(input.narrative) : null,
+    reported_indicators: input.reportedIndicators ?? [],
+    duplicate_check: duplicateCheck,
+    created_by: actor.userId,
+    created_by_organisation_id: actor.organisationId,
+    created_at: now,
+    updated_at: now,
+  });
   await recordAudit(
     trx,
     ctx,
@@ -242,6 +249,101 @@ export async function writableCase(services: Services, ctx: AuditContext, actor:
   return found;
 }
 
+/**
+ * Logs a case once per Idempotency-Key: a retried request answers the first result (the case
+ * read again with the caller's access as it is now) and never creates a second case.
+ */
+export function logCase(
+  services: Services,
+  ctx: AuditContext,
+  actor: Actor,
+  input: CaseCreate,
+  idempotencyKey: string | undefined,
+): Promise<IdempotentResult<Case>> {
+  return runIdempotent(
+    services,
+    { userId: actor.userId, key: idempotencyKey, route: 'POST /api/cases', body: input },
+    {
+      create: async (trx) => {
+        const created = await createCase(services, ctx, actor, input, trx);
+        return { statusCode: 201, body: created, resource: { type: 'case', id: created.id } };
+      },
+      replay: (resource) => getCase(services, ctx, actor, resource.id),
+    },
+  );
+}
+
+/**
+ * Opens one section of a case for reading: need-to-know, the section's sharing, and an audit
+ * event. Answers the reader's access to the case.
+ */
+export async function readCaseSection(
+  services: Services,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+  section: CaseSection,
+) {
+  const { access } = await readableCase(services, ctx, actor, id);
+  if (!access.sections.includes(section))
+    throw new AppError('FORBIDDEN', 'This part of the case is not shared with you');
+  await recordAudit(
+    services.db,
+    ctx,
+    { action: 'case.viewed', targetType: 'case', targetId: id, details: { sections: [section] } },
+    services.now(),
+  );
+  return access;
+}
+
+/**
+ * A change to a case the caller may write: need-to-know, the client's version (If-Match)
+ * against the version read, the change itself, and the updated case back (its new ETag).
+ */
+async function changeCase(
+  services: Services,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+  checkVersion: VersionCheck,
+  change: (row: CaseRow) => Promise<unknown>,
+): Promise<Case> {
+  const { row } = await writableCase(services, ctx, actor, id);
+  checkVersion(row.version);
+  await change(row);
+  return getCase(services, ctx, actor, row.id);
+}
+
+/** PATCH /api/cases/:id: intake details. */
+export const editCase = (
+  services: Services,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+  checkVersion: VersionCheck,
+  patch: CaseUpdate,
+) => changeCase(services, ctx, actor, id, checkVersion, (row) => updateCase(services, ctx, row, patch));
+
+/** PUT /api/cases/:id/assignee. */
+export const reassignCase = (
+  services: Services,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+  checkVersion: VersionCheck,
+  assigneeId: string | null,
+) => changeCase(services, ctx, actor, id, checkVersion, (row) => assignCase(services, ctx, row, assigneeId));
+
+/** POST /api/cases/:id/person: the duplicate check settled. */
+export const settleCasePerson = (
+  services: Services,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+  checkVersion: VersionCheck,
+  decision: { personId: string } | { confirmNew: true },
+) => changeCase(services, ctx, actor, id, checkVersion, (row) => settlePerson(services, ctx, row, decision));
+
 export async function updateCase(
   services: Services,
   ctx: AuditContext,
@@ -269,18 +371,10 @@ export async function updateCase(
         ...(patch.risk ? { risk: patch.risk } : {}),
       },
       now,
-      { expectedVersion: row.version },
-    );
-    await recordAudit(
-      trx,
-      ctx,
       {
-        action: 'case.updated',
-        targetType: 'case',
-        targetId: row.id,
-        details: { fields: Object.keys(patch) },
+        expectedVersion: row.version,
+        audit: { ctx, action: 'case.updated', details: { fields: Object.keys(patch) } },
       },
-      now,
     );
     if (patch.risk && patch.risk !== row.risk && isUrgentRisk(patch.risk)) {
       await alertUrgentIntake(trx, row, ctx.actor?.userId ?? null, now);
@@ -303,11 +397,7 @@ export async function assignCase(
   assigneeId: string | null,
 ) {
   if (assigneeId) {
-    const assignee = await services.db
-      .selectFrom('users')
-      .select(['role', 'active'])
-      .where('id', '=', assigneeId)
-      .executeTakeFirst();
+    const assignee = await findAssigneeCandidate(services.db, assigneeId);
     if (!assignee?.active || !roleHas(assignee.role as Role, 'cases.manage')) {
       throw new AppError(
         'ASSIGNEE_INVALID',
@@ -322,18 +412,10 @@ export async function assignCase(
       row.id,
       { assigned_to: assigneeId, ...(assigneeId && row.stage === 'received' ? { stage: 'screening' } : {}) },
       now,
-      { expectedVersion: row.version },
-    );
-    await recordAudit(
-      trx,
-      ctx,
       {
-        action: 'case.assigned',
-        targetType: 'case',
-        targetId: row.id,
-        details: { from: row.assigned_to, to: assigneeId },
+        expectedVersion: row.version,
+        audit: { ctx, action: 'case.assigned', details: { from: row.assigned_to, to: assigneeId } },
       },
-      now,
     );
     await services.events.emit(
       { services, db: trx, audit: ctx, actorId: ctx.actor?.userId ?? null, now },
@@ -353,45 +435,58 @@ export async function settlePerson(
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
     if ('personId' in decision) {
-      const exists = await trx
-        .selectFrom('persons')
-        .select('id')
-        .where('id', '=', decision.personId)
-        .executeTakeFirst();
-      if (!exists) throw notFound('Person');
+      if (!(await personExists(trx, decision.personId))) throw notFound('Person');
       await updateCaseRow(
         trx,
         row.id,
         { person_id: decision.personId, duplicate_check: 'linked_existing' },
         now,
-        { expectedVersion: row.version },
-      );
-      await recordAudit(
-        trx,
-        ctx,
         {
-          action: 'case.person_linked',
-          targetType: 'case',
-          targetId: row.id,
-          details: { fromPersonId: row.person_id, toPersonId: decision.personId },
+          expectedVersion: row.version,
+          audit: {
+            ctx,
+            action: 'case.person_linked',
+            details: { fromPersonId: row.person_id, toPersonId: decision.personId },
+          },
         },
-        now,
       );
     } else {
       await updateCaseRow(trx, row.id, { duplicate_check: 'new_person_confirmed' }, now, {
         expectedVersion: row.version,
+        audit: { ctx, action: 'case.duplicate_check_confirmed', details: { personId: row.person_id } },
       });
-      await recordAudit(
-        trx,
-        ctx,
-        {
-          action: 'case.duplicate_check_confirmed',
-          targetType: 'case',
-          targetId: row.id,
-          details: { personId: row.person_id },
-        },
-        now,
-      );
     }
   });
+}
+
+/*
+ * What other features need of a case row, for their own rules: they reach it through
+ * features/cases/index.ts, never the repository.
+ */
+
+/** A case row by id, or undefined (no access check: the caller applies `caseAccess`). */
+export function findCase(db: Services['db'] | Transaction<DB>, id: string) {
+  return findCaseRow(db, id);
+}
+
+/** Everything `caseAccess` needs about one case. */
+export function caseAccessFacts(
+  db: Services['db'] | Transaction<DB>,
+  row: { id: string; created_by: string | null; person_id: string; duplicate_check: string },
+) {
+  return loadAccessFacts(db, row);
+}
+
+/**
+ * The one writer of a case row (`updateCaseRow`): bumps the version (412 on `expectedVersion`
+ * mismatch) and, with `opts.audit`, records the case-change audit event in the same transaction.
+ */
+export function writeCaseRow(
+  db: Services['db'] | Transaction<DB>,
+  id: string,
+  patch: CasePatch,
+  now: Date,
+  opts: CaseWriteOptions = {},
+): Promise<number | undefined> {
+  return updateCaseRow(db, id, patch, now, opts);
 }

@@ -1,5 +1,6 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DocumentHolder } from '@opennrm/domain';
+import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
+import type { DB, IdentityDocumentsTable, PersonsTable } from '../../db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -8,6 +9,72 @@ export function findPersonRow(db: Db, id: string) {
 }
 
 export type PersonRow = NonNullable<Awaited<ReturnType<typeof findPersonRow>>>;
+
+export function findPersonRows(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('persons').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function personRowExists(db: Db, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('persons').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+/** What deciding a person's age needs: the birth date or year, and a `minor` vulnerability. */
+export function findPersonAgeFacts(db: Db, id: string) {
+  return db
+    .selectFrom('persons')
+    .select(['date_of_birth', 'estimated_birth_year', 'vulnerabilities'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertPersonRow(db: Db, values: Insertable<PersonsTable>): Promise<string> {
+  const { id } = await db.insertInto('persons').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** The person writer: the caller has checked the version read (ETag) and sets the next one. */
+export async function updatePersonRow(db: Db, id: string, patch: Updateable<PersonsTable>) {
+  await db.updateTable('persons').set(patch).where('id', '=', id).execute();
+}
+
+export async function insertIdentityDocument(
+  db: Db,
+  values: Insertable<IdentityDocumentsTable>,
+): Promise<string> {
+  const { id } = await db
+    .insertInto('identity_documents')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Whether the document (of this person) was there to change. */
+export async function updateIdentityDocumentHolder(
+  db: Db,
+  personId: string,
+  documentId: string,
+  holder: DocumentHolder,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('identity_documents')
+    .set({ holder })
+    .where('id', '=', documentId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return res.numUpdatedRows > 0n;
+}
+
+/** Whether the document (of this person) was there to delete. */
+export async function deleteIdentityDocument(db: Db, personId: string, documentId: string): Promise<boolean> {
+  const res = await db
+    .deleteFrom('identity_documents')
+    .where('id', '=', documentId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return res.numDeletedRows > 0n;
+}
 
 export function findDocumentRows(db: Db, personIds: string[]) {
   if (personIds.length === 0) return Promise.resolve([]);

@@ -19,17 +19,30 @@ import {
 } from '@opennrm/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { AuditContext } from '../../lib/act-context.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import type { FieldCrypto } from '../../lib/field-crypto.js';
 import type { Services } from '../../services.js';
+import { recordAudit } from '../audit/index.js';
 import {
   caseReferencesByPerson,
+  deleteIdentityDocument,
   duplicateCandidateIds,
   findDocumentRows,
+  findPersonAgeFacts,
   findPersonRow,
+  findPersonRows,
+  insertIdentityDocument,
+  insertPersonRow,
   type PersonRow,
+  personRowExists,
   replaceNameKeys,
+  updateIdentityDocumentHolder,
+  updatePersonRow,
 } from './persons.repository.js';
+
+/** Checks the version a change was decided on against the client's (the route's If-Match). */
+export type VersionCheck = (currentVersion: number) => void;
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -62,43 +75,26 @@ export async function insertPerson(services: Services, db: Db, input: PersonInpu
   const names = allNames(input);
   const now = services.now();
   const phone = input.phone?.trim() ? input.phone.trim() : null;
-  const { id } = await db
-    .insertInto('persons')
-    .values({
-      name_latin: input.nameLatin ?? null,
-      name_arabic: input.nameArabic ?? null,
-      aliases: input.aliases ?? [],
-      search_text: searchTextOf(names),
-      sex: input.sex ?? 'unknown',
-      date_of_birth: input.dateOfBirth ?? null,
-      estimated_birth_year: input.estimatedBirthYear ?? null,
-      nationality: input.nationality ?? null,
-      languages: input.languages ?? [],
-      interpreter_needed: input.interpreterNeeded ?? false,
-      work_permit_type: input.workPermitType ?? 'unknown',
-      vulnerabilities: input.vulnerabilities ?? [],
-      phone_enc: phone ? crypto.encrypt(phone) : null,
-      phone_bidx: phone ? phoneIndex(crypto, phone) : null,
-      created_by: userId,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  for (const d of input.documents ?? []) {
-    await db
-      .insertInto('identity_documents')
-      .values({
-        person_id: id,
-        type: d.type,
-        number_enc: crypto.encrypt(d.number),
-        number_bidx: documentIndex(crypto, d.number),
-        issuing_country: d.issuingCountry ?? null,
-        holder: d.holder ?? 'unknown',
-        created_at: now,
-      })
-      .execute();
-  }
+  const id = await insertPersonRow(db, {
+    name_latin: input.nameLatin ?? null,
+    name_arabic: input.nameArabic ?? null,
+    aliases: input.aliases ?? [],
+    search_text: searchTextOf(names),
+    sex: input.sex ?? 'unknown',
+    date_of_birth: input.dateOfBirth ?? null,
+    estimated_birth_year: input.estimatedBirthYear ?? null,
+    nationality: input.nationality ?? null,
+    languages: input.languages ?? [],
+    interpreter_needed: input.interpreterNeeded ?? false,
+    work_permit_type: input.workPermitType ?? 'unknown',
+    vulnerabilities: input.vulnerabilities ?? [],
+    phone_enc: phone ? crypto.encrypt(phone) : null,
+    phone_bidx: phone ? phoneIndex(crypto, phone) : null,
+    created_by: userId,
+    created_at: now,
+    updated_at: now,
+  });
+  for (const d of input.documents ?? []) await addDocument(services, db, id, d, now);
   await replaceNameKeys(db, id, names.flatMap(nameKeys));
   return id;
 }
@@ -119,32 +115,28 @@ export async function updatePerson(services: Services, db: Db, current: PersonRo
   }
   const names = allNames(merged);
   const phone = patch.phone === undefined ? undefined : patch.phone?.trim() || null;
-  await db
-    .updateTable('persons')
-    .set({
-      name_latin: merged.nameLatin,
-      name_arabic: merged.nameArabic,
-      aliases: merged.aliases,
-      search_text: searchTextOf(names),
-      ...(patch.sex ? { sex: patch.sex } : {}),
-      ...(patch.dateOfBirth !== undefined ? { date_of_birth: patch.dateOfBirth } : {}),
-      ...(patch.estimatedBirthYear !== undefined ? { estimated_birth_year: patch.estimatedBirthYear } : {}),
-      ...(patch.nationality !== undefined ? { nationality: patch.nationality } : {}),
-      ...(patch.languages ? { languages: patch.languages } : {}),
-      ...(patch.interpreterNeeded !== undefined ? { interpreter_needed: patch.interpreterNeeded } : {}),
-      ...(patch.workPermitType ? { work_permit_type: patch.workPermitType } : {}),
-      ...(patch.vulnerabilities ? { vulnerabilities: patch.vulnerabilities } : {}),
-      ...(phone !== undefined
-        ? {
-            phone_enc: phone ? crypto.encrypt(phone) : null,
-            phone_bidx: phone ? phoneIndex(crypto, phone) : null,
-          }
-        : {}),
-      version: current.version + 1,
-      updated_at: services.now(),
-    })
-    .where('id', '=', current.id)
-    .execute();
+  await updatePersonRow(db, current.id, {
+    name_latin: merged.nameLatin,
+    name_arabic: merged.nameArabic,
+    aliases: merged.aliases,
+    search_text: searchTextOf(names),
+    ...(patch.sex ? { sex: patch.sex } : {}),
+    ...(patch.dateOfBirth !== undefined ? { date_of_birth: patch.dateOfBirth } : {}),
+    ...(patch.estimatedBirthYear !== undefined ? { estimated_birth_year: patch.estimatedBirthYear } : {}),
+    ...(patch.nationality !== undefined ? { nationality: patch.nationality } : {}),
+    ...(patch.languages ? { languages: patch.languages } : {}),
+    ...(patch.interpreterNeeded !== undefined ? { interpreter_needed: patch.interpreterNeeded } : {}),
+    ...(patch.workPermitType ? { work_permit_type: patch.workPermitType } : {}),
+    ...(patch.vulnerabilities ? { vulnerabilities: patch.vulnerabilities } : {}),
+    ...(phone !== undefined
+      ? {
+          phone_enc: phone ? crypto.encrypt(phone) : null,
+          phone_bidx: phone ? phoneIndex(crypto, phone) : null,
+        }
+      : {}),
+    version: current.version + 1,
+    updated_at: services.now(),
+  });
   await replaceNameKeys(db, current.id, names.flatMap(nameKeys));
 }
 
@@ -209,7 +201,7 @@ export async function findDuplicates(
   );
   if (ids.length === 0) return [];
   const [rows, docs, refs] = await Promise.all([
-    db.selectFrom('persons').selectAll().where('id', 'in', ids).execute(),
+    findPersonRows(db, ids),
     findDocumentRows(db, ids),
     caseReferencesByPerson(db, ids),
   ]);
@@ -259,40 +251,200 @@ export async function findDuplicates(
     .slice(0, limit);
 }
 
-export async function addDocument(services: Services, db: Db, personId: string, d: IdentityDocumentInput) {
-  const { id } = await db
-    .insertInto('identity_documents')
-    .values({
-      person_id: personId,
-      type: d.type,
-      number_enc: services.crypto.encrypt(d.number),
-      number_bidx: documentIndex(services.crypto, d.number),
-      issuing_country: d.issuingCountry ?? null,
-      holder: d.holder ?? 'unknown',
-      created_at: services.now(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+export async function addDocument(
+  services: Services,
+  db: Db,
+  personId: string,
+  d: IdentityDocumentInput,
+  now = services.now(),
+) {
+  return insertIdentityDocument(db, {
+    person_id: personId,
+    type: d.type,
+    number_enc: services.crypto.encrypt(d.number),
+    number_bidx: documentIndex(services.crypto, d.number),
+    issuing_country: d.issuingCountry ?? null,
+    holder: d.holder ?? 'unknown',
+    created_at: now,
+  });
 }
 
-export async function updateDocumentHolder(db: Db, personId: string, documentId: string, holder: string) {
-  const res = await db
-    .updateTable('identity_documents')
-    .set({ holder })
-    .where('id', '=', documentId)
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
-  if (res.numUpdatedRows === 0n) throw notFound('Identity document');
+export async function updateDocumentHolder(
+  db: Db,
+  personId: string,
+  documentId: string,
+  holder: DocumentHolder,
+) {
+  if (!(await updateIdentityDocumentHolder(db, personId, documentId, holder)))
+    throw notFound('Identity document');
   return documentId;
 }
 
 export async function removeDocument(db: Db, personId: string, documentId: string) {
-  const res = await db
-    .deleteFrom('identity_documents')
-    .where('id', '=', documentId)
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
-  if (res.numDeletedRows === 0n) throw notFound('Identity document');
+  if (!(await deleteIdentityDocument(db, personId, documentId))) throw notFound('Identity document');
   return documentId;
 }
+
+/** Whether a person exists (a case links to them by id). */
+export function personExists(db: Db, id: string): Promise<boolean> {
+  return personRowExists(db, id);
+}
+
+/** What deciding a person's age needs (consent from a guardian, the screening's rules). */
+export function personAgeFacts(db: Db, id: string) {
+  return findPersonAgeFacts(db, id);
+}
+
+/*
+ * The person registry's requests: each reads or changes, and records its audit event.
+ */
+
+/** Likely existing matches for a person being entered, best first. */
+export async function searchDuplicates(services: Services, ctx: AuditContext, query: DuplicateQuery) {
+  const candidates = await findDuplicates(services, query);
+  await recordAudit(
+    services.db,
+    ctx,
+    { action: 'person.duplicates_searched', details: { candidates: candidates.map((c) => c.personId) } },
+    services.now(),
+  );
+  return candidates;
+}
+
+export async function viewPerson(services: Services, ctx: AuditContext, id: string): Promise<Person> {
+  const person = await loadPerson(services, services.db, id);
+  await recordAudit(
+    services.db,
+    ctx,
+    { action: 'person.viewed', targetType: 'person', targetId: person.id },
+    services.now(),
+  );
+  return person;
+}
+
+/** Likely duplicates of a stored person. */
+export async function duplicatesOfPerson(services: Services, ctx: AuditContext, id: string) {
+  const person = await loadPerson(services, services.db, id);
+  const candidates = await findDuplicates(services, {
+    nameLatin: person.nameLatin,
+    nameArabic: person.nameArabic,
+    aliases: person.aliases,
+    dateOfBirth: person.dateOfBirth,
+    estimatedBirthYear: person.estimatedBirthYear,
+    nationality: person.nationality,
+    phone: person.phone,
+    documents: person.documents.map((d) => ({
+      type: d.type,
+      number: d.number,
+      issuingCountry: d.issuingCountry,
+    })),
+    excludePersonId: person.id,
+  });
+  await recordAudit(
+    services.db,
+    ctx,
+    {
+      action: 'person.duplicates_searched',
+      targetType: 'person',
+      targetId: person.id,
+      details: { candidates: candidates.map((c) => c.personId) },
+    },
+    services.now(),
+  );
+  return candidates;
+}
+
+/** Edits a person at the version the client read (If-Match). */
+export async function editPerson(
+  services: Services,
+  ctx: AuditContext,
+  id: string,
+  checkVersion: VersionCheck,
+  patch: PersonUpdate,
+): Promise<Person> {
+  const current = await findPersonRow(services.db, id);
+  if (!current) throw notFound('Person');
+  checkVersion(current.version);
+  await services.db.transaction().execute(async (trx) => {
+    await updatePerson(services, trx, current, patch);
+    await recordAudit(
+      trx,
+      ctx,
+      {
+        action: 'person.updated',
+        targetType: 'person',
+        targetId: current.id,
+        details: { fields: Object.keys(patch) },
+      },
+      services.now(),
+    );
+  });
+  return loadPerson(services, services.db, current.id);
+}
+
+/**
+ * Identity documents change over a case: a passport is found, handed back, or entered later.
+ * Each change moves the person's version (its ETag) and is audited on the person.
+ */
+async function changeDocument(
+  services: Services,
+  ctx: AuditContext,
+  personId: string,
+  checkVersion: VersionCheck,
+  change: 'added' | 'holder_changed' | 'removed',
+  run: (trx: Transaction<DB>) => Promise<string>,
+): Promise<Person> {
+  const current = await findPersonRow(services.db, personId);
+  if (!current) throw notFound('Person');
+  checkVersion(current.version);
+  await services.db.transaction().execute(async (trx) => {
+    const documentId = await run(trx);
+    await updatePersonRow(trx, personId, { version: current.version + 1, updated_at: services.now() });
+    await recordAudit(
+      trx,
+      ctx,
+      {
+        action: 'person.updated',
+        targetType: 'person',
+        targetId: personId,
+        details: { document: change, documentId },
+      },
+      services.now(),
+    );
+  });
+  return loadPerson(services, services.db, personId);
+}
+
+export const addPersonDocument = (
+  services: Services,
+  ctx: AuditContext,
+  personId: string,
+  checkVersion: VersionCheck,
+  d: IdentityDocumentInput,
+) =>
+  changeDocument(services, ctx, personId, checkVersion, 'added', (trx) =>
+    addDocument(services, trx, personId, d),
+  );
+
+export const changeDocumentHolder = (
+  services: Services,
+  ctx: AuditContext,
+  personId: string,
+  checkVersion: VersionCheck,
+  documentId: string,
+  holder: DocumentHolder,
+) =>
+  changeDocument(services, ctx, personId, checkVersion, 'holder_changed', (trx) =>
+    updateDocumentHolder(trx, personId, documentId, holder),
+  );
+
+export const removePersonDocument = (
+  services: Services,
+  ctx: AuditContext,
+  personId: string,
+  checkVersion: VersionCheck,
+  documentId: string,
+) =>
+  changeDocument(services, ctx, personId, checkVersion, 'removed', (trx) =>
+    removeDocument(trx, personId, documentId),
+  );
