@@ -152,11 +152,15 @@ export async function documentRoutes(
       },
     },
     async (request, reply) => {
-      const ctx = auditContext(request);
-      const id = await completeUpload(services, filesOf(), ctx, request.auth!.actor, request.params.id);
-      const doc = await getDocument(services, ctx, request.auth!.actor, id);
-      reply.code(201).header('etag', `"v${doc.version}"`);
-      return doc;
+      const doc = await completeUpload(
+        services,
+        filesOf(),
+        auditContext(request),
+        request.auth!.actor,
+        request.params.id,
+      );
+      reply.code(201);
+      return sendWithEtag(reply, doc.version, doc);
     },
   );
 
@@ -202,12 +206,14 @@ export async function documentRoutes(
       },
     },
     async (request, reply) => {
-      const ctx = auditContext(request);
-      const actor = request.auth!.actor;
-      await updateDocument(services, ctx, actor, request.params.id, request.body, (v) =>
-        assertIfMatch(request, v),
+      const doc = await updateDocument(
+        services,
+        auditContext(request),
+        request.auth!.actor,
+        request.params.id,
+        request.body,
+        (v) => assertIfMatch(request, v),
       );
-      const doc = await getDocument(services, ctx, actor, request.params.id);
       return sendWithEtag(reply, doc.version, doc);
     },
   );

@@ -1,27 +1,28 @@
-import type {
-  Actor,
-  CaseAccess,
-  CaseDocument,
-  DocumentType,
-  DocumentUpdate,
-  DocumentVersion,
-} from '@opennrm/domain';
+import type { Readable } from 'node:stream';
+import type { Actor, CaseAccess, CaseDocument, DocumentUpdate } from '@opennrm/domain';
 import { can, isNrmTeam, seesDocument } from '@opennrm/domain';
-import type { Database } from '../../db/create-db.js';
+import type { AuditContext } from '../../lib/act-context.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
-import { type AuditContext, recordAudit } from '../audit/audit.service.js';
-import { readableCase } from '../cases/cases.service.js';
+import { recordAudit } from '../audit/index.js';
+import { readableCase } from '../cases/index.js';
 import { VIEWABLE_TYPES } from './content-check.js';
-import { type FileServices, fileKeyOf, readChunks } from './files.js';
+import { presentDocuments } from './documents.present.js';
+import {
+  type DocumentRow,
+  findDocumentRows,
+  findReferredOrganisationIds,
+  findVersion,
+  findVersionRows,
+  updateDocumentRow,
+} from './documents.repository.js';
+import { type FileServices, fileKeyOf, readChunks, uploadIdOf } from './files.js';
 
 /**
  * The case's documents once stored: who may see which, listing, reading, editing, sharing,
  * deleting, and opening a version's content. Uploads (receiving and checking files, and
  * recording them as documents or versions) are in uploads.service.ts.
  */
-
-const num = (v: string | number | bigint) => Number(v);
 
 /**
  * Who may see a document: the NRM any of the case's; an agency one shared with its
@@ -31,86 +32,13 @@ export function canSeeDocument(actor: Actor, access: CaseAccess, doc: { shared_w
   return seesDocument(access, actor, doc.shared_with);
 }
 
-type DocumentRow = Awaited<ReturnType<typeof loadDocumentRows>>[number];
-
-async function loadDocumentRows(db: Database, where: { caseId?: string; id?: string }) {
-  let q = db
-    .selectFrom('documents as d')
-    .leftJoin('users as u', 'u.id', 'd.deleted_by')
-    .selectAll('d')
-    .select('u.display_name as deleted_by_name');
-  if (where.caseId) q = q.where('d.case_id', '=', where.caseId);
-  if (where.id) q = q.where('d.id', '=', where.id);
-  return q.orderBy('d.created_at', 'desc').execute();
-}
-
-/**
- * The documents as the actor may see them: an agency learns only that a document is shared
- * with its own organisation, not which other organisations received it.
- */
-async function presentDocuments(
-  services: Services,
-  rows: DocumentRow[],
-  actor: Actor,
-): Promise<CaseDocument[]> {
+async function present(services: Services, rows: DocumentRow[], actor: Actor): Promise<CaseDocument[]> {
   if (rows.length === 0) return [];
-  const versions = await services.db
-    .selectFrom('document_versions as v')
-    .leftJoin('users as u', 'u.id', 'v.uploaded_by')
-    .selectAll('v')
-    .select('u.display_name as uploaded_by_name')
-    .where(
-      'v.document_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('v.version', 'desc')
-    .execute();
-  const dec = (v: string) => services.crypto.decrypt(v);
-  return rows.flatMap((d) => {
-    const own: DocumentVersion[] = versions
-      .filter((v) => v.document_id === d.id)
-      .map((v) => ({
-        version: v.version,
-        size: num(v.size_bytes),
-        sha256: v.sha256,
-        contentType: v.content_type,
-        fileName: dec(v.file_name_enc),
-        uploadedAt: v.uploaded_at.toISOString(),
-        uploadedBy: v.uploaded_by_name,
-        metadataStripped: v.metadata_stripped,
-        scan: v.scan as DocumentVersion['scan'],
-      }));
-    const current = own.find((v) => v.version === d.current_version);
-    if (!current) return [];
-    return [
-      {
-        id: d.id,
-        caseId: d.case_id,
-        type: d.type as DocumentType,
-        title: dec(d.title_enc),
-        date: d.document_date,
-        language: d.language,
-        referralId: d.referral_id,
-        taskId: d.task_id,
-        sharedWith: isNrmTeam(actor)
-          ? d.shared_with
-          : d.shared_with.filter((o) => o === actor.organisationId),
-        current,
-        versions: own,
-        viewable: VIEWABLE_TYPES.has(current.contentType),
-        deleted: d.deleted_at
-          ? {
-              at: d.deleted_at.toISOString(),
-              by: d.deleted_by_name,
-              reason: d.delete_reason_enc ? dec(d.delete_reason_enc) : '',
-            }
-          : null,
-        createdAt: d.created_at.toISOString(),
-        version: d.version,
-      },
-    ];
-  });
+  const versions = await findVersionRows(
+    services.db,
+    rows.map((r) => r.id),
+  );
+  return presentDocuments(rows, versions, actor, (v) => services.crypto.decrypt(v));
 }
 
 export async function listDocuments(
@@ -123,7 +51,7 @@ export async function listDocuments(
   const { access } = await readableCase(services, ctx, actor, caseId);
   if (deleted && !can(actor, 'documents.delete'))
     throw new AppError('FORBIDDEN', 'Only supervisors see deleted documents');
-  const rows = (await loadDocumentRows(services.db, { caseId })).filter(
+  const rows = (await findDocumentRows(services.db, { caseId })).filter(
     (d) => canSeeDocument(actor, access, d) && (deleted ? d.deleted_at !== null : d.deleted_at === null),
   );
   await recordAudit(
@@ -137,12 +65,12 @@ export async function listDocuments(
     },
     services.now(),
   );
-  return presentDocuments(services, rows, actor);
+  return present(services, rows, actor);
 }
 
 /** A document the actor may see, or 404 (audited) as if it did not exist. */
 export async function visibleDocument(services: Services, ctx: AuditContext, actor: Actor, id: string) {
-  const [row] = await loadDocumentRows(services.db, { id });
+  const [row] = await findDocumentRows(services.db, { id });
   if (row) {
     const { access } = await readableCase(services, ctx, actor, row.case_id).catch(() => ({
       access: { read: false } as CaseAccess,
@@ -161,11 +89,16 @@ export async function visibleDocument(services: Services, ctx: AuditContext, act
 
 export async function getDocument(services: Services, ctx: AuditContext, actor: Actor, id: string) {
   const row = await visibleDocument(services, ctx, actor, id);
-  const [doc] = await presentDocuments(services, [row], actor);
+  const [doc] = await present(services, [row], actor);
   if (!doc) throw notFound('Document');
   return doc;
 }
 
+/**
+ * Edits a document's metadata or the organisations it is shared with, on the version the
+ * client read (`ifMatch`: 428 without it, 412 when stale, also if it changes meanwhile).
+ * Answers the document as it now is.
+ */
 export async function updateDocument(
   services: Services,
   ctx: AuditContext,
@@ -173,17 +106,12 @@ export async function updateDocument(
   id: string,
   input: DocumentUpdate,
   ifMatch: (version: number) => void,
-) {
+): Promise<CaseDocument> {
   if (!isNrmTeam(actor)) throw new AppError('FORBIDDEN', 'Only the NRM edits documents');
   const row = await visibleDocument(services, ctx, actor, id);
   ifMatch(row.version);
   if (input.sharedWith) {
-    const referred = await services.db
-      .selectFrom('referrals')
-      .select('organisation_id')
-      .where('case_id', '=', row.case_id)
-      .execute();
-    const allowed = new Set(referred.map((r) => r.organisation_id));
+    const allowed = new Set(await findReferredOrganisationIds(services.db, row.case_id));
     if (input.sharedWith.some((o) => !allowed.has(o))) {
       throw new AppError(
         'ORGANISATION_INVALID',
@@ -193,19 +121,19 @@ export async function updateDocument(
   }
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('documents')
-      .set({
+    await updateDocumentRow(
+      trx,
+      id,
+      {
         ...(input.title ? { title_enc: services.crypto.encrypt(input.title) } : {}),
         ...(input.type ? { type: input.type } : {}),
         ...(input.date !== undefined ? { document_date: input.date } : {}),
         ...(input.language !== undefined ? { language: input.language } : {}),
         ...(input.sharedWith ? { shared_with: [...new Set(input.sharedWith)] } : {}),
-        version: row.version + 1,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .execute();
+      },
+      now,
+      { expectedVersion: row.version },
+    );
     await recordAudit(
       trx,
       ctx,
@@ -222,8 +150,10 @@ export async function updateDocument(
       now,
     );
   });
+  return getDocument(services, ctx, actor, id);
 }
 
+/** Soft-deletes a document with a reason, on the version the client read (`ifMatch`). */
 export async function deleteDocument(
   services: Services,
   ctx: AuditContext,
@@ -237,16 +167,13 @@ export async function deleteDocument(
   if (row.deleted_at) return;
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('documents')
-      .set({
-        deleted_at: now,
-        deleted_by: actor.userId,
-        delete_reason_enc: services.crypto.encrypt(reason),
-        version: row.version + 1,
-      })
-      .where('id', '=', id)
-      .execute();
+    await updateDocumentRow(
+      trx,
+      id,
+      { deleted_at: now, deleted_by: actor.userId, delete_reason_enc: services.crypto.encrypt(reason) },
+      now,
+      { expectedVersion: row.version },
+    );
     await recordAudit(
       trx,
       ctx,
@@ -267,15 +194,9 @@ export async function openVersion(
   inline: boolean,
 ) {
   const doc = await visibleDocument(services, ctx, actor, id);
-  const v = await services.db
-    .selectFrom('document_versions')
-    .selectAll()
-    .where('document_id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const v = await findVersion(services.db, id, version);
   if (!v) throw notFound('Document version');
-  const uploadId = v.storage_prefix.split('/')[1] ?? '';
-  const fileKey = fileKeyOf(files.keyring, v.wrapped_key, uploadId);
+  const fileKey = fileKeyOf(files.keyring, v.wrapped_key, uploadIdOf(v.storage_prefix));
   await recordAudit(
     services.db,
     ctx,
@@ -289,9 +210,26 @@ export async function openVersion(
   );
   return {
     stream: readChunks(files, fileKey, v.storage_prefix, v.parts),
-    size: num(v.size_bytes),
+    size: Number(v.size_bytes),
     contentType: v.content_type,
     fileName: services.crypto.decrypt(v.file_name_enc),
     viewable: VIEWABLE_TYPES.has(v.content_type),
   };
+}
+
+/**
+ * A version's content for an export that already checked who may see the document: decrypted
+ * and verified chunk by chunk as it streams, with the SHA-256 recorded when it was stored.
+ * Not audited here (the export is). Undefined when there is no such version.
+ */
+export async function readStoredVersion(
+  services: Services,
+  files: FileServices,
+  documentId: string,
+  version: number,
+): Promise<{ stream: Readable; sha256: string } | undefined> {
+  const v = await findVersion(services.db, documentId, version);
+  if (!v) return undefined;
+  const fileKey = fileKeyOf(files.keyring, v.wrapped_key, uploadIdOf(v.storage_prefix));
+  return { stream: readChunks(files, fileKey, v.storage_prefix, v.parts), sha256: v.sha256 };
 }

@@ -27,6 +27,9 @@ export function chunkKey(fileKey: Buffer, index: number): Buffer {
 
 export const chunkObjectKey = (prefix: string, index: number) => `${prefix}/${index}`;
 
+/** The upload a stored version came from: its key is bound to it (`uploads/<id>[/clean]`). */
+export const uploadIdOf = (prefix: string) => prefix.split('/')[1] ?? '';
+
 /** A fresh file key, wrapped under the current master key and bound to the upload. */
 export function newWrappedKey(keyring: FileKeyring, uploadId: string): string {
   return wrapFileKey(newFileKey(), keyring, `upload:${uploadId}`);

@@ -1,8 +1,8 @@
 import type { Database } from '../../db/create-db.js';
 import { type FileKeyring, rewrapAll } from '../../lib/file-keys.js';
-
-/** The upload a stored version came from: its key is bound to it (`uploads/<id>[/clean]`). */
-const uploadIdOf = (prefix: string) => prefix.split('/')[1] ?? '';
+import { listVersionKeys, replaceVersionKey } from './documents.repository.js';
+import { uploadIdOf } from './files.js';
+import { listOpenUploadKeys, replaceUploadKey } from './uploads.repository.js';
 
 /**
  * Re-wraps every file key still under an older master key with the current one: document
@@ -12,10 +12,7 @@ const uploadIdOf = (prefix: string) => prefix.split('/')[1] ?? '';
  */
 export async function rewrapDocumentKeys(db: Database, keyring: FileKeyring): Promise<number> {
   let count = 0;
-  const versions = await db
-    .selectFrom('document_versions')
-    .select(['document_id', 'version', 'storage_prefix', 'wrapped_key'])
-    .execute();
+  const versions = await listVersionKeys(db);
   const byId = new Map(versions.map((v) => [`${v.document_id}/${v.version}`, v]));
   const versionRows = versions.map((v) => ({
     id: `${v.document_id}/${v.version}`,
@@ -24,29 +21,12 @@ export async function rewrapDocumentKeys(db: Database, keyring: FileKeyring): Pr
   }));
   for await (const r of rewrapAll(versionRows, keyring, (row) => `upload:${row.uploadId}`)) {
     const v = byId.get(r.id)!;
-    const done = await db
-      .updateTable('document_versions')
-      .set({ wrapped_key: r.wrappedKey })
-      .where('document_id', '=', v.document_id)
-      .where('version', '=', v.version)
-      .where('wrapped_key', '=', r.previous)
-      .executeTakeFirst();
-    count += Number(done.numUpdatedRows);
+    count += await replaceVersionKey(db, v.document_id, v.version, r.wrappedKey, r.previous);
   }
-  const uploads = await db
-    .selectFrom('uploads')
-    .select(['id', 'wrapped_key'])
-    .where('state', '=', 'open')
-    .execute();
+  const uploads = await listOpenUploadKeys(db);
   const uploadRows = uploads.map((u) => ({ id: u.id, wrappedKey: u.wrapped_key }));
   for await (const r of rewrapAll(uploadRows, keyring, (row) => `upload:${row.id}`)) {
-    const done = await db
-      .updateTable('uploads')
-      .set({ wrapped_key: r.wrappedKey })
-      .where('id', '=', r.id)
-      .where('wrapped_key', '=', r.previous)
-      .executeTakeFirst();
-    count += Number(done.numUpdatedRows);
+    count += await replaceUploadKey(db, r.id, r.wrappedKey, r.previous);
   }
   return count;
 }

@@ -1,7 +1,7 @@
-import { createHash, type Hash } from 'node:crypto';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import {
   type Actor,
+  type CaseDocument,
   type DocumentMetadata,
   DocumentMetadata as DocumentMetadataSchema,
   isNrmTeam,
@@ -10,21 +10,38 @@ import {
   type UploadCreate,
 } from '@opennrm/domain';
 import type { Database } from '../../db/create-db.js';
+import type { AuditContext } from '../../lib/act-context.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
-import { type AuditContext, recordAudit } from '../audit/audit.service.js';
-import { readableCase } from '../cases/cases.service.js';
-import { sanitiseFileName, scanWithClamd, sniff, stripImageMetadata } from './content-check.js';
-import { canSeeDocument } from './documents.service.js';
+import { recordAudit } from '../audit/index.js';
+import { readableCase } from '../cases/index.js';
+import { sanitiseFileName } from './content-check.js';
+import {
+  findDocumentSharing,
+  insertDocument,
+  insertDocumentVersion,
+  updateDocumentRow,
+} from './documents.repository.js';
+import { canSeeDocument, getDocument } from './documents.service.js';
 import {
   CHUNK_SIZE,
   deleteChunks,
   type FileServices,
   fileKeyOf,
   newWrappedKey,
-  readChunks,
   storeChunk,
 } from './files.js';
+import { checkContent, forgetRunningHash, hashFor, rememberHash } from './upload-content.js';
+import {
+  claimExpiredUploads,
+  findReferralLink,
+  findTaskLink,
+  findUpload,
+  insertUpload,
+  lockUploadState,
+  markChunkReceived,
+  setUploadState,
+} from './uploads.repository.js';
 
 /**
  * Uploads of case documents: resumable, in chunks encrypted as they arrive; checked when
@@ -33,8 +50,6 @@ import {
  */
 
 const UPLOAD_TTL_MS = 24 * 3_600_000;
-/** Images are re-encoded in memory to drop their metadata: larger ones are refused. */
-const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
 
 const num = (v: string | number | bigint) => Number(v);
 const chunksOf = (size: number, chunkSize: number) => Math.max(1, Math.ceil(size / chunkSize));
@@ -85,29 +100,17 @@ async function assertMayUpload(services: Services, ctx: AuditContext, actor: Act
   if (!nrm && access.read && access.reason !== 'referral') throw notFound('Case');
   const db = services.db;
   if (target.documentId) {
-    const doc = await db
-      .selectFrom('documents')
-      .select(['id', 'shared_with', 'deleted_at', 'case_id'])
-      .where('id', '=', target.documentId)
-      .executeTakeFirst();
+    const doc = await findDocumentSharing(db, target.documentId);
     if (!doc || doc.case_id !== target.caseId || doc.deleted_at || !canSeeDocument(actor, access, doc))
       throw notFound('Document');
   }
   if (target.referralId) {
-    const r = await db
-      .selectFrom('referrals')
-      .select(['case_id', 'organisation_id', 'status'])
-      .where('id', '=', target.referralId)
-      .executeTakeFirst();
+    const r = await findReferralLink(db, target.referralId);
     const ra = r && referralAccess(actor, { organisationId: r.organisation_id, status: r.status });
     if (!r || r.case_id !== target.caseId || !ra?.read || ra.view !== 'full') throw badLink('referralId');
   }
   if (target.taskId) {
-    const t = await db
-      .selectFrom('tasks')
-      .select(['case_id', 'owner_organisation_id', 'assignee_id'])
-      .where('id', '=', target.taskId)
-      .executeTakeFirst();
+    const t = await findTaskLink(db, target.taskId);
     const own = nrm || t?.owner_organisation_id === actor.organisationId || t?.assignee_id === actor.userId;
     if (!t || t.case_id !== target.caseId || !own) throw badLink('taskId');
   }
@@ -162,24 +165,21 @@ export async function startUpload(
   }
   const now = services.now();
   const id = crypto.randomUUID();
-  await services.db
-    .insertInto('uploads')
-    .values({
-      id,
-      case_id: caseId,
-      user_id: actor.userId,
-      document_id: input.documentId ?? null,
-      metadata_enc: input.metadata ? services.crypto.encrypt(JSON.stringify(input.metadata)) : null,
-      file_name_enc: services.crypto.encrypt(sanitiseFileName(input.fileName)),
-      declared_type: input.contentType ?? null,
-      size_bytes: input.size,
-      chunk_size: CHUNK_SIZE,
-      wrapped_key: newWrappedKey(files.keyring, id),
-      created_at: now,
-      updated_at: now,
-      expires_at: new Date(now.getTime() + UPLOAD_TTL_MS),
-    })
-    .execute();
+  await insertUpload(services.db, {
+    id,
+    case_id: caseId,
+    user_id: actor.userId,
+    document_id: input.documentId ?? null,
+    metadata_enc: input.metadata ? services.crypto.encrypt(JSON.stringify(input.metadata)) : null,
+    file_name_enc: services.crypto.encrypt(sanitiseFileName(input.fileName)),
+    declared_type: input.contentType ?? null,
+    size_bytes: input.size,
+    chunk_size: CHUNK_SIZE,
+    wrapped_key: newWrappedKey(files.keyring, id),
+    created_at: now,
+    updated_at: now,
+    expires_at: new Date(now.getTime() + UPLOAD_TTL_MS),
+  });
   await recordAudit(
     services.db,
     ctx,
@@ -195,7 +195,7 @@ export async function startUpload(
 }
 
 async function ownUpload(db: Database, actor: Actor, id: string) {
-  const row = await db.selectFrom('uploads').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findUpload(db, id);
   // An upload is its uploader's alone: anyone else learns nothing of it.
   if (!row || row.user_id !== actor.userId) throw notFound('Upload');
   return row;
@@ -203,37 +203,6 @@ async function ownUpload(db: Database, actor: Actor, id: string) {
 
 export async function getUpload(services: Services, actor: Actor, id: string): Promise<Upload> {
   return presentUpload(await ownUpload(services.db, actor, id));
-}
-
-/**
- * The running SHA-256 of uploads whose chunks this process received in order, so completing
- * one need not read it all again. `before` is the hash before the last chunk, for when that
- * chunk is sent again. Another instance (or a restart) simply has no entry: the final check
- * then reads the file back. Bounded, oldest first out.
- */
-const runningHashes = new Map<string, { next: number; hash: Hash; before: Hash }>();
-const MAX_RUNNING_HASHES = 1000;
-
-/** Forgets every running hash, as a restart would (tests check the read-back path with it). */
-export function forgetRunningHashes() {
-  runningHashes.clear();
-}
-
-function hashFor(id: string, index: number): { hash: Hash; base: Hash } | undefined {
-  let state = runningHashes.get(id);
-  if (!state && index === 0) state = { next: 0, hash: createHash('sha256'), before: createHash('sha256') };
-  if (!state) return undefined;
-  if (index === state.next) return { hash: state.hash.copy(), base: state.hash };
-  if (index === state.next - 1) return { hash: state.before.copy(), base: state.before };
-  runningHashes.delete(id);
-  return undefined;
-}
-
-function rememberHash(id: string, next: number, hash: Hash, before: Hash) {
-  runningHashes.delete(id);
-  runningHashes.set(id, { next, hash, before });
-  if (runningHashes.size > MAX_RUNNING_HASHES)
-    runningHashes.delete(runningHashes.keys().next().value as string);
 }
 
 /**
@@ -282,13 +251,7 @@ export async function receiveChunk(
     throw error;
   }
   const received = Math.min(size, (index + 1) * row.chunk_size);
-  const updated = await services.db
-    .updateTable('uploads')
-    .set({ next_chunk: index + 1, received_bytes: received, updated_at: services.now() })
-    .where('id', '=', id)
-    .where('state', '=', 'open')
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const updated = await markChunkReceived(services.db, id, index + 1, received, services.now());
   return presentUpload(updated);
 }
 
@@ -301,12 +264,8 @@ export async function abortUpload(
 ) {
   const row = await ownUpload(services.db, actor, id);
   if (row.state !== 'open') return;
-  await services.db
-    .updateTable('uploads')
-    .set({ state: 'aborted', updated_at: services.now() })
-    .where('id', '=', id)
-    .execute();
-  runningHashes.delete(id);
+  await setUploadState(services.db, [id], 'aborted', services.now());
+  forgetRunningHash(id);
   await deleteChunks(files, `uploads/${id}`, row.next_chunk);
   await recordAudit(
     services.db,
@@ -316,104 +275,11 @@ export async function abortUpload(
   );
 }
 
-async function readHead(stream: Readable, bytes: number): Promise<Buffer> {
-  const pieces: Buffer[] = [];
-  let total = 0;
-  for await (const piece of stream) {
-    pieces.push(piece as Buffer);
-    total += (piece as Buffer).length;
-    if (total >= bytes) break;
-  }
-  stream.destroy();
-  return Buffer.concat(pieces).subarray(0, bytes);
-}
-
-interface ReceivedUpload {
-  uploadId: string;
-  caseId: string;
-  fileName: string;
-  fileKey: Buffer;
-  size: number;
-  chunks: number;
-}
-
-/**
- * What a complete upload holds, checked: its type from its bytes (against the allow-list and
- * the extension), a virus scan when clamd is configured, image metadata stripped (the clean
- * image replaces the chunks), and its SHA-256 (kept as the chunks arrived, else read back).
- */
-async function checkContent(services: Services, files: FileServices, ctx: AuditContext, u: ReceivedUpload) {
-  const prefix = `uploads/${u.uploadId}`;
-
-  const sniffed = await sniff(await readHead(readChunks(files, u.fileKey, prefix, 1), 4100), u.fileName);
-  if (!sniffed.ok) {
-    throw new AppError(
-      'UNSUPPORTED_FILE_TYPE',
-      'This kind of file cannot be stored, or its name does not match it',
-      {
-        reason: sniffed.reason,
-        detected: sniffed.detected,
-      },
-    );
-  }
-  if (files.clamd) {
-    const found = await scanWithClamd(files.clamd, readChunks(files, u.fileKey, prefix, u.chunks));
-    if (found) {
-      await recordAudit(
-        services.db,
-        ctx,
-        {
-          action: 'upload.aborted',
-          outcome: 'denied',
-          targetType: 'case',
-          targetId: u.caseId,
-          details: { uploadId: u.uploadId, infected: true },
-        },
-        services.now(),
-      );
-      throw new AppError('FILE_INFECTED', 'The virus scanner refused this file');
-    }
-  }
-  const running = runningHashes.get(u.uploadId);
-  runningHashes.delete(u.uploadId);
-  const contentType = sniffed.contentType;
-  if (sniffed.strip) {
-    if (u.size > MAX_IMAGE_BYTES) {
-      throw new AppError('UNSUPPORTED_FILE_TYPE', 'Images larger than 64 MB cannot be stored', {
-        reason: 'image_too_large',
-      });
-    }
-    const original: Buffer[] = [];
-    for await (const piece of readChunks(files, u.fileKey, prefix, u.chunks)) original.push(piece as Buffer);
-    let clean: Buffer;
-    try {
-      clean = await stripImageMetadata(Buffer.concat(original), sniffed.strip);
-    } catch {
-      throw new AppError('UNSUPPORTED_FILE_TYPE', 'The image could not be read', {
-        reason: 'unreadable_image',
-      });
-    }
-    // The clean image replaces what was received.
-    const cleanPrefix = `${prefix}/clean`;
-    await storeChunk(files, u.fileKey, cleanPrefix, 0, Readable.from([clean]), clean.length);
-    await deleteChunks(files, prefix, u.chunks);
-    const sha256 = createHash('sha256').update(clean).digest('hex');
-    return { prefix: cleanPrefix, parts: 1, size: clean.length, sha256, contentType, stripped: true };
-  }
-  let sha256: string;
-  if (running?.next === u.chunks) sha256 = running.hash.digest('hex');
-  else {
-    const hash = createHash('sha256');
-    for await (const piece of readChunks(files, u.fileKey, prefix, u.chunks)) hash.update(piece as Buffer);
-    sha256 = hash.digest('hex');
-  }
-  return { prefix, parts: u.chunks, size: u.size, sha256, contentType, stripped: false };
-}
-
 /**
  * Finishes an upload: checks the content (type from its bytes, against the allow-list and the
  * extension; a virus scan when clamd is configured), strips image metadata, computes the
  * SHA-256, and records the document or its new version. Everything stored stays encrypted.
+ * Answers the document as it now is.
  */
 export async function completeUpload(
   services: Services,
@@ -421,7 +287,7 @@ export async function completeUpload(
   ctx: AuditContext,
   actor: Actor,
   id: string,
-): Promise<string> {
+): Promise<CaseDocument> {
   const row = await ownUpload(services.db, actor, id);
   if (row.state !== 'open') throw notFound('Upload');
   await assertMayUpload(services, ctx, actor, targetOf(services, row));
@@ -448,76 +314,49 @@ export async function completeUpload(
   const finalSize = content.size;
   const now = services.now();
 
-  return services.db.transaction().execute(async (trx) => {
-    const locked = await trx
-      .selectFrom('uploads')
-      .select('state')
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    if (locked.state !== 'open') throw notFound('Upload');
+  const documentId = await services.db.transaction().execute(async (trx) => {
+    if ((await lockUploadState(trx, id)) !== 'open') throw notFound('Upload');
     let documentId = row.document_id;
     let version = 1;
     const agencyShare = isNrmTeam(actor) ? [] : [actor.organisationId];
     if (documentId) {
-      const doc = await trx
-        .updateTable('documents')
-        .set((eb) => ({
-          current_version: eb('current_version', '+', 1),
-          version: eb('version', '+', 1),
-          updated_at: now,
-        }))
-        .where('id', '=', documentId)
-        .returning(['current_version'])
-        .executeTakeFirstOrThrow();
+      const doc = await updateDocumentRow(trx, documentId, {}, now, { addVersion: true });
       version = doc.current_version;
     } else {
       const metadata: DocumentMetadata = DocumentMetadataSchema.parse(
         JSON.parse(services.crypto.decrypt(row.metadata_enc ?? '')),
       );
-      const inserted = await trx
-        .insertInto('documents')
-        .values({
-          case_id: row.case_id,
-          type: metadata.type,
-          title_enc: services.crypto.encrypt(metadata.title),
-          document_date: metadata.date ?? null,
-          language: metadata.language ?? null,
-          referral_id: metadata.referralId ?? null,
-          task_id: metadata.taskId ?? null,
-          shared_with: agencyShare,
-          current_version: 1,
-          created_by: actor.userId,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      documentId = inserted.id;
+      documentId = await insertDocument(trx, {
+        case_id: row.case_id,
+        type: metadata.type,
+        title_enc: services.crypto.encrypt(metadata.title),
+        document_date: metadata.date ?? null,
+        language: metadata.language ?? null,
+        referral_id: metadata.referralId ?? null,
+        task_id: metadata.taskId ?? null,
+        shared_with: agencyShare,
+        current_version: 1,
+        created_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+      });
     }
-    await trx
-      .insertInto('document_versions')
-      .values({
-        document_id: documentId,
-        version,
-        storage_prefix: prefix,
-        parts,
-        wrapped_key: row.wrapped_key,
-        size_bytes: finalSize,
-        sha256,
-        content_type: contentType,
-        file_name_enc: row.file_name_enc,
-        metadata_stripped: stripped,
-        scan: files.clamd ? 'clean' : 'not_scanned',
-        uploaded_by: actor.userId,
-        uploaded_at: now,
-      })
-      .execute();
-    await trx
-      .updateTable('uploads')
-      .set({ state: 'complete', updated_at: now })
-      .where('id', '=', id)
-      .execute();
+    await insertDocumentVersion(trx, {
+      document_id: documentId,
+      version,
+      storage_prefix: prefix,
+      parts,
+      wrapped_key: row.wrapped_key,
+      size_bytes: finalSize,
+      sha256,
+      content_type: contentType,
+      file_name_enc: row.file_name_enc,
+      metadata_stripped: stripped,
+      scan: files.clamd ? 'clean' : 'not_scanned',
+      uploaded_by: actor.userId,
+      uploaded_at: now,
+    });
+    await setUploadState(trx, [id], 'complete', now);
     await recordAudit(
       trx,
       ctx,
@@ -538,6 +377,7 @@ export async function completeUpload(
     );
     return documentId;
   });
+  return getDocument(services, ctx, actor, documentId);
 }
 
 /**
@@ -547,26 +387,13 @@ export async function completeUpload(
 export async function purgeExpiredUploads(services: Services, files: FileServices): Promise<number> {
   const now = services.now();
   const expired = await services.db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom('uploads')
-      .select(['id', 'next_chunk'])
-      .where('state', '=', 'open')
-      .where('expires_at', '<', now)
-      .limit(100)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    if (rows.length > 0) {
-      await trx
-        .updateTable('uploads')
-        .set({ state: 'aborted', updated_at: now })
-        .where(
-          'id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute();
-    }
+    const rows = await claimExpiredUploads(trx, now, 100);
+    await setUploadState(
+      trx,
+      rows.map((r) => r.id),
+      'aborted',
+      now,
+    );
     return rows;
   });
   for (const row of expired) await deleteChunks(files, `uploads/${row.id}`, row.next_chunk);

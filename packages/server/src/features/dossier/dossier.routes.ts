@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditContext } from '../../plugins/auth.plugin.js';
 import type { Services } from '../../services.js';
-import type { FileServices } from '../documents/files.js';
+import type { FileServices } from '../documents/index.js';
 import { getExport, openExport, startExport } from './dossier.service.js';
 
 const tags = ['documents'];

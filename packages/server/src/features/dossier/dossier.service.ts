@@ -2,20 +2,26 @@ import { createHash } from 'node:crypto';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Actor, CaseDocument, DossierExport, DossierStarted, DossierState } from '@opennrm/domain';
-import type { Selectable } from 'kysely';
 import yazl from 'yazl';
-import type { DossierExportsTable } from '../../db/schema.js';
+import type { AuditContext } from '../../lib/act-context.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { newFileKey, unwrapFileKey, wrapFileKey } from '../../lib/file-keys.js';
 import { createDecryptStream, createEncryptStream } from '../../lib/stream-crypto.js';
 import type { Services } from '../../services.js';
-import { type AuditContext, recordAudit } from '../audit/audit.service.js';
-import { getCase, readableCase } from '../cases/cases.service.js';
-import { sanitiseFileName } from '../documents/content-check.js';
-import { listDocuments } from '../documents/documents.service.js';
-import { type FileServices, fileKeyOf, readChunks } from '../documents/files.js';
-import { listCaseReferrals } from '../workflow/referral-reads.js';
+import { recordAudit } from '../audit/index.js';
+import { getCase, readableCase } from '../cases/index.js';
+import { type FileServices, listDocuments, readStoredVersion, sanitiseFileName } from '../documents/index.js';
+import { listCaseReferrals } from '../referrals/index.js';
 import { listCaseTasks } from '../tasks/index.js';
+import { getUser } from '../users/index.js';
+import {
+  type ExportRow,
+  findExport,
+  insertExport,
+  listDueExports,
+  listStaleExports,
+  updateExport,
+} from './dossier.repository.js';
 import type { Locale } from './summary-labels.js';
 import { DOCUMENT_TYPE_LABELS } from './summary-labels.js';
 import { renderSummaryPdf, type SummaryData, type SummaryDocument } from './summary-pdf.js';
@@ -25,7 +31,7 @@ export const DOSSIER_TTL_MS = 24 * 3_600_000;
 /** A job still queued or running after this long was cut off (a restart): it is failed. */
 const STALE_JOB_MS = 6 * 3_600_000;
 
-type Row = Selectable<DossierExportsTable>;
+type Row = ExportRow;
 
 const objectKey = (id: string) => `dossiers/${id}`;
 const keyContext = (id: string) => `dossier:${id}`;
@@ -171,27 +177,19 @@ export async function startExport(
   const [referrals, tasks, user] = await Promise.all([
     listCaseReferrals(services, actor, caseId),
     listCaseTasks(services, actor, caseId),
-    services.db
-      .selectFrom('users')
-      .select(['locale', 'display_name'])
-      .where('id', '=', actor.userId)
-      .executeTakeFirstOrThrow(),
+    getUser(services, actor.userId),
   ]);
   const locale: Locale = user.locale === 'ar' ? 'ar' : 'en';
   const now = services.now();
-  const row = await services.db
-    .insertInto('dossier_exports')
-    .values({
-      case_id: caseId,
-      user_id: actor.userId,
-      locale,
-      state: 'queued',
-      progress: 0,
-      total: documents.length,
-      created_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertExport(services.db, {
+    case_id: caseId,
+    user_id: actor.userId,
+    locale,
+    state: 'queued',
+    progress: 0,
+    total: documents.length,
+    created_at: now,
+  });
   await recordAudit(
     services.db,
     ctx,
@@ -209,7 +207,7 @@ export async function startExport(
   const summary: SummaryData = {
     locale,
     generatedAt: now,
-    generatedBy: user.display_name,
+    generatedBy: user.displayName,
     caseData,
     referrals,
     tasks,
@@ -229,16 +227,11 @@ export async function startExport(
       runExport(services, files, row.id, locale, planned, summary)
         .catch(async (error: unknown) => {
           const code = (error as { code?: unknown }).code;
-          await services.db
-            .updateTable('dossier_exports')
-            .set({
-              state: 'failed',
-              error_code: typeof code === 'string' && /^[A-Z_]{3,40}$/.test(code) ? code : 'EXPORT_FAILED',
-              finished_at: services.now(),
-            })
-            .where('id', '=', row.id)
-            .execute()
-            .catch(() => undefined);
+          await updateExport(services.db, row.id, {
+            state: 'failed',
+            error_code: typeof code === 'string' && /^[A-Z_]{3,40}$/.test(code) ? code : 'EXPORT_FAILED',
+            finished_at: services.now(),
+          }).catch(() => undefined);
           await files.storage.delete(objectKey(row.id)).catch(() => undefined);
         })
         .finally(resolve);
@@ -264,11 +257,7 @@ async function runExport(
 ): Promise<void> {
   const fileKey = newFileKey();
   const wrapped = wrapFileKey(fileKey, files.keyring, keyContext(id));
-  await services.db
-    .updateTable('dossier_exports')
-    .set({ state: 'running', wrapped_key: wrapped })
-    .where('id', '=', id)
-    .execute();
+  await updateExport(services.db, id, { state: 'running', wrapped_key: wrapped });
 
   const zip = new yazl.ZipFile();
   const encrypt = createEncryptStream(fileKey);
@@ -288,16 +277,10 @@ async function runExport(
     zip.addBuffer(await renderSummaryPdf(summary), 'summary.pdf', { mtime });
     let done = 0;
     for (const { doc, entry } of planned) {
-      const version = await services.db
-        .selectFrom('document_versions')
-        .select(['storage_prefix', 'parts', 'wrapped_key', 'sha256'])
-        .where('document_id', '=', doc.id)
-        .where('version', '=', doc.current.version)
-        .executeTakeFirstOrThrow();
-      const uploadId = version.storage_prefix.split('/')[1] ?? '';
-      const key = fileKeyOf(files.keyring, version.wrapped_key, uploadId);
-      const content: Readable = readChunks(files, key, version.storage_prefix, version.parts);
-      const checked = new Sha256Check(version.sha256);
+      const stored = await readStoredVersion(services, files, doc.id, doc.current.version);
+      if (!stored) throw new Error('document version not found');
+      const content: Readable = stored.stream;
+      const checked = new Sha256Check(stored.sha256);
       const finished = new Promise<void>((resolve, reject) => {
         checked.on('end', resolve);
         checked.on('error', reject);
@@ -308,23 +291,19 @@ async function runExport(
       zip.addReadStream(checked, entry, { mtime: new Date(doc.current.uploadedAt), compress: false });
       await Promise.race([finished, settled]);
       done++;
-      await services.db.updateTable('dossier_exports').set({ progress: done }).where('id', '=', id).execute();
+      await updateExport(services.db, id, { progress: done });
     }
     zip.end();
     const [put] = await settled;
     const now = services.now();
-    await services.db
-      .updateTable('dossier_exports')
-      .set({
-        state: 'done',
-        storage_key: objectKey(id),
-        size_bytes: encrypt.result?.bytes ?? put.bytes,
-        progress: planned.length,
-        finished_at: now,
-        expires_at: new Date(now.getTime() + DOSSIER_TTL_MS),
-      })
-      .where('id', '=', id)
-      .execute();
+    await updateExport(services.db, id, {
+      state: 'done',
+      storage_key: objectKey(id),
+      size_bytes: encrypt.result?.bytes ?? put.bytes,
+      progress: planned.length,
+      finished_at: now,
+      expires_at: new Date(now.getTime() + DOSSIER_TTL_MS),
+    });
   } catch (error) {
     fail(error as Error);
     await settled.catch(() => undefined);
@@ -339,20 +318,21 @@ async function runExport(
  * moved) ends the export with it. Anyone else learns nothing of it: 404, as for a case one
  * cannot see.
  */
-async function ownExport(services: Services, ctx: AuditContext, actor: Actor, id: string): Promise<Row> {
-  const row = await services.db
-    .selectFrom('dossier_exports')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+async function ownExport(
+  services: Services,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+): Promise<{ row: Row; caseReference: string }> {
+  const row = await findExport(services.db, id);
   if (!row || row.user_id !== actor.userId) throw notFound('Dossier');
   try {
-    await readableCase(services, ctx, actor, row.case_id);
+    const found = await readableCase(services, ctx, actor, row.case_id);
+    return { row, caseReference: found.row.reference };
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound('Dossier');
     throw error;
   }
-  return row;
 }
 
 export async function getExport(
@@ -361,7 +341,7 @@ export async function getExport(
   actor: Actor,
   id: string,
 ): Promise<DossierExport> {
-  return present(await ownExport(services, ctx, actor, id), services.now());
+  return present((await ownExport(services, ctx, actor, id)).row, services.now());
 }
 
 /** The decrypted ZIP, verified as it streams, while the export is done and not expired. */
@@ -372,15 +352,10 @@ export async function openExport(
   actor: Actor,
   id: string,
 ) {
-  const row = await ownExport(services, ctx, actor, id);
+  const { row, caseReference } = await ownExport(services, ctx, actor, id);
   const now = services.now();
   if (row.state !== 'done' || isExpired(row, now) || !row.storage_key || !row.wrapped_key)
     throw notFound('Dossier');
-  const reference = await services.db
-    .selectFrom('cases')
-    .select('reference')
-    .where('id', '=', row.case_id)
-    .executeTakeFirstOrThrow();
   const fileKey = unwrapFileKey(row.wrapped_key, files.keyring, keyContext(row.id));
   const source = await files.storage.get(row.storage_key);
   const decrypt = createDecryptStream(fileKey, { sha256: false });
@@ -400,7 +375,7 @@ export async function openExport(
   return {
     stream: decrypt as Readable,
     size: row.size_bytes === null ? undefined : Number(row.size_bytes),
-    fileName: `dossier-${reference.reference}.zip`,
+    fileName: `dossier-${caseReference}.zip`,
   };
 }
 
@@ -413,34 +388,25 @@ export async function purgeExpiredDossiers(
   files: FileServices,
 ): Promise<{ expired: number; failed: number }> {
   const now = services.now();
-  const due = await services.db
-    .selectFrom('dossier_exports')
-    .select(['id', 'storage_key'])
-    .where('state', '=', 'done')
-    .where('expires_at', '<=', now)
-    .execute();
+  const due = await listDueExports(services.db, now);
   for (const row of due) {
     await files.storage.delete(row.storage_key ?? objectKey(row.id));
-    await services.db
-      .updateTable('dossier_exports')
-      .set({ state: 'expired', storage_key: null, wrapped_key: null })
-      .where('id', '=', row.id)
-      .where('state', '=', 'done')
-      .execute();
+    await updateExport(
+      services.db,
+      row.id,
+      { state: 'expired', storage_key: null, wrapped_key: null },
+      'done',
+    );
   }
-  const stale = await services.db
-    .selectFrom('dossier_exports')
-    .select('id')
-    .where('state', 'in', ['queued', 'running'])
-    .where('created_at', '<=', new Date(now.getTime() - STALE_JOB_MS))
-    .execute();
+  const stale = await listStaleExports(services.db, new Date(now.getTime() - STALE_JOB_MS));
   for (const row of stale) {
     await files.storage.delete(objectKey(row.id));
-    await services.db
-      .updateTable('dossier_exports')
-      .set({ state: 'failed', error_code: 'INTERRUPTED', wrapped_key: null, finished_at: now })
-      .where('id', '=', row.id)
-      .execute();
+    await updateExport(services.db, row.id, {
+      state: 'failed',
+      error_code: 'INTERRUPTED',
+      wrapped_key: null,
+      finished_at: now,
+    });
   }
   return { expired: due.length, failed: stale.length };
 }
