@@ -6,7 +6,7 @@ import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedSyntheticCases } from './demo/synthetic-cases.js';
 import { auditHead, exportCheckpoints, parseWitness, verifyAuditChain } from './features/audit/index.js';
-import { rewrapDocumentKeys } from './features/documents/rewrap.js';
+import { rewrapDocumentKeys } from './features/documents/index.js';
 import { createUser } from './features/users/index.js';
 import { newKeyMaterial } from './lib/field-crypto.js';
 import { rotateEncryptedFields } from './lib/key-rotation.js';

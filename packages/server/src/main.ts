@@ -9,7 +9,7 @@ import { seedDemoWorkflows } from './demo/demo-workflows.js';
 import { seedSyntheticCases } from './demo/synthetic-cases.js';
 import { loadAuditSigner } from './features/audit/index.js';
 import { purgeExpiredSessions } from './features/auth/index.js';
-import type { FileServices } from './features/documents/files.js';
+import type { FileServices } from './features/documents/index.js';
 import { openKeys } from './lib/key-check.js';
 import { createStorage } from './lib/storage/index.js';
 import { startScheduler } from './scheduler.js';

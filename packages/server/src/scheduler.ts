@@ -1,7 +1,6 @@
 import { sequenceAudit } from './features/audit/index.js';
-import type { FileServices } from './features/documents/files.js';
-import { purgeExpiredUploads } from './features/documents/uploads.service.js';
-import { purgeExpiredDossiers } from './features/dossier/dossier.service.js';
+import { type FileServices, purgeExpiredUploads } from './features/documents/index.js';
+import { purgeExpiredDossiers } from './features/dossier/index.js';
 import { deliverPendingEmails, sendDailyDigests } from './features/notifications/index.js';
 import { sweepOverdue } from './features/tasks/index.js';
 import { purgeExpiredIdempotencyKeys } from './lib/idempotency.js';
