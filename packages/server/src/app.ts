@@ -17,16 +17,17 @@ import { authRoutes } from './features/auth/index.js';
 import { caseRoutes } from './features/cases/cases.routes.js';
 import { documentRoutes, type FileServices } from './features/documents/index.js';
 import { dossierRoutes, waitForDossierJobs } from './features/dossier/index.js';
+import { followUpRoutes } from './features/follow-ups/index.js';
 import { notificationRoutes } from './features/notifications/index.js';
 import { organisationRoutes } from './features/organisations/index.js';
 import { personRoutes } from './features/persons/persons.routes.js';
 import { referralRoutes } from './features/referrals/index.js';
 import { screeningRoutes } from './features/screening/screening.routes.js';
 import { sopRoutes } from './features/sops/index.js';
-import { taskRoutes } from './features/tasks/index.js';
 import { systemRoutes, VERSION } from './features/system/index.js';
+import { taskRoutes } from './features/tasks/index.js';
 import { userRoutes } from './features/users/index.js';
-import { workflowRoutes } from './features/workflow/workflow.routes.js';
+import { workflowRoutes } from './features/workflow/index.js';
 import type { FieldCrypto } from './lib/field-crypto.js';
 import { type AuditSigningKey, loadFileKeyring, readAuditSigningKey } from './lib/keys.js';
 import { documentObject, documentTransform } from './lib/openapi.js';
@@ -198,6 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     notificationRoutes,
     sopRoutes,
     workflowRoutes,
+    followUpRoutes,
     taskRoutes,
     referralRoutes,
   ]) {

@@ -1,11 +1,11 @@
-import type { Actor, FollowUpRecord } from '@opennrm/domain';
+import type { Actor, CaseWorkflow, FollowUpRecord } from '@opennrm/domain';
 import type { z } from 'zod';
+import { type AuditContext, actContextOf } from '../../lib/act-context.js';
 import type { Services } from '../../services.js';
-import { type AuditContext, recordAudit } from '../audit/audit.service.js';
-import { updateCaseRow } from '../cases/cases.repository.js';
-import { writableCase } from '../cases/cases.service.js';
-import { act } from './workflow.service.js';
-import { loadWorkflow, saveFollowUpContact } from './workflow.store.js';
+import { recordAudit } from '../audit/index.js';
+import { writableCase, writeCaseRow } from '../cases/index.js';
+import { act, loadWorkflow, presentWorkflow } from '../workflow/index.js';
+import { saveFollowUpContact } from './follow-ups.repository.js';
 
 export interface RecordFollowUp {
   caseId: string;
@@ -20,17 +20,17 @@ export interface RecordFollowUp {
  * A follow-up contact recorded, in one transaction: the SOP marks the contact done, its row
  * holds what was found (the situation encrypted), the case carries the risk found (a new ETag
  * when it changed), and a high or urgent risk reopens the case at referral assistance (or
- * screening when the SOP has no such stage). Answers the case id.
+ * screening when the SOP has no such stage). Answers the case's workflow as it is now.
  */
 export async function recordFollowUp(
   services: Services,
   audit: AuditContext,
   actor: Actor,
   { caseId, index, input, ifMatch }: RecordFollowUp,
-): Promise<string> {
+): Promise<CaseWorkflow> {
   const { row } = await writableCase(services, audit, actor, caseId);
   await services.db.transaction().execute(async (trx) => {
-    const c = { services, db: trx, audit, actorId: actor.userId, now: services.now() };
+    const c = actContextOf(services, audit, actor.userId, trx);
     await act(
       c,
       row.id,
@@ -57,7 +57,7 @@ export async function recordFollowUp(
       c.now,
     );
     // The case carries the risk the contact found; the same risk changes nothing.
-    await updateCaseRow(trx, row.id, { risk: input.riskAfter }, c.now, { onlyIfChanged: true });
+    await writeCaseRow(trx, row.id, { risk: input.riskAfter }, c.now, { onlyIfChanged: true });
     if (input.riskAfter === 'high' || input.riskAfter === 'urgent') {
       const loaded = await loadWorkflow(services, trx, row.id);
       const target = loaded.sop.stages.some((s) => s.id === 'referral_assistance')
@@ -72,5 +72,5 @@ export async function recordFollowUp(
       ]);
     }
   });
-  return row.id;
+  return presentWorkflow(services, services.db, row.id);
 }

@@ -1,10 +1,14 @@
-import type { CaseCategory, CaseSubtype, LocalizedText, ProcedureMap, TaskStatus } from '@opennrm/domain';
+import type { Actor, CaseCategory, CaseSubtype, ProcedureMap } from '@opennrm/domain';
+import type { AuditContext } from '../../lib/act-context.js';
 import { notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
-import { isOverdue } from './referral-reads.js';
-import { presentTask, taskQuery } from './tasks.service.js';
+import { recordAudit } from '../audit/index.js';
+import { readableCase, writableCase } from '../cases/index.js';
+import { isOverdue } from '../referrals/index.js';
+import { listAllCaseTasks } from '../tasks/index.js';
+import { findCaseForMap, listReferralsForMap } from './procedure-map.repository.js';
 import { followUpsOf, stagesOf } from './workflow.present.js';
-import { findWorkflow, withSop } from './workflow.store.js';
+import { findWorkflow, withSop } from './workflow.service.js';
 
 /** Everything the procedure map draws, in one read: stages with dates, referrals, tasks, follow-ups. */
 /** The map in the reader's language: organisations by their Arabic name where they have one. */
@@ -14,39 +18,13 @@ export async function buildProcedureMap(
   locale = 'en',
 ): Promise<ProcedureMap> {
   const db = services.db;
-  const row = await db
-    .selectFrom('cases')
-    .select(['reference', 'category', 'subtype', 'received_at'])
-    .where('id', '=', caseId)
-    .executeTakeFirst();
+  const row = await findCaseForMap(db, caseId);
   if (!row) throw notFound('Case');
   const record = await findWorkflow(db, caseId);
   const wf = record ? await withSop(services, db, record) : undefined;
   const now = services.now();
-  const referrals = await db
-    .selectFrom('referrals as r')
-    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
-    .select([
-      'r.id',
-      'o.name',
-      'o.name_ar',
-      'o.kind',
-      'r.purpose',
-      'r.status',
-      'r.created_at',
-      'r.acknowledged_at',
-      'r.accepted_at',
-      'r.declined_at',
-      'r.completed_at',
-      'r.revoked_at',
-      'r.acknowledge_by',
-      'r.complete_by',
-      'r.updated_at',
-    ])
-    .where('r.case_id', '=', caseId)
-    .orderBy('r.created_at')
-    .execute();
-  const tasks = await taskQuery(db).where('t.case_id', '=', caseId).orderBy('t.created_at').execute();
+  const referrals = await listReferralsForMap(db, caseId);
+  const tasks = await listAllCaseTasks(services, caseId);
   const closedVisit = wf?.history.filter((v) => v.stage === 'closed').at(-1);
   return {
     reference: row.reference,
@@ -81,22 +59,38 @@ export async function buildProcedureMap(
         )?.toISOString() ?? null,
       overdue: isOverdue(r, now),
     })),
-    tasks: tasks.map((t) => {
-      const dto = presentTask(services, { ...t, note_enc: null });
-      return {
-        id: dto.id,
-        stage: dto.stage,
-        title: t.title as LocalizedText,
-        ownerName: dto.owner.assigneeName ?? dto.owner.organisationName ?? null,
-        mandatory: dto.mandatory,
-        status: dto.status as TaskStatus,
-        createdAt: dto.createdAt,
-        dueAt: dto.dueAt,
-        completedAt: dto.completedAt,
-        overdue: dto.overdue,
-        referralId: dto.referralId,
-      };
-    }),
+    tasks: tasks.map((dto) => ({
+      id: dto.id,
+      stage: dto.stage,
+      title: dto.title,
+      ownerName: dto.owner.assigneeName ?? dto.owner.organisationName ?? null,
+      mandatory: dto.mandatory,
+      status: dto.status,
+      createdAt: dto.createdAt,
+      dueAt: dto.dueAt,
+      completedAt: dto.completedAt,
+      overdue: dto.overdue,
+      referralId: dto.referralId,
+    })),
     followUps: wf ? await followUpsOf(services, db, wf) : [],
   };
+}
+
+/** GET /api/cases/:id/procedure-map: for whoever may work on the case (audited as a view). */
+export async function viewProcedureMap(
+  services: Services,
+  audit: AuditContext,
+  actor: Actor,
+  caseId: string,
+  locale?: string,
+): Promise<ProcedureMap> {
+  await readableCase(services, audit, actor, caseId);
+  await writableCase(services, audit, actor, caseId);
+  await recordAudit(
+    services.db,
+    audit,
+    { action: 'procedure_map.viewed', targetType: 'case', targetId: caseId },
+    services.now(),
+  );
+  return buildProcedureMap(services, caseId, locale);
 }

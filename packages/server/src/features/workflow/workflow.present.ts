@@ -15,14 +15,10 @@ import {
 import type { Database } from '../../db/create-db.js';
 import { notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
-import { latestVersionOf } from '../sops/sops.repository.js';
-import {
-  embassyOfNationalityExists,
-  findWorkflow,
-  type LoadedWorkflow,
-  type StageVisit,
-  withSop,
-} from './workflow.store.js';
+import { latestVersionOf } from '../sops/index.js';
+import type { LoadedWorkflow, StageVisit } from './workflow.model.js';
+import * as repo from './workflow.repository.js';
+import { withSop } from './workflow.service.js';
 
 const DEFAULT_STAGE_TITLES = new Map<LifecycleStage, LocalizedText>(
   DEFAULT_SOPS[0]!.stages.map((s) => [s.id, s.title]),
@@ -30,13 +26,7 @@ const DEFAULT_STAGE_TITLES = new Map<LifecycleStage, LocalizedText>(
 
 export async function displayNames(db: Database, ids: readonly (string | null | undefined)[]) {
   const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
-  if (wanted.length === 0) return new Map<string, string>();
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('id', 'in', wanted)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
+  return repo.userDisplayNames(db, wanted);
 }
 
 /** The stages of the SOP with what happened in each: the last visit's dates, skipped or not. */
@@ -67,12 +57,7 @@ export async function followUpsOf(
   db: Database,
   wf: LoadedWorkflow,
 ): Promise<FollowUpDto[]> {
-  const rows = await db
-    .selectFrom('follow_up_contacts as f')
-    .leftJoin('users as u', 'u.id', 'f.recorded_by')
-    .select(['f.idx', 'f.reached', 'f.situation_enc', 'f.risk_after', 'f.recorded_at', 'u.display_name'])
-    .where('f.case_id', '=', wf.caseId)
-    .execute();
+  const rows = await repo.listFollowUpContacts(db, wf.caseId);
   const byIndex = new Map(rows.map((r) => [r.idx, r]));
   const now = services.now().getTime();
   return wf.state.followUps.map((f, index) => {
@@ -97,13 +82,9 @@ export async function presentWorkflow(
   db: Database,
   caseId: string,
 ): Promise<CaseWorkflow> {
-  const caseRow = await db
-    .selectFrom('cases')
-    .select(['id', 'reference', 'stage'])
-    .where('id', '=', caseId)
-    .executeTakeFirst();
+  const caseRow = await repo.findCaseStage(db, caseId);
   if (!caseRow) throw notFound('Case');
-  const record = await findWorkflow(db, caseId);
+  const record = await repo.findWorkflow(db, caseId);
   if (!record) {
     const stage = caseRow.stage as LifecycleStage;
     return {
@@ -140,7 +121,7 @@ export async function presentWorkflow(
   const wf = await withSop(services, db, record);
   const latest = await latestVersionOf(db, wf.sopId);
   const names = await displayNames(db, [wf.closure.requestedBy, wf.closure.decidedBy]);
-  const embassy = { embassyOfNationalityExists: await embassyOfNationalityExists(db, caseId) };
+  const embassy = { embassyOfNationalityExists: await repo.embassyOfNationalityExists(db, caseId) };
   return {
     caseId,
     reference: caseRow.reference,

@@ -1,74 +1,12 @@
-import {
-  type BusinessCalendar,
-  type CaseState,
-  CaseState as CaseStateSchema,
-  type LifecycleStage,
-  type SopDocument,
-} from '@opennrm/domain';
-import type { Database } from '../../db/create-db.js';
-import { AppError } from '../../lib/app-error.js';
-import type { Services } from '../../services.js';
-import { updateCaseRow } from '../cases/cases.repository.js';
-import { loadCalendar, loadSop } from '../sops/sops.repository.js';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { toRecord, type WorkflowRecord } from './workflow.model.js';
 
-/** One visit of a stage: a reopened stage gets a second entry. */
-export interface StageVisit {
-  stage: LifecycleStage;
-  enteredAt: string;
-  leftAt: string | null;
-  /** Set when the stage was skipped (entered and left at once). */
-  skipReason?: string;
-}
-
-/** Who asked for closure and what the supervisor decided (the engine keeps only the flags). */
-export interface ClosureRecord {
-  requestedAt?: string;
-  requestedBy?: string;
-  decidedAt?: string;
-  decidedBy?: string;
-  decision?: 'approved' | 'rejected';
-  comment?: string;
-}
-
-export interface WorkflowRecord {
-  caseId: string;
-  sopId: string;
-  sopVersion: number;
-  state: CaseState;
-  history: StageVisit[];
-  closure: ClosureRecord;
-  version: number;
-}
-
-/** A workflow with its SOP and calendar: what an action needs. */
-export interface LoadedWorkflow extends WorkflowRecord {
-  sop: SopDocument;
-  calendar: BusinessCalendar;
-}
-
-function toRecord(row: {
-  case_id: string;
-  sop_id: string;
-  sop_version: number;
-  state: unknown;
-  stage_history: unknown;
-  closure: unknown;
-  version: number;
-}): WorkflowRecord {
-  return {
-    caseId: row.case_id,
-    sopId: row.sop_id,
-    sopVersion: row.sop_version,
-    state: CaseStateSchema.parse(row.state),
-    history: row.stage_history as StageVisit[],
-    closure: row.closure as ClosureRecord,
-    version: row.version,
-  };
-}
+type Db = Kysely<DB> | Transaction<DB>;
 
 /** The workflow of a case, or undefined before it started; `lock` takes the row lock for a change. */
 export async function findWorkflow(
-  db: Database,
+  db: Db,
   caseId: string,
   lock = false,
 ): Promise<WorkflowRecord | undefined> {
@@ -78,29 +16,7 @@ export async function findWorkflow(
   return row ? toRecord(row) : undefined;
 }
 
-export async function withSop(
-  services: Services,
-  db: Database,
-  record: WorkflowRecord,
-): Promise<LoadedWorkflow> {
-  const sop = await loadSop(db, record.sopId, record.sopVersion);
-  if (!sop) throw new AppError('INTERNAL', 'The case refers to an SOP version that does not exist');
-  const calendar = await loadCalendar(db, services.config.utcOffsetMinutes);
-  return { ...record, sop, calendar };
-}
-
-export async function loadWorkflow(
-  services: Services,
-  db: Database,
-  caseId: string,
-  lock = false,
-): Promise<LoadedWorkflow> {
-  const record = await findWorkflow(db, caseId, lock);
-  if (!record) throw new AppError('WORKFLOW_NOT_STARTED', 'The SOP has not started for this case');
-  return withSop(services, db, record);
-}
-
-export async function insertWorkflow(db: Database, record: Omit<WorkflowRecord, 'version'>, now: Date) {
+export async function insertWorkflowRow(db: Db, record: Omit<WorkflowRecord, 'version'>, now: Date) {
   await db
     .insertInto('case_workflows')
     .values({
@@ -114,10 +30,10 @@ export async function insertWorkflow(db: Database, record: Omit<WorkflowRecord, 
       updated_at: now,
     })
     .execute();
-  await followStage(db, record, now);
 }
 
-export async function saveWorkflow(db: Database, record: WorkflowRecord, now: Date): Promise<number> {
+/** Writes the workflow with its next version; answers that version. */
+export async function updateWorkflowRow(db: Db, record: WorkflowRecord, now: Date): Promise<number> {
   const version = record.version + 1;
   await db
     .updateTable('case_workflows')
@@ -132,50 +48,145 @@ export async function saveWorkflow(db: Database, record: WorkflowRecord, now: Da
     })
     .where('case_id', '=', record.caseId)
     .execute();
-  await followStage(db, record, now);
   return version;
 }
 
 /**
- * The case's stage column follows the workflow (filters, counts, the inbox). Written only when
- * the stage moves: a stage change is a change to the case (new ETag), a task update is not.
+ * Locks the case row until the transaction ends. A supervisor referring an urgent case before
+ * its SOP starts holds this lock too: the referral is either committed and taken in, or made
+ * after the SOP started, through it.
  */
-async function followStage(db: Database, record: Pick<WorkflowRecord, 'caseId' | 'state'>, now: Date) {
-  await updateCaseRow(db, record.caseId, { stage: record.state.stage }, now, { onlyIfChanged: true });
+export async function lockCaseRow(db: Db, caseId: string): Promise<void> {
+  await db.selectFrom('cases').select('id').where('id', '=', caseId).forUpdate().executeTakeFirst();
 }
 
-/** What a follow-up contact found, on its row (the scheduler reminds from the rows). */
-export async function saveFollowUpContact(
-  db: Database,
-  caseId: string,
-  index: number,
-  found: {
-    reached: boolean | null;
-    situationEnc: string | null;
-    riskAfter: string;
-    recordedBy: string | null;
-    recordedAt: Date;
-  },
-) {
-  await db
-    .updateTable('follow_up_contacts')
-    .set({
-      reached: found.reached,
-      situation_enc: found.situationEnc,
-      risk_after: found.riskAfter,
-      recorded_by: found.recordedBy,
-      recorded_at: found.recordedAt,
-    })
-    .where('case_id', '=', caseId)
-    .where('idx', '=', index)
+/** What choosing and starting a case's SOP looks at: its category, risk, the person's age and nationality. */
+export function findStartFacts(db: Db, caseId: string) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('persons as p', 'p.id', 'c.person_id')
+    .leftJoin('screenings as s', 's.case_id', 'c.id')
+    .select([
+      'c.id',
+      'c.reference',
+      'c.category',
+      'c.subtype',
+      'c.risk',
+      'c.received_at',
+      'c.assigned_to',
+      'p.date_of_birth',
+      'p.estimated_birth_year',
+      'p.nationality',
+      's.confirmed_at',
+      (eb) =>
+        eb
+          .exists(eb.selectFrom('screenings as x').select('x.case_id').whereRef('x.case_id', '=', 'c.id'))
+          .as('has_screening'),
+    ])
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+}
+
+/** The referrals of a case in the order they were made, with their organisation's kind and country. */
+export function listReferralsForWorkflow(db: Db, caseId: string) {
+  return db
+    .selectFrom('referrals as r')
+    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+    .select([
+      'r.id',
+      'o.kind',
+      'o.country_code',
+      'r.purpose',
+      'r.status',
+      'r.acknowledge_by',
+      'r.complete_by',
+    ])
+    .where('r.case_id', '=', caseId)
+    .orderBy('r.created_at')
     .execute();
+}
+
+/** Every consent record of a case, oldest first. */
+export function listConsentRecords(db: Db, caseId: string) {
+  return db
+    .selectFrom('consents')
+    .select(['purpose', 'organisation_kind', 'status'])
+    .where('case_id', '=', caseId)
+    .orderBy('recorded_at', 'asc')
+    .orderBy('id', 'asc')
+    .execute();
+}
+
+/** A case's case manager and the role of a user (who may take the case at screening). */
+export function findAssigneeAndRole(db: Db, caseId: string, userId: string) {
+  return db
+    .selectFrom('cases as c')
+    .select((eb) => [
+      'c.assigned_to',
+      eb.selectFrom('users as u').select('u.role').where('u.id', '=', userId).as('role'),
+    ])
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+}
+
+/** Drops the follow-up rows from `count` on (a shorter schedule made anew). */
+export async function deleteFollowUpsFrom(db: Db, caseId: string, count: number): Promise<void> {
+  await db.deleteFrom('follow_up_contacts').where('case_id', '=', caseId).where('idx', '>=', count).execute();
+}
+
+/** One scheduled contact's row; a new due date clears what an earlier schedule recorded in it. */
+export async function upsertFollowUpDue(db: Db, caseId: string, idx: number, dueAt: Date): Promise<void> {
+  await db
+    .insertInto('follow_up_contacts')
+    .values({ case_id: caseId, idx, due_at: dueAt })
+    .onConflict((oc) =>
+      oc
+        .columns(['case_id', 'idx'])
+        .doUpdateSet({
+          due_at: dueAt,
+          reached: null,
+          situation_enc: null,
+          risk_after: null,
+          recorded_by: null,
+          recorded_at: null,
+          notified_at: null,
+        })
+        .where('follow_up_contacts.due_at', '<>', dueAt),
+    )
+    .execute();
+}
+
+/** The follow-up rows of a case with the name of who recorded each. */
+export function listFollowUpContacts(db: Db, caseId: string) {
+  return db
+    .selectFrom('follow_up_contacts as f')
+    .leftJoin('users as u', 'u.id', 'f.recorded_by')
+    .select(['f.idx', 'f.reached', 'f.situation_enc', 'f.risk_after', 'f.recorded_at', 'u.display_name'])
+    .where('f.case_id', '=', caseId)
+    .execute();
+}
+
+/** The case's reference and stage column (what a case without a workflow shows). */
+export function findCaseStage(db: Db, caseId: string) {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'reference', 'stage'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+}
+
+/** Display names of users by id. */
+export async function userDisplayNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
 /**
  * Whether the installation has an active embassy of the person's nationality: without one, the
  * SOP's embassy referral cannot be made (`explainEmbassyBlockers`).
  */
-export async function embassyOfNationalityExists(db: Database, caseId: string): Promise<boolean> {
+export async function embassyOfNationalityExists(db: Db, caseId: string): Promise<boolean> {
   const row = await db
     .selectFrom('cases as c')
     .innerJoin('persons as p', 'p.id', 'c.person_id')
@@ -187,17 +198,4 @@ export async function embassyOfNationalityExists(db: Database, caseId: string): 
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
-}
-
-/** Records a stage change in the history: the current visit ends, the new one begins. */
-export function moveHistory(
-  history: readonly StageVisit[],
-  to: LifecycleStage,
-  at: string,
-  skipped?: { stage: LifecycleStage; reason: string },
-): StageVisit[] {
-  const next = history.map((v) => (v.leftAt === null ? { ...v, leftAt: at } : v));
-  if (skipped) next.push({ stage: skipped.stage, enteredAt: at, leftAt: at, skipReason: skipped.reason });
-  next.push({ stage: to, enteredAt: at, leftAt: to === 'closed' ? at : null });
-  return next;
 }

@@ -14,8 +14,6 @@ import {
   type ReferralStatus,
   type RiskLevel,
   ROLE_GROUPS,
-  type Role,
-  roleHas,
   selectSop,
   startCase,
 } from '@opennrm/domain';
@@ -23,24 +21,69 @@ import type { Database } from '../../db/create-db.js';
 import type { ActContext } from '../../lib/act-context.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
-import { type AuditContext, recordAudit } from '../audit/audit.service.js';
-import { findCaseRow, updateCaseRow } from '../cases/cases.repository.js';
-import { notify } from '../notifications/notify.js';
-import { latestSops, loadCalendar } from '../sops/sops.repository.js';
+import { recordAudit } from '../audit/index.js';
+import { findCase, writeCaseRow } from '../cases/index.js';
+import { notify } from '../notifications/index.js';
+import { latestSops, loadCalendar, loadSop } from '../sops/index.js';
 import { type ManualTaskInput, syncTasks } from '../tasks/index.js';
-import {
-  embassyOfNationalityExists,
-  findWorkflow,
-  insertWorkflow,
-  type LoadedWorkflow,
-  loadWorkflow,
-  moveHistory,
-  saveWorkflow,
-  withSop,
-} from './workflow.store.js';
+import { type LoadedWorkflow, moveHistory, type WorkflowRecord } from './workflow.model.js';
+import * as repo from './workflow.repository.js';
 
 /** Who acts and when: a user through the API, or the system (scheduler, hooks) with no actor. */
 export type { ActContext } from '../../lib/act-context.js';
+
+/** The workflow of a case, or undefined before it started; `lock` takes the row lock for a change. */
+export function findWorkflow(
+  db: Database,
+  caseId: string,
+  lock = false,
+): Promise<WorkflowRecord | undefined> {
+  return repo.findWorkflow(db, caseId, lock);
+}
+
+/** A stored workflow with the SOP version it follows and the installation's calendar. */
+export async function withSop(
+  services: Services,
+  db: Database,
+  record: WorkflowRecord,
+): Promise<LoadedWorkflow> {
+  const sop = await loadSop(db, record.sopId, record.sopVersion);
+  if (!sop) throw new AppError('INTERNAL', 'The case refers to an SOP version that does not exist');
+  const calendar = await loadCalendar(db, services.config.utcOffsetMinutes);
+  return { ...record, sop, calendar };
+}
+
+/** The workflow of a case with its SOP; refuses a case whose SOP has not started. */
+export async function loadWorkflow(
+  services: Services,
+  db: Database,
+  caseId: string,
+  lock = false,
+): Promise<LoadedWorkflow> {
+  const record = await repo.findWorkflow(db, caseId, lock);
+  if (!record) throw new AppError('WORKFLOW_NOT_STARTED', 'The SOP has not started for this case');
+  return withSop(services, db, record);
+}
+
+async function insertWorkflow(db: Database, record: Omit<WorkflowRecord, 'version'>, now: Date) {
+  await repo.insertWorkflowRow(db, record, now);
+  await followStage(db, record, now);
+}
+
+/** Writes the workflow (its version moves on) and the case's stage; answers the new version. */
+export async function saveWorkflow(db: Database, record: WorkflowRecord, now: Date): Promise<number> {
+  const version = await repo.updateWorkflowRow(db, record, now);
+  await followStage(db, record, now);
+  return version;
+}
+
+/**
+ * The case's stage column follows the workflow (filters, counts, the inbox). Written only when
+ * the stage moves: a stage change is a change to the case (new ETag), a task update is not.
+ */
+async function followStage(db: Database, record: Pick<WorkflowRecord, 'caseId' | 'state'>, now: Date) {
+  await writeCaseRow(db, record.caseId, { stage: record.state.stage }, now, { onlyIfChanged: true });
+}
 
 /**
  * Tasks the system completes itself, because the evidence they ask for is a fact it records:
@@ -144,7 +187,7 @@ export async function act(
     // A refusal names a missing embassy referral that no one can send as what it is.
     const details = error instanceof AppError ? (error.details as { blockers?: Blocker[] }) : undefined;
     if (error instanceof AppError && details?.blockers?.length) {
-      const embassy = { embassyOfNationalityExists: await embassyOfNationalityExists(c.db, caseId) };
+      const embassy = { embassyOfNationalityExists: await repo.embassyOfNationalityExists(c.db, caseId) };
       throw new AppError(error.code, error.message, {
         ...details,
         blockers: explainEmbassyBlockers(wf.sop, details.blockers, embassy),
@@ -156,7 +199,7 @@ export async function act(
     wf.closure = { ...wf.closure, comment: opts.closureComment };
   settle(wf, c.now, c.actorId);
   wf.version = await saveWorkflow(c.db, wf, c.now);
-  const row = await findCaseRow(c.db, caseId);
+  const row = await findCase(c.db, caseId);
   if (!row) throw new AppError('NOT_FOUND', 'Case not found');
   const createdTaskIds = await syncTasks(
     c.db,
@@ -228,6 +271,17 @@ async function notifyLifecycle(
   }
 }
 
+/**
+ * Keeps one `follow_up_contacts` row per scheduled contact (the scheduler reminds from them).
+ * A schedule made anew after reopening replaces the earlier rows.
+ */
+async function syncFollowUps(db: Database, wf: LoadedWorkflow) {
+  const planned = wf.state.followUps;
+  await repo.deleteFollowUpsFrom(db, wf.caseId, planned.length);
+  for (const [idx, f] of planned.entries())
+    await repo.upsertFollowUpDue(db, wf.caseId, idx, new Date(f.dueAt));
+}
+
 /** Age in whole years on a date, from a date of birth or an estimated birth year. */
 function isMinor(dob: string | null, estimatedYear: number | null, on: Date): boolean {
   if (dob) {
@@ -242,13 +296,7 @@ function isMinor(dob: string | null, estimatedYear: number | null, on: Date): bo
 
 /** The newest consent record per purpose (and organisation kind), as the engine sees them. */
 async function currentConsents(db: Database, caseId: string): Promise<CaseState['consents']> {
-  const rows = await db
-    .selectFrom('consents')
-    .select(['purpose', 'organisation_kind', 'status'])
-    .where('case_id', '=', caseId)
-    .orderBy('recorded_at', 'asc')
-    .orderBy('id', 'asc')
-    .execute();
+  const rows = await repo.listConsentRecords(db, caseId);
   const latest = new Map<string, CaseState['consents'][number]>();
   for (const r of rows) {
     latest.set(`${r.purpose}|${r.organisation_kind ?? ''}`, {
@@ -267,34 +315,10 @@ async function currentConsents(db: Database, caseId: string): Promise<CaseState[
  * Does nothing when the workflow exists or the case has no category yet.
  */
 export async function startWorkflow(c: ActContext, caseId: string): Promise<LoadedWorkflow | undefined> {
-  // A supervisor referring the urgent case before the SOP holds this lock too: the referral is
-  // either committed and taken in below, or made after the SOP started, through it.
-  await c.db.selectFrom('cases').select('id').where('id', '=', caseId).forUpdate().executeTakeFirst();
-  const existing = await findWorkflow(c.db, caseId);
+  await repo.lockCaseRow(c.db, caseId);
+  const existing = await repo.findWorkflow(c.db, caseId);
   if (existing) return withSop(c.services, c.db, existing);
-  const row = await c.db
-    .selectFrom('cases as c')
-    .innerJoin('persons as p', 'p.id', 'c.person_id')
-    .leftJoin('screenings as s', 's.case_id', 'c.id')
-    .select([
-      'c.id',
-      'c.reference',
-      'c.category',
-      'c.subtype',
-      'c.risk',
-      'c.received_at',
-      'c.assigned_to',
-      'p.date_of_birth',
-      'p.estimated_birth_year',
-      'p.nationality',
-      's.confirmed_at',
-      (eb) =>
-        eb
-          .exists(eb.selectFrom('screenings as x').select('x.case_id').whereRef('x.case_id', '=', 'c.id'))
-          .as('has_screening'),
-    ])
-    .where('c.id', '=', caseId)
-    .executeTakeFirst();
+  const row = await repo.findStartFacts(c.db, caseId);
   if (!row?.category) return undefined;
   const facts = {
     category: row.category as CaseCategory,
@@ -307,21 +331,7 @@ export async function startWorkflow(c: ActContext, caseId: string): Promise<Load
   const calendar = await loadCalendar(c.db, c.services.config.utcOffsetMinutes);
   // Referrals made before the SOP started (an urgent case's, by a supervisor; an intake
   // partner's; data from before this version) join it with their status and deadlines.
-  const earlier = await c.db
-    .selectFrom('referrals as r')
-    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
-    .select([
-      'r.id',
-      'o.kind',
-      'o.country_code',
-      'r.purpose',
-      'r.status',
-      'r.acknowledge_by',
-      'r.complete_by',
-    ])
-    .where('r.case_id', '=', caseId)
-    .orderBy('r.created_at')
-    .execute();
+  const earlier = await repo.listReferralsForWorkflow(c.db, caseId);
   const state: CaseState = {
     ...startCase(sop, facts, row.received_at, calendar),
     consents: await currentConsents(c.db, caseId),
@@ -369,157 +379,4 @@ export async function startWorkflow(c: ActContext, caseId: string): Promise<Load
   );
   const { workflow } = await act(c, caseId, catchUp, { skipAudit: true });
   return workflow;
-}
-
-/** After an assignment: the engine learns the case has a case manager, whose tasks become theirs. */
-export async function onCaseAssigned(c: ActContext, caseId: string, assigneeId: string | null) {
-  const wf = await findWorkflow(c.db, caseId);
-  if (!wf) return;
-  await c.db
-    .updateTable('tasks')
-    .set({ assignee_id: assigneeId })
-    .where('case_id', '=', caseId)
-    .where('owner_role', 'in', ROLE_GROUPS.caseManagers)
-    .where('status', '=', 'open')
-    .execute();
-  // A reassignment changes nothing the SOP looks at; a closed case takes no action but reopening.
-  if (assigneeId && !wf.state.assigned && wf.state.stage !== 'closed') {
-    await act(c, caseId, [{ type: 'assign' }], { skipAudit: true });
-  }
-}
-
-/**
- * After the screening is confirmed: starts the SOP if needed, or moves the case to the SOP of
- * its confirmed category (the tasks done so far stay), and records the category and risk.
- */
-export async function onScreeningConfirmed(
-  c: ActContext,
-  caseId: string,
-  decision: { category: CaseCategory; subtype: CaseSubtype | null; risk: RiskLevel },
-) {
-  await takeUnassignedCase(c, caseId);
-  const existing = await findWorkflow(c.db, caseId, true);
-  if (!existing) {
-    await startWorkflow(c, caseId);
-    return;
-  }
-  const loaded = await withSop(c.services, c.db, existing);
-  if (loaded.sop.category !== decision.category || loaded.state.category !== decision.category) {
-    const minor = loaded.state.minor;
-    const sop = selectSop(await latestSops(c.db), { ...decision, minor });
-    if (!sop) throw new AppError('WORKFLOW_NOT_STARTED', 'No SOP applies to this case category');
-    await saveWorkflow(
-      c.db,
-      {
-        ...existing,
-        sopId: sop.id,
-        sopVersion: sop.version,
-        state: { ...existing.state, category: decision.category, subtype: decision.subtype },
-      },
-      c.now,
-    );
-  }
-  await act(
-    c,
-    caseId,
-    [
-      { type: 'set_risk', risk: decision.risk },
-      { type: 'confirm_category', category: decision.category, subtype: decision.subtype },
-    ],
-    { skipAudit: true },
-  );
-}
-
-/** After a consent is recorded: the engine's conditions (required referrals, mandatory tasks) follow it. */
-export async function onConsentRecorded(
-  c: ActContext,
-  caseId: string,
-  consent: { purpose: ConsentPurpose; organisationKind: OrganisationKind | null; status: ConsentStatus },
-) {
-  const wf = await findWorkflow(c.db, caseId);
-  if (!wf || wf.state.stage === 'closed') return;
-  await act(
-    c,
-    caseId,
-    [
-      {
-        type: 'record_consent',
-        purpose: consent.purpose,
-        status: consent.status,
-        ...(consent.organisationKind ? { organisationKind: consent.organisationKind } : {}),
-      },
-    ],
-    { skipAudit: true },
-  );
-}
-
-/**
- * Keeps one `follow_up_contacts` row per scheduled contact (the scheduler reminds from them).
- * A schedule made anew after reopening replaces the earlier rows.
- */
-async function syncFollowUps(db: Database, wf: LoadedWorkflow) {
-  const planned = wf.state.followUps;
-  await db
-    .deleteFrom('follow_up_contacts')
-    .where('case_id', '=', wf.caseId)
-    .where('idx', '>=', planned.length)
-    .execute();
-  for (const [idx, f] of planned.entries()) {
-    const dueAt = new Date(f.dueAt);
-    await db
-      .insertInto('follow_up_contacts')
-      .values({ case_id: wf.caseId, idx, due_at: dueAt })
-      .onConflict((oc) =>
-        oc
-          .columns(['case_id', 'idx'])
-          .doUpdateSet({
-            due_at: dueAt,
-            reached: null,
-            situation_enc: null,
-            risk_after: null,
-            recorded_by: null,
-            recorded_at: null,
-            notified_at: null,
-          })
-          .where('follow_up_contacts.due_at', '<>', dueAt),
-      )
-      .execute();
-  }
-}
-
-/** After the case's risk changes on the case page: conditions such as "risk at least high" follow. */
-export async function onRiskChanged(c: ActContext, caseId: string, risk: RiskLevel) {
-  const wf = await findWorkflow(c.db, caseId);
-  if (!wf || wf.state.stage === 'closed') return;
-  await act(c, caseId, [{ type: 'set_risk', risk }], { skipAudit: true });
-}
-
-/**
- * The case manager who confirms the screening of an unassigned case becomes its case manager
- * (they interviewed the person); a supervisor can reassign it. Audited as an assignment.
- */
-async function takeUnassignedCase(c: ActContext, caseId: string) {
-  if (!c.actorId) return;
-  const row = await c.db
-    .selectFrom('cases as c')
-    .select((eb) => [
-      'c.assigned_to',
-      eb.selectFrom('users as u').select('u.role').where('u.id', '=', c.actorId).as('role'),
-    ])
-    .where('c.id', '=', caseId)
-    .executeTakeFirst();
-  if (!row || row.assigned_to || !roleHas(row.role as Role, 'cases.manage')) return;
-  await updateCaseRow(c.db, caseId, { assigned_to: c.actorId }, c.now);
-  await recordAudit(
-    c.db,
-    c.audit,
-    {
-      action: 'case.assigned',
-      targetType: 'case',
-      targetId: caseId,
-      details: { from: null, to: c.actorId, atScreening: true },
-    },
-    c.now,
-  );
-  if (await findWorkflow(c.db, caseId)) await onCaseAssigned(c, caseId, c.actorId);
 }
