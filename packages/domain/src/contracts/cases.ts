@@ -239,7 +239,9 @@ export const TimelineEvent = z.object({
   actor: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
 });
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
 export const Timeline = z.object({ items: z.array(TimelineEvent) });
+export type Timeline = z.infer<typeof Timeline>;
 
 export const AccessLogEntry = z.object({
   at: z.string(),
@@ -247,7 +249,9 @@ export const AccessLogEntry = z.object({
   action: z.string(),
   outcome: z.string(),
 });
+export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
 export const AccessLog = z.object({ items: z.array(AccessLogEntry) });
+export type AccessLog = z.infer<typeof AccessLog>;
 
 export const CaseIdParams = z.strictObject({ id: Id });
 export const CasePartyParams = z.strictObject({ id: Id, linkId: Id });

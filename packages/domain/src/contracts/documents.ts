@@ -103,6 +103,7 @@ export const CaseDocument = z.object({
 });
 export type CaseDocument = z.infer<typeof CaseDocument>;
 export const DocumentList = z.object({ items: z.array(CaseDocument) });
+export type DocumentList = z.infer<typeof DocumentList>;
 export const DocumentListQuery = z.strictObject({ deleted: z.enum(['true', 'false']).optional() });
 
 /** PATCH /api/documents/:id (If-Match): metadata and sharing. */

@@ -137,6 +137,7 @@ export const FollowUpRecord = z.strictObject({
   situation: z.string().trim().max(4000).optional(),
   riskAfter: RiskLevel,
 });
+export type FollowUpRecord = z.infer<typeof FollowUpRecord>;
 export const FollowUpParams = z.strictObject({ id: Id, index: z.coerce.number().int().min(0).max(50) });
 
 // ---------------------------------------------------------------------------------------------
@@ -237,6 +238,7 @@ export const OnwardReferralRequest = z.strictObject({
   organisationKind: OrganisationKind.optional(),
   message: Reason,
 });
+export type OnwardReferralRequest = z.infer<typeof OnwardReferralRequest>;
 
 export const ConsentCheck = z.object({
   covered: z.boolean(),
@@ -281,6 +283,7 @@ export const ReferralDto = z.object({
 });
 export type ReferralDto = z.infer<typeof ReferralDto>;
 export const ReferralList = z.object({ items: z.array(ReferralDto) });
+export type ReferralList = z.infer<typeof ReferralList>;
 
 export const InboxBox = z.enum(['new', 'overdue', 'in_progress', 'completed']);
 export type InboxBox = z.infer<typeof InboxBox>;
@@ -310,6 +313,9 @@ export const PersonReferralHistory = z.object({
     }),
   ),
 });
+export type PersonReferralHistory = z.infer<typeof PersonReferralHistory>;
+/** One line of a person's referral history. */
+export type PersonReferral = PersonReferralHistory['items'][number];
 
 // ---------------------------------------------------------------------------------------------
 // Procedure map
@@ -397,7 +403,9 @@ export const NotificationDto = z.object({
 export type NotificationDto = z.infer<typeof NotificationDto>;
 export const NotificationQuery = PageQuery.extend({ unread: z.enum(['true', 'false']).optional() });
 export const NotificationPage = pageOf(NotificationDto).extend({ unread: z.number().int() });
+export type NotificationPage = z.infer<typeof NotificationPage>;
 export const UnreadCount = z.object({ unread: z.number().int() });
+export type UnreadCount = z.infer<typeof UnreadCount>;
 
 export const NotificationPreferences = z.strictObject({
   email: z.array(z.enum(EMAIL_NOTIFICATION_KINDS)),
@@ -419,7 +427,9 @@ export const SopSummary = z.object({
   /** Cases currently on each version. */
   casesByVersion: z.record(z.string(), z.number().int()),
 });
+export type SopSummary = z.infer<typeof SopSummary>;
 export const SopSummaryList = z.object({ items: z.array(SopSummary) });
+export type SopSummaryList = z.infer<typeof SopSummaryList>;
 export const SopVersionParams = z.strictObject({ sopId: SopId, version: z.coerce.number().int().min(1) });
 export const SopIdParams = z.strictObject({ sopId: SopId });
 /**
@@ -433,6 +443,8 @@ export const SopValidationResult = z.object({
   valid: z.boolean(),
   issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })),
 });
+export type SopValidationResult = z.infer<typeof SopValidationResult>;
+export type SopIssue = SopValidationResult['issues'][number];
 
 // ---------------------------------------------------------------------------------------------
 // Business calendar

@@ -1,4 +1,5 @@
 import type {
+  AccessLog,
   Answers,
   Case,
   CaseCreate,
@@ -21,6 +22,7 @@ import type {
   QuestionnaireVersion,
   ScreeningConfirm,
   ScreeningSuggestion,
+  Timeline,
 } from '@opennrm/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, type RequestOptions, requestVersioned, type Versioned, withQuery } from './client';
@@ -41,20 +43,6 @@ export type CaseCreateBody = Omit<CaseCreate, 'duplicateCheck' | 'person'> & {
 };
 export type ConsentCreateBody = Omit<ConsentCreate, 'givenBy'> & { givenBy?: ConsentCreate['givenBy'] };
 export type CaseListFilters = Partial<Record<string, string | number>>;
-
-export interface TimelineEntry {
-  id: string;
-  at: string;
-  action: string;
-  actor: string | null;
-  details: Record<string, unknown>;
-}
-export interface AccessLogEntry {
-  at: string;
-  actor: string | null;
-  action: string;
-  outcome: string;
-}
 
 /** A random id for `Idempotency-Key`; `crypto.randomUUID` needs a secure context, so fall back. */
 export function newIdempotencyKey(): string {
@@ -89,10 +77,8 @@ export const casesApi = {
   unlinkParty: (id: string, linkId: string) => api.delete<void>(`/cases/${enc(id)}/parties/${enc(linkId)}`),
   searchParties: (q: string, signal?: AbortSignal) =>
     api.get<{ items: Party[] }>(withQuery('/parties', { q, limit: 10 }), signal),
-  timeline: (id: string, signal?: AbortSignal) =>
-    api.get<{ items: TimelineEntry[] }>(`/cases/${enc(id)}/timeline`, signal),
-  accessLog: (id: string, signal?: AbortSignal) =>
-    api.get<{ items: AccessLogEntry[] }>(`/cases/${enc(id)}/access-log`, signal),
+  timeline: (id: string, signal?: AbortSignal) => api.get<Timeline>(`/cases/${enc(id)}/timeline`, signal),
+  accessLog: (id: string, signal?: AbortSignal) => api.get<AccessLog>(`/cases/${enc(id)}/access-log`, signal),
 };
 
 export const personsApi = {

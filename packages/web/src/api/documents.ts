@@ -1,5 +1,6 @@
 import type {
   CaseDocument,
+  DocumentList,
   DocumentUpdate,
   DocumentVersion,
   Me,
@@ -13,10 +14,6 @@ import { sessionStore } from './session-store';
 export const DOCUMENTS_KEY = 'documents';
 
 const enc = encodeURIComponent;
-
-export interface DocumentListResult {
-  items: CaseDocument[];
-}
 
 /** The `If-Match` value for a change to a document: its ETag is its version. */
 export const documentEtag = (doc: Pick<CaseDocument, 'version'>): string => `"v${doc.version}"`;
@@ -37,7 +34,7 @@ export function contentUrl(
 
 export const documentsApi = {
   ofCase: (caseId: string, deleted: boolean, signal?: AbortSignal) =>
-    api.get<DocumentListResult>(
+    api.get<DocumentList>(
       withQuery(`/cases/${enc(caseId)}/documents`, { deleted: deleted ? 'true' : 'false' }),
       signal,
     ),

@@ -1,19 +1,9 @@
-import type { NotificationDto, NotificationPreferences } from '@opennrm/domain';
+import type { NotificationPage, NotificationPreferences, UnreadCount } from '@opennrm/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from './client';
 
 export const NOTIFICATIONS_KEY = 'notifications';
 const PREFERENCES_KEY = ['notification-preferences'];
-
-export interface NotificationPage {
-  items: NotificationDto[];
-  nextCursor: string | null;
-  unread: number;
-}
-
-interface UnreadCount {
-  unread: number;
-}
 
 /** How often the bell asks for the unread count (and again whenever the window gets focus). */
 export const UNREAD_POLL_MS = 60_000;

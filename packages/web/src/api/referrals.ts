@@ -2,9 +2,11 @@ import type {
   ConsentCheck,
   InboxBox,
   InboxPage,
-  OrganisationKind,
+  OnwardReferralRequest,
+  PersonReferralHistory,
   ReferralCreate,
   ReferralDto,
+  ReferralList,
   ReferralPurpose,
   ReferralTransition,
 } from '@opennrm/domain';
@@ -17,32 +19,6 @@ export const REFERRALS_KEY = 'referrals';
 export const INBOX_KEY = 'inbox';
 
 const enc = encodeURIComponent;
-
-export interface ReferralList {
-  items: ReferralDto[];
-}
-
-/** One line of a person's referral history (GET /api/persons/:id/referrals). */
-export type PersonReferral = Pick<
-  ReferralDto,
-  | 'id'
-  | 'caseId'
-  | 'caseReference'
-  | 'organisationName'
-  | 'organisationKind'
-  | 'purpose'
-  | 'status'
-  | 'sentAt'
-  | 'completedAt'
-  | 'declinedAt'
-  | 'revokedAt'
-  | 'outcome'
->;
-
-export interface OnwardRequestBody {
-  organisationKind?: OrganisationKind;
-  message: string;
-}
 
 /** The `If-Match` value for a change to a referral: its ETag is its version. */
 export const referralEtag = (referral: Pick<ReferralDto, 'version'>): string => `"v${referral.version}"`;
@@ -69,10 +45,10 @@ export const referralsApi = {
       body,
       ifMatch(referral),
     ).then((r) => r.data),
-  onwardRequest: (id: string, body: OnwardRequestBody) =>
+  onwardRequest: (id: string, body: OnwardReferralRequest) =>
     api.post<ReferralDto>(`/referrals/${enc(id)}/onward-request`, body),
   ofPerson: (personId: string, signal?: AbortSignal) =>
-    api.get<{ items: PersonReferral[] }>(`/persons/${enc(personId)}/referrals`, signal),
+    api.get<PersonReferralHistory>(`/persons/${enc(personId)}/referrals`, signal),
 };
 
 export const caseReferralsKey = (caseId: string) => [REFERRALS_KEY, 'case', caseId] as const;

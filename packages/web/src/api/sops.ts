@@ -1,43 +1,14 @@
-import type { CalendarSettings, CaseCategory, LocalizedText, SopDocument } from '@opennrm/domain';
+import type { CalendarSettings, SopDocument, SopSummaryList, SopValidationResult } from '@opennrm/domain';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 
 export const SOPS_KEY = 'sops';
 export const CALENDAR_KEY = 'calendar';
 
-/** The shapes of `SopSummary` and `SopValidationResult` (packages/domain/src/contracts/workflow.ts). */
-export interface SopVersionInfo {
-  version: number;
-  publishedAt: string;
-  publishedBy: string | null;
-}
-
-export interface SopSummary {
-  id: string;
-  category: CaseCategory;
-  title: LocalizedText;
-  latestVersion: number;
-  versions: SopVersionInfo[];
-  /** Cases currently on each version, keyed by the version number. */
-  casesByVersion: Record<string, number>;
-}
-
-export type SopPath = (string | number)[];
-
-export interface SopIssue {
-  path: SopPath;
-  message: string;
-}
-
-export interface SopValidationResult {
-  valid: boolean;
-  issues: SopIssue[];
-}
-
 const sopPath = (sopId: string) => `/sops/${encodeURIComponent(sopId)}`;
 
 export const sopsApi = {
-  list: (signal?: AbortSignal) => api.get<{ items: SopSummary[] }>('/sops', signal),
+  list: (signal?: AbortSignal) => api.get<SopSummaryList>('/sops', signal),
   version: (sopId: string, version: number, signal?: AbortSignal) =>
     api.get<SopDocument>(`${sopPath(sopId)}/versions/${version}`, signal),
   validate: (document: unknown) => api.post<SopValidationResult>('/sops/validate', { document }),

@@ -2,6 +2,7 @@ import type {
   AssignableUsers,
   BlockerDto,
   CaseWorkflow,
+  FollowUpRecord,
   SopDocument,
   TaskCreate,
   TaskDto,
@@ -22,11 +23,6 @@ const ifMatch = (etag: string | null): RequestOptions => ({ headers: etag ? { 'i
 /** The `If-Match` value for a workflow or a task: their ETag is their version. */
 export const versionEtag = (item: { version: number }): string => `"v${item.version}"`;
 
-export type FollowUpRecordBody = {
-  reached: boolean;
-  situation?: string;
-  riskAfter: 'low' | 'medium' | 'high' | 'urgent';
-};
 export type TaskCreateBody = Omit<TaskCreate, 'mandatory'> & { mandatory?: boolean };
 
 export const workflowApi = {
@@ -38,7 +34,7 @@ export const workflowApi = {
     requestVersioned<CaseWorkflow>('POST', `/cases/${enc(caseId)}/workflow/actions`, body, ifMatch(etag)),
   changeSopVersion: (caseId: string, etag: string | null, body: { version: number; reason: string }) =>
     requestVersioned<CaseWorkflow>('POST', `/cases/${enc(caseId)}/workflow/sop-version`, body, ifMatch(etag)),
-  recordFollowUp: (caseId: string, index: number, etag: string | null, body: FollowUpRecordBody) =>
+  recordFollowUp: (caseId: string, index: number, etag: string | null, body: FollowUpRecord) =>
     requestVersioned<CaseWorkflow>('POST', `/cases/${enc(caseId)}/follow-ups/${index}`, body, ifMatch(etag)),
 };
 

@@ -1,7 +1,8 @@
+import type { PersonReferral } from '@opennrm/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../api/auth';
-import { type PersonReferral, usePersonReferrals } from '../../api/referrals';
+import { usePersonReferrals } from '../../api/referrals';
 import { DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';
 import { errorMessage } from '../../components/form-errors';

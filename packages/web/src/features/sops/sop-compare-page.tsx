@@ -1,7 +1,8 @@
+import type { SopSummary } from '@opennrm/domain';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { type SopSummary, useSopVersion } from '../../api/sops';
+import { useSopVersion } from '../../api/sops';
 import { Badge, type BadgeTone } from '../../components/badge';
 import { DataTable } from '../../components/data-table';
 import { errorMessage } from '../../components/form-errors';

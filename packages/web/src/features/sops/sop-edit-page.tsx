@@ -1,10 +1,10 @@
-import type { SopDocument } from '@opennrm/domain';
+import type { SopDocument, SopIssue, SopSummary } from '@opennrm/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { isApiError } from '../../api/client';
-import { SOPS_KEY, type SopIssue, type SopSummary, sopsApi, useSopVersion } from '../../api/sops';
+import { SOPS_KEY, sopsApi, useSopVersion } from '../../api/sops';
 import { Dialog } from '../../components/dialog';
 import { errorMessage } from '../../components/form-errors';
 import { PageLoading } from '../../components/loading';

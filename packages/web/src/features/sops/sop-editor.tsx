@@ -1,6 +1,6 @@
+import type { SopIssue } from '@opennrm/domain';
 import type { Ref, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SopIssue } from '../../api/sops';
 import { Ltr } from '../../components/ltr';
 import { type JsonSyntaxError, parseJson, positionAt, type TextPosition } from './sop-json';
 import { describedPath } from './sop-labels';

@@ -1,8 +1,9 @@
+import type { SopSummary } from '@opennrm/domain';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useSession } from '../../api/auth';
-import { type SopSummary, useSop } from '../../api/sops';
+import { useSop } from '../../api/sops';
 import { Badge } from '../../components/badge';
 import { errorMessage } from '../../components/form-errors';
 import { PageLoading } from '../../components/loading';

@@ -1,7 +1,8 @@
+import type { SopSummary } from '@opennrm/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../api/auth';
-import { type SopSummary, useCalendar, useSops } from '../../api/sops';
+import { useCalendar, useSops } from '../../api/sops';
 import { Badge } from '../../components/badge';
 import { DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';

@@ -1,7 +1,7 @@
-import type { SopDocument } from '@opennrm/domain';
+import type { SopDocument, SopSummary } from '@opennrm/domain';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { type SopSummary, useSopVersion } from '../../api/sops';
+import { useSopVersion } from '../../api/sops';
 import { DateTime } from '../../components/date-time';
 import { SelectField } from '../../components/fields';
 import { Flash } from '../../components/flash';

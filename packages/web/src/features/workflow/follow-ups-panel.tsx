@@ -1,8 +1,14 @@
-import { type Case, type CaseWorkflow, type FollowUpDto, RiskLevel } from '@opennrm/domain';
+import {
+  type Case,
+  type CaseWorkflow,
+  type FollowUpDto,
+  type FollowUpRecord,
+  RiskLevel,
+} from '@opennrm/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/auth';
-import { type FollowUpRecordBody, useWorkflow, workflowApi } from '../../api/workflow';
+import { useWorkflow, workflowApi } from '../../api/workflow';
 import { RadioGroup } from '../../components/choice-fields';
 import { TextAreaField } from '../../components/fields';
 import { errorMessage } from '../../components/form-errors';
@@ -44,9 +50,9 @@ function RecordContact({
     const gaps = [...(reached ? [] : ['reached']), ...(risk ? [] : ['risk'])];
     setMissing(gaps);
     if (gaps.length > 0) return;
-    const body: FollowUpRecordBody = {
+    const body: FollowUpRecord = {
       reached: reached === 'yes',
-      riskAfter: risk as FollowUpRecordBody['riskAfter'],
+      riskAfter: risk as FollowUpRecord['riskAfter'],
       ...(situation.trim() ? { situation: situation.trim() } : {}),
     };
     change.run((etag) => workflowApi.recordFollowUp(caseId, followUp.index, etag, body));

@@ -1,6 +1,7 @@
+import type { TimelineEvent } from '@opennrm/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CASES_KEY, casesApi, type TimelineEntry } from '../../../api/cases';
+import { CASES_KEY, casesApi } from '../../../api/cases';
 import { DateTime } from '../../../components/date-time';
 import { errorMessage } from '../../../components/form-errors';
 import { SkeletonRows } from '../../../components/loading';
@@ -8,7 +9,7 @@ import { Ltr } from '../../../components/ltr';
 import { Notice } from '../../../components/notice';
 
 /** A few details worth reading in the timeline, in words; the rest stays in the audit trail. */
-function Summary({ entry }: { entry: TimelineEntry }) {
+function Summary({ entry }: { entry: TimelineEvent }) {
   const { t } = useTranslation();
   const d = entry.details;
   const parts: string[] = [];
