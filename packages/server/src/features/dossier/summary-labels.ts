@@ -1,150 +1,42 @@
-// Labels for the case summary PDF, copied from packages/web/src/i18n/{en,ar}.json
-// (the server does not ship the web bundle's translations). Keep in step with them.
+// The words of the case summary PDF. The enum values' words come from the domain's vocabulary
+// (packages/domain/src/vocabulary), the one place the web, the PDF and the emails read them from.
+import {
+  CASE_CATEGORY_LABELS,
+  CASE_DOCUMENT_TYPE_LABELS,
+  CASE_STAGE_LABELS,
+  CASE_SUBTYPE_LABELS,
+  type Labels,
+  REFERRAL_PURPOSE_LABELS,
+  REFERRAL_STATUS_LABELS,
+  RISK_LEVEL_LABELS,
+  TASK_STATUS_LABELS,
+} from '@opennrm/domain';
 
 export type Locale = 'en' | 'ar';
 
+/** A vocabulary as one value → word table per language, the shape the PDF looks words up in. */
+function byLocale(labels: Labels<string>): Record<Locale, Record<string, string>> {
+  const entries = Object.entries(labels);
+  return {
+    en: Object.fromEntries(entries.map(([value, label]) => [value, label.en])),
+    ar: Object.fromEntries(entries.map(([value, label]) => [value, label.ar])),
+  };
+}
+
 export const ENUM_LABELS: Record<string, Record<Locale, Record<string, string>>> = {
-  stage: {
-    en: {
-      received: 'Received',
-      screening: 'Screening',
-      referral_assistance: 'Referral and assistance',
-      proceedings: 'Proceedings',
-      resolution: 'Resolution',
-      follow_up: 'Follow-up',
-      closed: 'Closed',
-    },
-    ar: {
-      received: 'مستلمة',
-      screening: 'قيد الفحص الأولي',
-      referral_assistance: 'الإحالة والمساعدة',
-      proceedings: 'الإجراءات القانونية',
-      resolution: 'تسوية الحالة',
-      follow_up: 'المتابعة',
-      closed: 'مغلقة',
-    },
-  },
-  category: {
-    en: { labour_case: 'Labour case', abuse: 'Abuse', trafficking: 'Trafficking in persons' },
-    ar: { labour_case: 'قضية عمالية', abuse: 'إساءة', trafficking: 'اتجار بالأشخاص' },
-  },
-  subtype: {
-    en: {
-      unpaid_wages: 'Unpaid wages',
-      contract_violation: 'Contract violation',
-      employer_transfer: 'Change of employer',
-      working_conditions: 'Working conditions',
-      other: 'Other',
-      physical: 'Physical',
-      sexual: 'Sexual',
-      psychological: 'Psychological',
-      sexual_exploitation: 'Sexual exploitation',
-      forced_labour: 'Forced labour',
-      domestic_servitude: 'Domestic servitude',
-      forced_criminality: 'Forced criminality',
-      forced_begging: 'Forced begging',
-      organ_removal: 'Organ removal',
-    },
-    ar: {
-      unpaid_wages: 'أجور غير مدفوعة',
-      contract_violation: 'مخالفة العقد',
-      employer_transfer: 'تغيير صاحب العمل',
-      working_conditions: 'ظروف العمل',
-      other: 'أخرى',
-      physical: 'جسدية',
-      sexual: 'جنسية',
-      psychological: 'نفسية',
-      sexual_exploitation: 'الاستغلال الجنسي',
-      forced_labour: 'العمل الجبري',
-      domestic_servitude: 'الاستعباد المنزلي',
-      forced_criminality: 'الإكراه على ارتكاب الجرائم',
-      forced_begging: 'التسوّل القسري',
-      organ_removal: 'نزع الأعضاء',
-    },
-  },
-  risk: {
-    en: { urgent: 'Urgent', high: 'High', medium: 'Medium', low: 'Low' },
-    ar: { urgent: 'عاجل', high: 'مرتفع', medium: 'متوسط', low: 'منخفض' },
-  },
-  referralPurpose: {
-    en: {
-      inspection: 'Labour inspection',
-      grievance: 'Grievance',
-      shelter: 'Shelter',
-      medical: 'Medical care',
-      legal_aid: 'Legal aid',
-      investigation: 'Investigation',
-      prosecution: 'Prosecution',
-      travel_document: 'Travel document',
-      repatriation: 'Repatriation',
-      other: 'Other',
-    },
-    ar: {
-      inspection: 'التفتيش العمالي',
-      grievance: 'التظلم',
-      shelter: 'الإيواء',
-      medical: 'الرعاية الطبية',
-      legal_aid: 'المساعدة القانونية',
-      investigation: 'التحقيق',
-      prosecution: 'الملاحقة القضائية',
-      travel_document: 'وثيقة السفر',
-      repatriation: 'العودة إلى الوطن',
-      other: 'غرض آخر',
-    },
-  },
-  referralStatus: {
-    en: {
-      sent: 'Sent',
-      acknowledged: 'Acknowledged',
-      accepted: 'Accepted',
-      declined: 'Declined',
-      in_progress: 'In progress',
-      completed: 'Completed',
-      revoked: 'Revoked',
-    },
-    ar: {
-      sent: 'مُرسلة',
-      acknowledged: 'تم تأكيد الاستلام',
-      accepted: 'مقبولة',
-      declined: 'مرفوضة',
-      in_progress: 'قيد التنفيذ',
-      completed: 'مكتملة',
-      revoked: 'مسحوبة',
-    },
-  },
-  taskStatus: {
-    en: { open: 'Open', done: 'Done', cancelled: 'Cancelled' },
-    ar: { open: 'مفتوحة', done: 'منجزة', cancelled: 'ملغاة' },
-  },
+  stage: byLocale(CASE_STAGE_LABELS),
+  category: byLocale(CASE_CATEGORY_LABELS),
+  subtype: byLocale(CASE_SUBTYPE_LABELS),
+  risk: byLocale(RISK_LEVEL_LABELS),
+  referralPurpose: byLocale(REFERRAL_PURPOSE_LABELS),
+  referralStatus: byLocale(REFERRAL_STATUS_LABELS),
+  taskStatus: byLocale(TASK_STATUS_LABELS),
 };
 
 /** Case document types (packages/domain DOCUMENT_TYPES). */
-export const DOCUMENT_TYPE_LABELS: Record<Locale, Record<string, string>> = {
-  en: {
-    passport_or_id: 'Passport or ID',
-    employment_contract: 'Employment contract',
-    medical_report: 'Medical report',
-    police_report: 'Police report',
-    court_judgment: 'Court judgment',
-    consent_form: 'Consent form',
-    photo: 'Photo',
-    interview_record: 'Interview record',
-    outcome_report: 'Outcome report',
-    other: 'Other',
-  },
-  ar: {
-    passport_or_id: 'جواز سفر أو بطاقة هوية',
-    employment_contract: 'عقد عمل',
-    medical_report: 'تقرير طبي',
-    police_report: 'محضر شرطة',
-    court_judgment: 'حكم قضائي',
-    consent_form: 'استمارة موافقة',
-    photo: 'صورة',
-    interview_record: 'محضر مقابلة',
-    outcome_report: 'تقرير النتيجة',
-    other: 'أخرى',
-  },
-};
+export const DOCUMENT_TYPE_LABELS: Record<Locale, Record<string, string>> = byLocale(
+  CASE_DOCUMENT_TYPE_LABELS,
+);
 
 export const TEXT = {
   en: {

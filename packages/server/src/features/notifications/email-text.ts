@@ -1,18 +1,24 @@
-import type { NotificationKind } from '@opennrm/domain';
+import {
+  type Labels,
+  labelOf,
+  NOTIFICATION_KIND_LABELS,
+  REFERRAL_PURPOSE_LABELS,
+  REFERRAL_STATUS_LABELS,
+} from '@opennrm/domain';
 
 /**
  * The words of notification emails, in the recipient's language. An email names the kind of
  * event, the case reference, the non-personal subject fields (a task title, an organisation)
  * and a link into the app: never a person's name, narrative or any other case field, because
  * email leaves the system and is often forwarded, synced to phones and kept for years.
+ * The words for the kinds, purposes and statuses are the domain's vocabulary, as in the app.
  */
 export type MailLocale = 'en' | 'ar';
 
 interface Words {
-  kinds: Record<NotificationKind, string>;
   fields: Record<SubjectField, string>;
-  /** Words for the subject fields that hold a code rather than text. */
-  values: Record<'purpose' | 'status' | 'decision', Record<string, string>>;
+  /** Words for the closure decision (the other coded fields use the domain's vocabulary). */
+  decisions: Record<'approved' | 'rejected', string>;
   caseLabel: string;
   openLabel: string;
   digestSubject: (count: number) => string;
@@ -26,18 +32,6 @@ interface Words {
 }
 
 const en: Words = {
-  kinds: {
-    referral_new: 'New referral for your organisation',
-    referral_updated: 'A referral was updated',
-    onward_requested: 'Onward referral requested',
-    task_assigned: 'A task was assigned to you',
-    overdue: 'Work is overdue',
-    escalation: 'Overdue work escalated to you',
-    approval_requested: 'Your approval is requested',
-    closure_decided: 'A case closure was decided',
-    follow_up_due: 'A follow-up contact is due',
-    urgent_intake: 'Urgent intake: act now',
-  },
   fields: {
     task: 'Task',
     purpose: 'Purpose',
@@ -45,30 +39,7 @@ const en: Words = {
     status: 'Status',
     decision: 'Decision',
   },
-  values: {
-    purpose: {
-      inspection: 'Labour inspection',
-      grievance: 'Grievance',
-      shelter: 'Shelter',
-      medical: 'Medical care',
-      legal_aid: 'Legal aid',
-      investigation: 'Investigation',
-      prosecution: 'Prosecution',
-      travel_document: 'Travel document',
-      repatriation: 'Repatriation',
-      other: 'Other',
-    },
-    status: {
-      sent: 'Sent',
-      acknowledged: 'Acknowledged',
-      accepted: 'Accepted',
-      declined: 'Declined',
-      in_progress: 'In progress',
-      completed: 'Completed',
-      revoked: 'Revoked',
-    },
-    decision: { approved: 'Closure approved', rejected: 'Closure not approved' },
-  },
+  decisions: { approved: 'Closure approved', rejected: 'Closure not approved' },
   caseLabel: 'Case',
   openLabel: 'Open in OpenNRM',
   digestSubject: (count) => `Daily summary of notifications (${count})`,
@@ -83,18 +54,6 @@ const en: Words = {
 };
 
 const ar: Words = {
-  kinds: {
-    referral_new: 'إحالة جديدة إلى جهتك',
-    referral_updated: 'تحديث على إحالة',
-    onward_requested: 'طلب إحالة إلى جهة أخرى',
-    task_assigned: 'أُسندت إليك مهمة',
-    overdue: 'عمل متأخر',
-    escalation: 'صُعِّد إليك عمل متأخر',
-    approval_requested: 'مطلوب اعتمادك',
-    closure_decided: 'صدر قرار بشأن إغلاق حالة',
-    follow_up_due: 'حان موعد متابعة',
-    urgent_intake: 'حالة عاجلة واردة: يلزم التصرف فورًا',
-  },
   fields: {
     task: 'المهمة',
     purpose: 'الغرض',
@@ -102,30 +61,7 @@ const ar: Words = {
     status: 'وضع الإحالة',
     decision: 'القرار',
   },
-  values: {
-    purpose: {
-      inspection: 'التفتيش العمالي',
-      grievance: 'التظلم',
-      shelter: 'الإيواء',
-      medical: 'الرعاية الطبية',
-      legal_aid: 'المساعدة القانونية',
-      investigation: 'التحقيق',
-      prosecution: 'الملاحقة القضائية',
-      travel_document: 'وثيقة السفر',
-      repatriation: 'العودة إلى الوطن',
-      other: 'غرض آخر',
-    },
-    status: {
-      sent: 'مُرسلة',
-      acknowledged: 'تم تأكيد الاستلام',
-      accepted: 'مقبولة',
-      declined: 'مرفوضة',
-      in_progress: 'قيد التنفيذ',
-      completed: 'مكتملة',
-      revoked: 'مسحوبة',
-    },
-    decision: { approved: 'اعتُمد الإغلاق', rejected: 'لم يُعتمد الإغلاق' },
-  },
+  decisions: { approved: 'اعتُمد الإغلاق', rejected: 'لم يُعتمد الإغلاق' },
   caseLabel: 'الحالة',
   openLabel: 'افتح في OpenNRM',
   digestSubject: (count) => `الملخص اليومي للإشعارات (${count})`,
@@ -166,8 +102,19 @@ export function absoluteLink(baseUrl: string, link: string): string {
   return `${base}${link.startsWith('/') ? link : `/${link}`}`;
 }
 
-function kindText(words: Words, kind: string): string {
-  return (words.kinds as Record<string, string>)[kind] ?? kind;
+function kindText(locale: MailLocale, kind: string): string {
+  return labelOf(NOTIFICATION_KIND_LABELS, kind, locale);
+}
+
+/** The vocabularies of the subject fields that hold a code rather than text. */
+const CODED: Record<'purpose' | 'status', Labels<string>> = {
+  purpose: REFERRAL_PURPOSE_LABELS,
+  status: REFERRAL_STATUS_LABELS,
+};
+
+function codedText(locale: MailLocale, words: Words, field: 'purpose' | 'status' | 'decision', raw: string) {
+  if (field === 'decision') return (words.decisions as Record<string, string>)[raw] ?? raw;
+  return labelOf(CODED[field], raw, locale);
 }
 
 /**
@@ -184,7 +131,7 @@ function subjectLines(locale: MailLocale, words: Words, subject: Record<string, 
     const raw = field === 'task' && locale === 'ar' ? (subject.taskAr ?? subject.task) : subject[field];
     if (typeof raw !== 'string' || raw.trim() === '') continue;
     const coded = field === 'purpose' || field === 'status' || field === 'decision';
-    const value = coded ? (words.values[field][raw] ?? raw) : raw.replace(/\s+/g, ' ').slice(0, 200);
+    const value = coded ? codedText(locale, words, field, raw) : raw.replace(/\s+/g, ' ').slice(0, 200);
     lines.push(`${words.fields[field]}: ${value}`);
   }
   return lines;
@@ -199,7 +146,7 @@ const PREFIX = '[OpenNRM]';
 
 export function notificationEmail(locale: MailLocale, n: MailNotification, baseUrl: string): MailText {
   const words = WORDS[locale];
-  const title = kindText(words, n.kind);
+  const title = kindText(locale, n.kind);
   const caseReference = referenceOf(n);
   const reference = caseReference ? ` — ${ltr(locale, caseReference)}` : '';
   const lines = [title, ''];
@@ -223,12 +170,12 @@ export function digestEmail(
   const counts = new Map<string, number>();
   for (const item of items) counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
   const lines = [words.digestIntro, '', `${words.digestCounts}:`];
-  for (const [kind, count] of counts) lines.push(`- ${kindText(words, kind)}: ${count}`);
+  for (const [kind, count] of counts) lines.push(`- ${kindText(locale, kind)}: ${count}`);
   lines.push('', `${words.digestItems}:`);
   for (const item of items.slice(0, DIGEST_LIST_LIMIT)) {
     const caseReference = referenceOf(item);
     const reference = caseReference ? ` — ${ltr(locale, caseReference)}` : '';
-    lines.push(`- ${kindText(words, item.kind)}${reference}`, `  ${absoluteLink(baseUrl, item.link)}`);
+    lines.push(`- ${kindText(locale, item.kind)}${reference}`, `  ${absoluteLink(baseUrl, item.link)}`);
   }
   if (total > DIGEST_LIST_LIMIT) lines.push(words.digestMore(total - DIGEST_LIST_LIMIT));
   lines.push('', `${words.seeAll}: ${absoluteLink(baseUrl, '/notifications')}`, '', '--', words.footer);
