@@ -8,6 +8,7 @@ import {
   caseAccess,
   type OrganisationKind,
   type Permission,
+  type ReferralStatus,
   type Role,
   referralAccess,
   seesDocument,
@@ -149,7 +150,7 @@ beforeAll(async () => {
   inspection = await orgId('Labour Inspection Directorate');
   const all: CaseSection[] = ['person', 'narrative', 'screening', 'parties', 'consents', 'timeline'];
   const police = await orgId('Police Directorate');
-  const fixtureReferrals: [string, string, string, CaseSection[], string][] = [
+  const fixtureReferrals: [string, string, string, CaseSection[], ReferralStatus][] = [
     ['toInspection', 'referredAllSections', inspection, all, 'sent'],
     ['toPolice', 'referredAllSections', police, ['person'], 'accepted'],
     ['narrativeOnly', 'referredNarrativeOnly', inspection, ['narrative'], 'acknowledged'],

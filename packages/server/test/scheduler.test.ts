@@ -1,3 +1,4 @@
+import type { NotificationKind } from '@opennrm/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../src/db/create-db.js';
 import { sweepOverdue } from '../src/features/tasks/index.js';
@@ -24,7 +25,7 @@ async function userId(username: string) {
   ).id;
 }
 
-async function notificationsOf(username: string, kind: string) {
+async function notificationsOf(username: string, kind: NotificationKind) {
   return ctx.db
     .selectFrom('notifications')
     .select(['dedupe_key', 'subject', 'case_id'])
@@ -120,7 +121,7 @@ describe.runIf(process.env.OPENNRM_TEST_DB === 'postgres')('two server instances
         key: `load-${i}`,
         title: JSON.stringify({ en: 'Load test task' }),
         mandatory: false,
-        status: 'open',
+        status: 'open' as const,
         assignee_id: owner,
         due_at: new Date(now.getTime() - 60_000 - i),
         created_at: now,

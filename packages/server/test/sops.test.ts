@@ -1,4 +1,4 @@
-import { DEFAULT_LABOUR_CASE_SOP } from '@opennrm/domain';
+import { type AuditAction, DEFAULT_LABOUR_CASE_SOP } from '@opennrm/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestContext, type TestContext } from './harness.js';
 
@@ -19,7 +19,7 @@ function labourCopy(): Loose {
   return structuredClone(DEFAULT_LABOUR_CASE_SOP) as Loose;
 }
 
-async function auditRows(action: string) {
+async function auditRows(action: AuditAction) {
   return ctx.db
     .selectFrom('audit_log')
     .select(['action', 'target_type', 'target_id', 'details', 'actor_username'])

@@ -1,3 +1,4 @@
+import type { NotificationKind } from '@opennrm/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepOverdue } from '../src/features/tasks/index.js';
 import type { Services } from '../src/services.js';
@@ -41,7 +42,7 @@ async function userId(username: string) {
   ).id;
 }
 
-async function notificationsOf(username: string, kind: string, caseId: string) {
+async function notificationsOf(username: string, kind: NotificationKind, caseId: string) {
   return ctx.db
     .selectFrom('notifications')
     .select(['subject', 'email_status', 'link'])

@@ -4,6 +4,7 @@ import {
   holdsActiveReferral,
   inRoleGroup,
   LocalizedText,
+  type OrganisationKind,
   ROLE_GROUPS,
   type Role,
   type SopDocument,
@@ -25,8 +26,8 @@ import {
 
 /** Who a task belongs to, resolved from the SOP's owner (a role or an organisation kind). */
 interface ResolvedOwner {
-  owner_role: string | null;
-  owner_kind: string | null;
+  owner_role: Role | null;
+  owner_kind: OrganisationKind | null;
   owner_organisation_id: string | null;
   assignee_id: string | null;
   referral_id: string | null;

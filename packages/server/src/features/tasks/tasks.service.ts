@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type Actor,
   addBusinessDays,
+  type CaseStage,
   isNrmTeam,
   LocalizedText,
   OrganisationKind,
@@ -29,7 +30,6 @@ import {
   allCaseTaskRows,
   findAssigneeCandidate,
   findTask,
-  findTaskByKey,
   holdsActiveReferralOn,
   insertTask,
   openTasksOfRoles,
@@ -163,9 +163,7 @@ export async function addTask(
   const { row } = await writableCase(services, ctx, actor, caseId);
   const id = await services.db
     .transaction()
-    .execute((trx) =>
-      createManualTask(actContextOf(services, ctx, actor.userId, trx), row.id, row.stage, input),
-    );
+    .execute((trx) => createManualTask(actContextOf(services, ctx, actor.userId, trx), row, input));
   const task = await findTask(services.db, id);
   if (!task) throw notFound('Task');
   return presentTask(services, task);
@@ -178,10 +176,10 @@ export async function addTask(
  */
 async function createManualTask(
   c: ActContext,
-  caseId: string,
-  stage: string,
+  theCase: { id: string; reference: string; stage: CaseStage },
   input: TaskCreate,
 ): Promise<string> {
+  const caseId = theCase.id;
   if (input.assigneeId) await checkAssignee(c.db, caseId, input.assigneeId);
   if (input.organisationId) {
     if (!(await organisationIsActive(c.db, input.organisationId)))
@@ -205,7 +203,7 @@ async function createManualTask(
     case_id: caseId,
     key,
     sop_task_id: null,
-    stage,
+    stage: theCase.stage,
     title: JSON.stringify({ en: input.title }),
     evidence: null,
     mandatory: input.mandatory,
@@ -221,12 +219,10 @@ async function createManualTask(
     mandatory: input.mandatory,
     dueAt: dueAt?.toISOString() ?? null,
   });
-  const row = await findTaskByKey(c.db, caseId, key);
-  if (!row) throw new AppError('INTERNAL', 'The task was not created');
   // A hand-written title may name the person: it travels in no notification or email.
   await notifyTaskOwner(
     c.db,
-    { ...owner, id, sopTitle: undefined, caseId, reference: row.reference },
+    { ...owner, id, sopTitle: undefined, caseId, reference: theCase.reference },
     c.actorId,
     c.now,
   );
