@@ -10,19 +10,16 @@ import {
 } from '@opennrm/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../../lib/app-error.js';
 import { assertIfMatch, sendWithEtag } from '../../lib/http-preconditions.js';
 import { auditContext } from '../../plugins/auth.plugin.js';
 import type { Services } from '../../services.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { getCase, readableCase, writableCase } from '../cases/cases.service.js';
 import {
-  confirmScreening,
+  confirmCaseScreening,
   currentQuestionnaire,
-  getScreening,
   publishQuestionnaire,
   questionnaireVersion,
-  saveScreening,
+  saveCaseScreening,
+  viewScreening,
 } from './screening.service.js';
 
 const tags = ['screening'];
@@ -90,22 +87,12 @@ export async function screeningRoutes(base: FastifyInstance, { services }: { ser
       },
     },
     async (request, reply) => {
-      const ctx = auditContext(request);
-      const { access } = await readableCase(services, ctx, request.auth!.actor, request.params.id);
-      if (!access.sections.includes('screening'))
-        throw new AppError('FORBIDDEN', 'This part of the case is not shared with you');
-      await recordAudit(
-        services.db,
-        ctx,
-        {
-          action: 'case.viewed',
-          targetType: 'case',
-          targetId: request.params.id,
-          details: { sections: ['screening'] },
-        },
-        services.now(),
+      const screening = await viewScreening(
+        services,
+        auditContext(request),
+        request.auth!.actor,
+        request.params.id,
       );
-      const screening = await getScreening(services, request.params.id);
       if (screening) reply.header('etag', `"v${screening.version}"`);
       return { screening };
     },
@@ -124,14 +111,12 @@ export async function screeningRoutes(base: FastifyInstance, { services }: { ser
       },
     },
     async (request, reply) => {
-      const ctx = auditContext(request);
-      const { row } = await writableCase(services, ctx, request.auth!.actor, request.params.id);
-      const saved = await saveScreening(
+      const saved = await saveCaseScreening(
         services,
-        ctx,
-        row,
+        auditContext(request),
+        request.auth!.actor,
+        request.params.id,
         request.body.answers,
-        request.auth!.userId,
         (current) => assertIfMatch(request, current),
       );
       return sendWithEtag(reply, saved.version, saved.suggestion);
@@ -150,12 +135,14 @@ export async function screeningRoutes(base: FastifyInstance, { services }: { ser
         response: { 200: CaseScreeningResponse },
       },
     },
-    async (request) => {
-      const ctx = auditContext(request);
-      const { row } = await writableCase(services, ctx, request.auth!.actor, request.params.id);
-      await confirmScreening(services, ctx, row, request.body, request.auth!.userId);
-      await getCase(services, ctx, request.auth!.actor, row.id);
-      return { screening: await getScreening(services, row.id) };
-    },
+    async (request) => ({
+      screening: await confirmCaseScreening(
+        services,
+        auditContext(request),
+        request.auth!.actor,
+        request.params.id,
+        request.body,
+      ),
+    }),
   );
 }

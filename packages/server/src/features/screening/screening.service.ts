@@ -1,4 +1,5 @@
 import {
+  type Actor,
   type Answers,
   type CaseCategory,
   type CaseScreening,
@@ -20,35 +21,47 @@ import {
 } from '@opennrm/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { AuditContext } from '../../lib/act-context.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
-import { type AuditContext, recordAudit } from '../audit/audit.service.js';
-import { type CaseRow, updateCaseRow } from '../cases/cases.repository.js';
+import { recordAudit } from '../audit/index.js';
+import {
+  type CaseRow,
+  getCase,
+  readCaseSection,
+  type VersionCheck,
+  writableCase,
+  writeCaseRow,
+} from '../cases/index.js';
+import { personAgeFacts } from '../persons/index.js';
+import {
+  findQuestionnaireRow,
+  findScreeningRow,
+  findScreeningState,
+  insertQuestionnaireRow,
+  insertScreeningRow,
+  updateScreeningRow,
+} from './screening.repository.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** Version 1 of the questionnaire and its scoring rules ship with the code; later ones are data. */
 export async function seedDefaultQuestionnaire(db: Db, now: Date) {
-  await db
-    .insertInto('screening_questionnaires')
-    .values({
+  await insertQuestionnaireRow(
+    db,
+    {
       version: DEFAULT_QUESTIONNAIRE.version,
       definition: JSON.stringify(DEFAULT_QUESTIONNAIRE),
       scoring_rules: JSON.stringify(DEFAULT_SCORING_RULES),
       published_by: null,
       published_at: now,
-    })
-    .onConflict((oc) => oc.column('version').doNothing())
-    .execute();
+    },
+    { ifAbsent: true },
+  );
 }
 
 async function loadVersion(db: Db, version?: number): Promise<QuestionnaireVersion> {
-  let q = db
-    .selectFrom('screening_questionnaires as q')
-    .leftJoin('users as u', 'u.id', 'q.published_by')
-    .select(['q.version', 'q.definition', 'q.scoring_rules', 'q.published_at', 'u.username']);
-  q = version ? q.where('q.version', '=', version) : q.orderBy('q.version', 'desc').limit(1);
-  const row = await q.executeTakeFirst();
+  const row = await findQuestionnaireRow(db, version);
   if (!row) throw notFound('Questionnaire version');
   return {
     version: row.version,
@@ -91,16 +104,13 @@ export async function publishQuestionnaire(
     throw new AppError('QUESTIONNAIRE_INVALID', 'The questionnaire or its rules have problems', { problems });
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('screening_questionnaires')
-      .values({
-        version,
-        definition: JSON.stringify(questionnaire.data),
-        scoring_rules: JSON.stringify(rules.data),
-        published_by: userId,
-        published_at: now,
-      })
-      .execute();
+    await insertQuestionnaireRow(trx, {
+      version,
+      definition: JSON.stringify(questionnaire.data),
+      scoring_rules: JSON.stringify(rules.data),
+      published_by: userId,
+      published_at: now,
+    });
     await recordAudit(
       trx,
       ctx,
@@ -140,13 +150,7 @@ function screeningAge(
 }
 
 export async function getScreening(services: Services, caseId: string): Promise<CaseScreening | null> {
-  const row = await services.db
-    .selectFrom('screenings as s')
-    .leftJoin('users as u', 'u.id', 's.confirmed_by')
-    .selectAll('s')
-    .select('u.username as confirmer')
-    .where('s.case_id', '=', caseId)
-    .executeTakeFirst();
+  const row = await findScreeningRow(services.db, caseId);
   if (!row) return null;
   const suggestion = ScreeningSuggestion.parse(row.suggestion);
   return {
@@ -183,11 +187,7 @@ export async function saveScreening(
   /** Checks the stored version against the client's If-Match; the route supplies it. */
   assertVersion: (current: number) => void = () => {},
 ): Promise<{ suggestion: ScreeningSuggestion; version: number }> {
-  const existing = await services.db
-    .selectFrom('screenings')
-    .select(['questionnaire_version', 'confirmed_at', 'version'])
-    .where('case_id', '=', row.id)
-    .executeTakeFirst();
+  const existing = await findScreeningState(services.db, row.id);
   if (existing) assertVersion(existing.version);
   if (existing?.confirmed_at) throw new AppError('CASE_STAGE_INVALID', 'The screening is already confirmed');
   const version = await loadVersion(services.db, existing?.questionnaire_version);
@@ -196,11 +196,7 @@ export async function saveScreening(
     throw new AppError('SCREENING_ANSWERS_INVALID', 'Some answers do not fit the questionnaire', {
       problems,
     });
-  const person = await services.db
-    .selectFrom('persons')
-    .select(['date_of_birth', 'estimated_birth_year', 'vulnerabilities'])
-    .where('id', '=', row.person_id)
-    .executeTakeFirstOrThrow();
+  const person = await personAgeFacts(services.db, row.person_id);
   const now = services.now();
   const suggestion = scoreScreening(version.questionnaire, version.scoringRules, answers, {
     ageYears: screeningAge(person, now),
@@ -216,26 +212,19 @@ export async function saveScreening(
   await services.db.transaction().execute(async (trx) => {
     if (existing) {
       // Conditional on the version read: of two saves racing, the second is refused.
-      const res = await trx
-        .updateTable('screenings')
-        .set({ ...values, version: nextVersion })
-        .where('case_id', '=', row.id)
-        .where('version', '=', existing.version)
-        .executeTakeFirst();
-      if (res.numUpdatedRows === 0n) {
+      if (!(await updateScreeningRow(trx, row.id, { ...values, version: nextVersion }, existing.version))) {
         throw new AppError(
           'PRECONDITION_FAILED',
           'Someone else saved answers meanwhile; reload the interview',
         );
       }
     } else {
-      await trx
-        .insertInto('screenings')
-        .values({ case_id: row.id, ...values, version: nextVersion })
-        .execute();
+      await insertScreeningRow(trx, { case_id: row.id, ...values, version: nextVersion });
     }
+    // The stage change is part of the saved screening: its audit event (below) is recorded
+    // whether or not the stage moved.
     if (row.stage === 'received') {
-      await updateCaseRow(trx, row.id, { stage: 'screening' }, now, { expectedVersion: row.version });
+      await writeCaseRow(trx, row.id, { stage: 'screening' }, now, { expectedVersion: row.version });
     }
     await recordAudit(
       trx,
@@ -288,35 +277,21 @@ export async function confirmScreening(
   }
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('screenings')
-      .set({
-        confirmed_category: input.category,
-        confirmed_subtype: subtype,
-        confirmed_risk: input.risk,
-        override_reason_enc: overridden && input.reason ? services.crypto.encrypt(input.reason) : null,
-        confirmed_by: userId,
-        confirmed_at: now,
-        updated_at: now,
-      })
-      .where('case_id', '=', row.id)
-      .execute();
-    // Decided on the case as read (its risk): 412 if it changed meanwhile.
-    await updateCaseRow(trx, row.id, { category: input.category, subtype, risk: input.risk }, now, {
-      expectedVersion: row.version,
+    await updateScreeningRow(trx, row.id, {
+      confirmed_category: input.category,
+      confirmed_subtype: subtype,
+      confirmed_risk: input.risk,
+      override_reason_enc: overridden && input.reason ? services.crypto.encrypt(input.reason) : null,
+      confirmed_by: userId,
+      confirmed_at: now,
+      updated_at: now,
     });
-    await recordAudit(
-      trx,
-      ctx,
-      {
-        action: 'screening.confirmed',
-        targetType: 'case',
-        targetId: row.id,
-        // Who decided, and whether it differs from the suggestion: the outcome itself stays in the screening.
-        details: { overridden },
-      },
-      now,
-    );
+    // Decided on the case as read (its risk): 412 if it changed meanwhile.
+    await writeCaseRow(trx, row.id, { category: input.category, subtype, risk: input.risk }, now, {
+      expectedVersion: row.version,
+      // Who decided, and whether it differs from the suggestion: the outcome itself stays in the screening.
+      audit: { ctx, action: 'screening.confirmed', details: { overridden } },
+    });
     // The confirmed category chooses the SOP: the workflow starts (or follows) and sets the stage.
     await services.events.emit(
       { services, db: trx, audit: ctx, actorId: userId, now },
@@ -327,4 +302,43 @@ export async function confirmScreening(
       },
     );
   });
+}
+
+/*
+ * The screening of a case as its routes ask for it: need-to-know first (the case's screening
+ * section to read it, write access to change it).
+ */
+
+/** GET /api/cases/:id/screening: the interview, if started. */
+export async function viewScreening(services: Services, ctx: AuditContext, actor: Actor, caseId: string) {
+  await readCaseSection(services, ctx, actor, caseId, 'screening');
+  return getScreening(services, caseId);
+}
+
+/** PUT /api/cases/:id/screening: saves answers at the version the client read (If-Match). */
+export async function saveCaseScreening(
+  services: Services,
+  ctx: AuditContext,
+  actor: Actor,
+  caseId: string,
+  answers: Answers,
+  checkVersion: VersionCheck,
+) {
+  const { row } = await writableCase(services, ctx, actor, caseId);
+  return saveScreening(services, ctx, row, answers, actor.userId, checkVersion);
+}
+
+/** POST /api/cases/:id/screening/confirm: answers the confirmed screening. */
+export async function confirmCaseScreening(
+  services: Services,
+  ctx: AuditContext,
+  actor: Actor,
+  caseId: string,
+  input: ScreeningConfirm,
+) {
+  const { row } = await writableCase(services, ctx, actor, caseId);
+  await confirmScreening(services, ctx, row, input, actor.userId);
+  // Read as the caller (and audited as a view) after the change.
+  await getCase(services, ctx, actor, row.id);
+  return getScreening(services, row.id);
 }
