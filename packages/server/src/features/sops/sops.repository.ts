@@ -72,15 +72,96 @@ export async function latestVersionOf(db: DbExecutor, sopId: string): Promise<nu
  * (administrators edit them), the UTC offset of its days from configuration.
  */
 export async function loadCalendar(db: DbExecutor, utcOffsetMinutes: number): Promise<BusinessCalendar> {
+  const { weekendDays, holidays } = await readCalendarSettings(db);
+  return { weekendDays: weekendDays ?? [5, 6], holidays: holidays.map((h) => h.date), utcOffsetMinutes };
+}
+
+/** Every published version with who published it, oldest first per SOP. */
+export function listSopVersions(db: DbExecutor) {
+  return db
+    .selectFrom('sop_versions as s')
+    .leftJoin('users as u', 'u.id', 's.published_by')
+    .select(['s.sop_id', 's.version', 's.category', 's.document', 's.published_at', 'u.username'])
+    .orderBy('s.sop_id')
+    .orderBy('s.version')
+    .execute();
+}
+
+/** How many cases run on each version of each SOP. */
+export async function countCasesBySopVersion(db: DbExecutor) {
+  const rows = await db
+    .selectFrom('case_workflows')
+    .select(['sop_id', 'sop_version', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy(['sop_id', 'sop_version'])
+    .execute();
+  return rows.map((r) => ({ sopId: r.sop_id, version: r.sop_version, cases: Number(r.n) }));
+}
+
+/** The category of one version of an SOP (throws when there is no such version). */
+export async function sopCategory(db: DbExecutor, sopId: string, version: number) {
+  const row = await db
+    .selectFrom('sop_versions')
+    .select('category')
+    .where('sop_id', '=', sopId)
+    .where('version', '=', version)
+    .executeTakeFirstOrThrow();
+  return row.category;
+}
+
+/** Stores a new version; false when that version exists already (someone published it first). */
+export async function insertSopVersion(
+  db: DbExecutor,
+  sop: SopDocument,
+  publishedBy: string,
+  now: Date,
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('sop_versions')
+    .values({
+      sop_id: sop.id,
+      version: sop.version,
+      category: sop.category,
+      document: JSON.stringify(sop),
+      published_by: publishedBy,
+      published_at: now,
+    })
+    .onConflict((oc) => oc.columns(['sop_id', 'version']).doNothing())
+    .returning('version')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** The weekend days (undefined before an administrator saved any) and the public holidays by date. */
+export async function readCalendarSettings(db: DbExecutor) {
   const settings = await db.selectFrom('calendar_settings').select('weekend_days').executeTakeFirst();
   const holidays = await db
     .selectFrom('public_holidays')
-    .select((eb) => eb.fn<string>('to_char', [eb.ref('day'), eb.val('YYYY-MM-DD')]).as('day'))
+    .select((eb) => [eb.fn<string>('to_char', [eb.ref('day'), eb.val('YYYY-MM-DD')]).as('date'), 'name'])
     .orderBy('day')
     .execute();
-  return {
-    weekendDays: settings?.weekend_days ?? [5, 6],
-    holidays: holidays.map((h) => h.day),
-    utcOffsetMinutes,
-  };
+  return { weekendDays: settings?.weekend_days, holidays };
+}
+
+/** Replaces the weekend days and the whole list of public holidays. */
+export async function writeCalendarSettings(
+  db: DbExecutor,
+  weekendDays: number[],
+  holidays: readonly { date: string; name: string }[],
+  userId: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('calendar_settings')
+    .values({ id: 1, weekend_days: weekendDays, updated_by: userId, updated_at: now })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({ weekend_days: weekendDays, updated_by: userId, updated_at: now }),
+    )
+    .execute();
+  await db.deleteFrom('public_holidays').execute();
+  if (holidays.length) {
+    await db
+      .insertInto('public_holidays')
+      .values(holidays.map((h) => ({ day: h.date, name: h.name })))
+      .execute();
+  }
 }

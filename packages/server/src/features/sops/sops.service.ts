@@ -1,7 +1,6 @@
 import {
   type BusinessCalendar,
   type CalendarSettings,
-  type LocalizedText,
   SopDocument,
   type SopPublish as SopPublishSchema,
   type SopSummary as SopSummarySchema,
@@ -21,25 +20,16 @@ type Issue = SopValidationResult['issues'][number];
 
 /** Every SOP with its versions (who published each, when) and how many cases run on each. */
 export async function listSops(services: Services): Promise<SopSummary[]> {
-  const db = services.db;
-  const rows = await db
-    .selectFrom('sop_versions as s')
-    .leftJoin('users as u', 'u.id', 's.published_by')
-    .select(['s.sop_id', 's.version', 's.category', 's.document', 's.published_at', 'u.username'])
-    .orderBy('s.sop_id')
-    .orderBy('s.version')
-    .execute();
-  const counts = await db
-    .selectFrom('case_workflows')
-    .select(['sop_id', 'sop_version', (eb) => eb.fn.countAll<string>().as('n')])
-    .groupBy(['sop_id', 'sop_version'])
-    .execute();
+  const [rows, counts] = await Promise.all([
+    repo.listSopVersions(services.db),
+    repo.countCasesBySopVersion(services.db),
+  ]);
   const byId = new Map<string, SopSummary>();
   for (const row of rows) {
-    const document = row.document as { title: LocalizedText };
+    const document = row.document;
     const summary = byId.get(row.sop_id) ?? {
       id: row.sop_id,
-      category: row.category as SopSummary['category'],
+      category: row.category,
       title: document.title,
       latestVersion: row.version,
       versions: [],
@@ -47,7 +37,7 @@ export async function listSops(services: Services): Promise<SopSummary[]> {
     };
     // Rows come oldest first: the last one seen gives the title and category of the latest.
     summary.title = document.title;
-    summary.category = row.category as SopSummary['category'];
+    summary.category = row.category;
     summary.latestVersion = row.version;
     summary.versions.push({
       version: row.version,
@@ -58,8 +48,8 @@ export async function listSops(services: Services): Promise<SopSummary[]> {
     byId.set(row.sop_id, summary);
   }
   for (const count of counts) {
-    const summary = byId.get(count.sop_id);
-    if (summary) summary.casesByVersion[String(count.sop_version)] = Number(count.n);
+    const summary = byId.get(count.sopId);
+    if (summary) summary.casesByVersion[String(count.version)] = count.cases;
   }
   return [...byId.values()];
 }
@@ -76,13 +66,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 async function existingSop(services: Services, sopId: string) {
   const latest = await repo.latestVersionOf(services.db, sopId);
   if (latest === undefined) return undefined;
-  const row = await services.db
-    .selectFrom('sop_versions')
-    .select('category')
-    .where('sop_id', '=', sopId)
-    .where('version', '=', latest)
-    .executeTakeFirstOrThrow();
-  return { latest, category: row.category };
+  return { latest, category: await repo.sopCategory(services.db, sopId, latest) };
 }
 
 /**
@@ -156,19 +140,7 @@ export async function publishSop(
   const version = stored.latest + 1;
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('sop_versions')
-      .values({
-        sop_id: sopId,
-        version,
-        category: data.category,
-        document: JSON.stringify({ ...data, version }),
-        published_by: userId,
-        published_at: now,
-      })
-      .onConflict((oc) => oc.columns(['sop_id', 'version']).doNothing())
-      .returning('version')
-      .executeTakeFirst();
+    const inserted = await repo.insertSopVersion(trx, { ...data, id: sopId, version }, userId, now);
     // Someone published the same next version a moment ago.
     if (!inserted) {
       throw new AppError('SOP_VERSION_STALE', 'A newer version was published since this one was opened', {
@@ -217,16 +189,8 @@ export function seedDefaultSops(db: SopDb, now: Date): Promise<void> {
 // Business calendar
 
 export async function getCalendar(services: Services): Promise<CalendarSettings> {
-  const settings = await services.db
-    .selectFrom('calendar_settings')
-    .select('weekend_days')
-    .executeTakeFirst();
-  const holidays = await services.db
-    .selectFrom('public_holidays')
-    .select((eb) => [eb.fn<string>('to_char', [eb.ref('day'), eb.val('YYYY-MM-DD')]).as('date'), 'name'])
-    .orderBy('day')
-    .execute();
-  return { weekendDays: [...(settings?.weekend_days ?? [5, 6])].sort((a, b) => a - b), holidays };
+  const { weekendDays, holidays } = await repo.readCalendarSettings(services.db);
+  return { weekendDays: [...(weekendDays ?? [5, 6])].sort((a, b) => a - b), holidays };
 }
 
 /** Replaces the weekend days and the whole list of public holidays. */
@@ -257,20 +221,7 @@ export async function updateCalendar(
   const weekendDays = [...input.weekendDays].sort((a, b) => a - b);
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('calendar_settings')
-      .values({ id: 1, weekend_days: weekendDays, updated_by: userId, updated_at: now })
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet({ weekend_days: weekendDays, updated_by: userId, updated_at: now }),
-      )
-      .execute();
-    await trx.deleteFrom('public_holidays').execute();
-    if (input.holidays.length) {
-      await trx
-        .insertInto('public_holidays')
-        .values(input.holidays.map((h) => ({ day: h.date, name: h.name })))
-        .execute();
-    }
+    await repo.writeCalendarSettings(trx, weekendDays, input.holidays, userId, now);
     await recordAudit(
       trx,
       ctx,
