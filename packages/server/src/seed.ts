@@ -1,6 +1,6 @@
 import type { OrganisationKind, Role } from '@opennrm/domain';
 import { recordAudit } from './features/audit/index.js';
-import { seedDefaultQuestionnaire } from './features/screening/screening.service.js';
+import { seedDefaultQuestionnaire } from './features/screening/index.js';
 import { seedDefaultSops } from './features/sops/index.js';
 import { hashPassword } from './lib/passwords.js';
 import type { Services } from './services.js';

@@ -16,7 +16,7 @@ import {
   type ReferralStatus,
 } from '@opennrm/domain';
 import type { Database } from '../db/create-db.js';
-import { updateCaseRow } from '../features/cases/cases.repository.js';
+import { writeCaseRow } from '../features/cases/index.js';
 import { answerReferralIn, currentReferral, sendReferralIn } from '../features/referrals/index.js';
 import { type ActContext, act, loadWorkflow, startWorkflow } from '../features/workflow/index.js';
 import type { Services } from '../services.js';
@@ -139,7 +139,7 @@ export async function seedDemoWorkflows(
       .transaction()
       .execute(async (trx) => {
         const c = (actor: Actor) => ({ ...ctx(actor), db: trx });
-        await updateCaseRow(trx, row.id, { assigned_to: row.assigned_to ?? actors.manager.userId }, at);
+        await writeCaseRow(trx, row.id, { assigned_to: row.assigned_to ?? actors.manager.userId }, at);
         const started = await startWorkflow(c(actors.manager), row.id);
         if (!started) return undefined;
         await act(c(actors.manager), row.id, [

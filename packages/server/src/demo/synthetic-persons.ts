@@ -1,7 +1,7 @@
 /** Synthetic persons (`synthetic-cases.ts`): names, and the person rows with their documents. */
 import { randomUUID } from 'node:crypto';
 import { nameKeys } from '@opennrm/domain';
-import { documentIndex, phoneIndex, searchTextOf } from '../features/persons/persons.service.js';
+import { documentIndex, phoneIndex, searchTextOf } from '../features/persons/index.js';
 import type { FieldCrypto } from '../lib/field-crypto.js';
 import type { NameGroup, NationalityProfile } from './synthetic-names.js';
 import { DAY, isoDate, type Random, type Weighted } from './synthetic-random.js';
