@@ -61,10 +61,6 @@ export function findTask(db: Database, taskId: string) {
 }
 export type TaskRow = NonNullable<Awaited<ReturnType<typeof findTask>>>;
 
-export function findTaskByKey(db: Database, caseId: string, key: string) {
-  return taskQuery(db).where('t.case_id', '=', caseId).where('t.key', '=', key).executeTakeFirst();
-}
-
 /** A case's tasks the actor may see, open first, then by deadline (none last) and age. */
 export function visibleCaseTaskRows(db: Database, actor: Actor, caseId: string): Promise<TaskRow[]> {
   return taskQuery(db)
