@@ -24,7 +24,12 @@ export default defineConfig({
     projects: [
       // Property tests run hundreds of generated cases: on a loaded 2-core CI machine they need more than 5 s.
       {
-        test: { name: 'domain', root: 'packages/domain', include: ['src/**/*.test.ts'], testTimeout: 60_000 },
+        test: {
+          name: 'domain',
+          root: 'packages/domain',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
       },
       // The web app's pure modules (no DOM): layouts, formatting.
       { test: { name: 'web', root: 'packages/web', include: ['src/**/*.test.ts'] } },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asciiDigits, classifyCaseSearch, MAX_SEARCH_NAME_PARTS } from './case-search.js';
-import { normaliseDocumentNumber, normalisePhone } from './duplicates/score.js';
+import { asciiDigits, classifyCaseSearch, MAX_SEARCH_NAME_PARTS } from '../src/case-search.js';
+import { normaliseDocumentNumber, normalisePhone } from '../src/duplicates/score.js';
 
 describe('classifyCaseSearch', () => {
   it('keeps a case reference a reference, in any case', () => {

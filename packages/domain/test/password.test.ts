@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkPasswordShape, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.js';
+import { checkPasswordShape, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../src/password.js';
 
 describe('password shape', () => {
   it('accepts 12 to 128 characters, counted as the user sees them', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Actor, can, mfaRequired, PERMISSIONS, permissionsOf } from './policy.js';
-import { ORGANISATION_KINDS, organisationKindsForRole, ROLES, roleFitsOrganisation } from './roles.js';
+import { type Actor, can, mfaRequired, PERMISSIONS, permissionsOf } from '../src/policy.js';
+import { ORGANISATION_KINDS, organisationKindsForRole, ROLES, roleFitsOrganisation } from '../src/roles.js';
 
 const actor = (role: Actor['role'], active = true): Actor => ({
   userId: 'u',

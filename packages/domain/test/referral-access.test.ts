@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from './policy.js';
-import { embassyReferralTarget, referralAccess } from './referral-access.js';
-import { organisationKindsForRole, ROLES } from './roles.js';
-import { DEFAULT_SOPS } from './sop/default-sops.js';
-import { explainEmbassyBlockers, referralFulfils, sopReferralById } from './sop/evaluate.js';
+import type { Actor } from '../src/policy.js';
+import { embassyReferralTarget, referralAccess } from '../src/referral-access.js';
+import { organisationKindsForRole, ROLES } from '../src/roles.js';
+import { DEFAULT_SOPS } from '../src/sop/default-sops.js';
+import { explainEmbassyBlockers, referralFulfils, sopReferralById } from '../src/sop/evaluate.js';
 
 const actor = (role: Actor['role'], organisationId = 'org'): Actor => ({
   userId: 'u',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseAccessFacts } from './case-access.js';
-import type { Actor } from './policy.js';
-import { organisationKindsForRole, ROLES } from './roles.js';
-import { taskAccess, taskOwnerOrganisation, taskScope } from './task-access.js';
+import type { CaseAccessFacts } from '../src/case-access.js';
+import type { Actor } from '../src/policy.js';
+import { organisationKindsForRole, ROLES } from '../src/roles.js';
+import { taskAccess, taskOwnerOrganisation, taskScope } from '../src/task-access.js';
 
 const actor = (role: Actor['role'], organisationId = 'org-a'): Actor => ({
   userId: 'u1',

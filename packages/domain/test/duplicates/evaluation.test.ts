@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildPairs, DEVELOPMENT_SET, HOLDOUT_SET, type LabelledPair } from './evaluation/pairs.js';
-import { nameKeys } from './keys.js';
-import { MATCH_THRESHOLDS, scoreMatch } from './score.js';
+import { nameKeys } from '../../src/duplicates/keys.js';
+import { MATCH_THRESHOLDS, scoreMatch } from '../../src/duplicates/score.js';
+import {
+  buildPairs,
+  DEVELOPMENT_SET,
+  HOLDOUT_SET,
+  type LabelledPair,
+} from '../fixtures/duplicates-evaluation/pairs.js';
 
 /** The domain package compiles without DOM or Node types; the test runner provides a console. */
 declare const console: { log(...args: unknown[]): void; table(data: unknown): void };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameKeys } from './keys.js';
+import { nameKeys } from '../../src/duplicates/keys.js';
 
 describe('short names', () => {
   it('keys names made only of one-consonant parts, so they can be found again', () => {

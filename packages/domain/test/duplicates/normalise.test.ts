@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nameKeys, normaliseName } from './keys.js';
-import { normaliseDocumentNumber, normalisePhone } from './score.js';
+import { nameKeys, normaliseName } from '../../src/duplicates/keys.js';
+import { normaliseDocumentNumber, normalisePhone } from '../../src/duplicates/score.js';
 
 const sharesKey = (a: string, b: string) => nameKeys(a).some((k) => nameKeys(b).includes(k));
 

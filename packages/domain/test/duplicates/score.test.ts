@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareBirth } from './birth.js';
-import { MATCH_THRESHOLDS, type MatchPerson, scoreMatch } from './score.js';
-import { nameSimilarity } from './similarity.js';
+import { compareBirth } from '../../src/duplicates/birth.js';
+import { MATCH_THRESHOLDS, type MatchPerson, scoreMatch } from '../../src/duplicates/score.js';
+import { nameSimilarity } from '../../src/duplicates/similarity.js';
 
 const codes = (a: MatchPerson, b: MatchPerson) => scoreMatch(a, b).reasons.map((r) => r.code);
 const reason = (a: MatchPerson, b: MatchPerson, code: string) =>

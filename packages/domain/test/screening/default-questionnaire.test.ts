@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUESTIONNAIRE } from './default-questionnaire.js';
-import { DEFAULT_SCORING_RULES } from './default-scoring.js';
-import { type LocalizedText, Questionnaire, questionIndex } from './questionnaire.js';
-import { validateScoringRules } from './rules-check.js';
-import { ScoringRules } from './scoring.js';
-import { ILO_INDICATORS, PALERMO_ACTS, PALERMO_MEANS, PALERMO_PURPOSES } from './vocabulary.js';
+import { DEFAULT_QUESTIONNAIRE } from '../../src/screening/default-questionnaire.js';
+import { DEFAULT_SCORING_RULES } from '../../src/screening/default-scoring.js';
+import { type LocalizedText, Questionnaire, questionIndex } from '../../src/screening/questionnaire.js';
+import { validateScoringRules } from '../../src/screening/rules-check.js';
+import { ScoringRules } from '../../src/screening/scoring.js';
+import {
+  ILO_INDICATORS,
+  PALERMO_ACTS,
+  PALERMO_MEANS,
+  PALERMO_PURPOSES,
+} from '../../src/screening/vocabulary.js';
 
 const questions = [...questionIndex(DEFAULT_QUESTIONNAIRE).values()];
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUESTIONNAIRE } from './default-questionnaire.js';
-import { Answers, LocalizedText, localize, Questionnaire, validateAnswers } from './questionnaire.js';
+import { DEFAULT_QUESTIONNAIRE } from '../../src/screening/default-questionnaire.js';
+import {
+  Answers,
+  LocalizedText,
+  localize,
+  Questionnaire,
+  validateAnswers,
+} from '../../src/screening/questionnaire.js';
 
 const text = (en: string) => ({ en, ar: `ع ${en}` });
 

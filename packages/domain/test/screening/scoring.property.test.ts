@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RiskLevel, subtypeFitsCategory } from '../case-vocabulary.js';
-import type { Condition } from './conditions.js';
-import { DEFAULT_QUESTIONNAIRE } from './default-questionnaire.js';
-import { DEFAULT_SCORING_RULES } from './default-scoring.js';
+import { RiskLevel, subtypeFitsCategory } from '../../src/case-vocabulary.js';
+import type { Condition } from '../../src/screening/conditions.js';
+import { DEFAULT_QUESTIONNAIRE } from '../../src/screening/default-questionnaire.js';
+import { DEFAULT_SCORING_RULES } from '../../src/screening/default-scoring.js';
 import {
   type Answers,
   type AnswerValue,
@@ -11,10 +11,11 @@ import {
   type Questionnaire,
   questionIndex,
   validateAnswers,
-} from './questionnaire.js';
-import { validateScoringRules } from './rules-check.js';
-import { riskRank, ScoringRules, ScreeningSuggestion, scoreScreening } from './scoring.js';
-import { ILO_INDICATORS, PALERMO_ELEMENTS } from './vocabulary.js';
+} from '../../src/screening/questionnaire.js';
+import { validateScoringRules } from '../../src/screening/rules-check.js';
+import { riskRank, ScoringRules, ScreeningSuggestion, scoreScreening } from '../../src/screening/scoring.js';
+import { ILO_INDICATORS, PALERMO_ELEMENTS } from '../../src/screening/vocabulary.js';
+import { PROPERTY_TIMEOUT_MS, runs } from '../support/property-runs.js';
 
 const QUESTIONS = [...questionIndex(DEFAULT_QUESTIONNAIRE).values()];
 const INDICATOR_QUESTIONS = QUESTIONS.filter((q) => q.indicator).map((q) => q.id);
@@ -62,7 +63,7 @@ const score = (
 ) => scoreScreening(DEFAULT_QUESTIONNAIRE, rules, answers, { ageYears });
 
 describe('scoreScreening properties', () => {
-  it('never throws on valid answers and returns a valid suggestion', () => {
+  it('never throws on valid answers and returns a valid suggestion', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(validAnswers(DEFAULT_QUESTIONNAIRE), age, (answers, ageYears) => {
         expect(validateAnswers(DEFAULT_QUESTIONNAIRE, answers)).toEqual([]);
@@ -75,11 +76,13 @@ describe('scoreScreening properties', () => {
         if (s.category === 'trafficking' && s.meansRequired) expect(s.elements.means).toBe(true);
         expect(s.meansRequired).toBe(!(typeof ageYears === 'number' && ageYears < 18));
       }),
-      { numRuns: 500 },
+      runs(200),
     );
   });
 
-  it('never lowers the risk, nor drops an indicator, when an indicator question becomes yes', () => {
+  it('never lowers the risk, nor drops an indicator, when an indicator question becomes yes', {
+    timeout: PROPERTY_TIMEOUT_MS,
+  }, () => {
     fc.assert(
       fc.property(
         validAnswers(DEFAULT_QUESTIONNAIRE),
@@ -92,11 +95,11 @@ describe('scoreScreening properties', () => {
           for (const indicator of before.indicators) expect(after.indicators).toContain(indicator);
         },
       ),
-      { numRuns: 500 },
+      runs(200),
     );
   });
 
-  it('never throws on answers that do not fit the questionnaire', () => {
+  it('never throws on answers that do not fit the questionnaire', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     const junk = fc.oneof(
       fc.string({ maxLength: 20 }),
       fc.array(fc.string({ maxLength: 20 }), { maxLength: 5 }),
@@ -138,7 +141,9 @@ const { condition } = fc.letrec<{ condition: Condition }>((tie) => ({
 }));
 
 describe('validateScoringRules monotonicity check', () => {
-  it('accepts only risk rules under which a new yes to an indicator question never lowers the risk', () => {
+  it('accepts only risk rules under which a new yes to an indicator question never lowers the risk', {
+    timeout: PROPERTY_TIMEOUT_MS,
+  }, () => {
     let accepted = 0;
     fc.assert(
       fc.property(
@@ -162,7 +167,7 @@ describe('validateScoringRules monotonicity check', () => {
           expect(riskRank(after.risk)).toBeGreaterThanOrEqual(riskRank(before.risk));
         },
       ),
-      { numRuns: 1000 },
+      runs(400),
     );
     expect(accepted).toBeGreaterThan(50);
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUESTIONNAIRE } from './default-questionnaire.js';
-import { DEFAULT_SCORING_RULES } from './default-scoring.js';
-import { type Answers, validateAnswers } from './questionnaire.js';
-import { validateScoringRules } from './rules-check.js';
-import { ScoringRules, ScreeningSuggestion, scoreScreening } from './scoring.js';
+import { DEFAULT_QUESTIONNAIRE } from '../../src/screening/default-questionnaire.js';
+import { DEFAULT_SCORING_RULES } from '../../src/screening/default-scoring.js';
+import { type Answers, validateAnswers } from '../../src/screening/questionnaire.js';
+import { validateScoringRules } from '../../src/screening/rules-check.js';
+import { ScoringRules, ScreeningSuggestion, scoreScreening } from '../../src/screening/scoring.js';
 
 /** Scores valid answers with the defaults, checking the result against its schema. */
 const score = (answers: Answers, ageYears?: number | null) => {

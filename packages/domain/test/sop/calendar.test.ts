@@ -9,7 +9,7 @@ import {
   isBusinessDay,
   localDay,
   rollToBusinessDay,
-} from './calendar.js';
+} from '../../src/sop/calendar.js';
 
 /** Friday and Saturday off; Bahrain's National Day (Wednesday 16 and Thursday 17 December 2026). */
 const CAL: BusinessCalendar = { weekendDays: [5, 6], holidays: ['2026-12-16', '2026-12-17'] };

@@ -3,11 +3,11 @@ import {
   DEFAULT_SOPS,
   DEFAULT_TRAFFICKING_ADULT_SOP,
   DEFAULT_TRAFFICKING_CHILD_SOP,
-} from './default-sops.js';
-import { closeBlockers } from './engine.js';
-import { requiredReferrals } from './evaluate.js';
-import { followUpSchedule, selectSop, startCase, tasksForStage } from './plan.js';
-import type { CaseState } from './state.js';
+} from '../../src/sop/default-sops.js';
+import { closeBlockers } from '../../src/sop/engine.js';
+import { requiredReferrals } from '../../src/sop/evaluate.js';
+import { followUpSchedule, selectSop, startCase, tasksForStage } from '../../src/sop/plan.js';
+import type { CaseState } from '../../src/sop/state.js';
 import { answerReferral, dueDates, finishTasks, must, mustAll, TEST_CALENDAR } from './test-support.js';
 
 const adult = DEFAULT_TRAFFICKING_ADULT_SOP;

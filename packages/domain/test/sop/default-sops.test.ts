@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ABUSE_SOP, DEFAULT_LABOUR_CASE_SOP, DEFAULT_SOPS } from './default-sops.js';
-import { availableActions, closeBlockers } from './engine.js';
-import { requiredReferrals } from './evaluate.js';
-import { overdue, startCase } from './plan.js';
-import { SopDocument } from './sop-schema.js';
+import { DEFAULT_ABUSE_SOP, DEFAULT_LABOUR_CASE_SOP, DEFAULT_SOPS } from '../../src/sop/default-sops.js';
+import { availableActions, closeBlockers } from '../../src/sop/engine.js';
+import { requiredReferrals } from '../../src/sop/evaluate.js';
+import { overdue, startCase } from '../../src/sop/plan.js';
+import { SopDocument } from '../../src/sop/sop-schema.js';
+import { LIFECYCLE_STAGES } from '../../src/sop/vocabulary.js';
 import { dueDates, finishTasks, must, mustAll, TEST_CALENDAR } from './test-support.js';
-import { LIFECYCLE_STAGES } from './vocabulary.js';
 
 const ARABIC = /[\u0600-\u06FF]/;
 

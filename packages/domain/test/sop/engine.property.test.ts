@@ -1,16 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CASE_SUBTYPES } from '../case-vocabulary.js';
-import { deepFreeze } from '../screening/freeze.js';
-import type { CaseAction } from './actions.js';
-import { DEFAULT_SOPS } from './default-sops.js';
-import { type AvailableAction, availableActions, closeBlockers } from './engine.js';
-import { isTaskMandatory, needsReopen, referralConcluded } from './evaluate.js';
-import { startCase } from './plan.js';
+import { CASE_SUBTYPES } from '../../src/case-vocabulary.js';
+import { deepFreeze } from '../../src/screening/freeze.js';
+import type { CaseAction } from '../../src/sop/actions.js';
+import { DEFAULT_SOPS } from '../../src/sop/default-sops.js';
+import { type AvailableAction, availableActions, closeBlockers } from '../../src/sop/engine.js';
+import { isTaskMandatory, needsReopen, referralConcluded } from '../../src/sop/evaluate.js';
+import { startCase } from '../../src/sop/plan.js';
+import { type ActionResult, applyAction } from '../../src/sop/reduce.js';
+import type { SopDocument } from '../../src/sop/sop-schema.js';
+import { CaseState } from '../../src/sop/state.js';
+import { PROPERTY_TIMEOUT_MS, runs as sized } from '../support/property-runs.js';
 import { caseArbitrary, type Step, stepArbitrary, toAction } from './property-support.js';
-import { type ActionResult, applyAction } from './reduce.js';
-import type { SopDocument } from './sop-schema.js';
-import { CaseState } from './state.js';
 import { TEST_CALENDAR } from './test-support.js';
 
 const START = Date.parse('2026-12-10T06:00:00Z');
@@ -82,7 +83,9 @@ function actionFor(offer: AvailableAction): CaseAction {
 }
 
 describe('SOP engine properties', () => {
-  it('(a) never reaches closed with an open mandatory task, an unconcluded referral or no approval', () => {
+  it('(a) never reaches closed with an open mandatory task, an unconcluded referral or no approval', {
+    timeout: PROPERTY_TIMEOUT_MS,
+  }, () => {
     let closedRuns = 0;
     fc.assert(
       fc.property(runs, ([input, steps]) => {
@@ -102,13 +105,15 @@ describe('SOP engine properties', () => {
         });
         if (closed) closedRuns++;
       }),
-      { numRuns: 300 },
+      sized(100),
     );
     // The runs must actually close cases for the property to say anything.
-    expect(closedRuns).toBeGreaterThan(30);
+    expect(closedRuns).toBeGreaterThan(sized(100).numRuns / 10);
   });
 
-  it('(b) closeBlockers is empty if and only if the close action is allowed', () => {
+  it('(b) closeBlockers is empty if and only if the close action is allowed', {
+    timeout: PROPERTY_TIMEOUT_MS,
+  }, () => {
     fc.assert(
       fc.property(runs, ([input, steps]) => {
         play(input, steps, ({ sop, before, now }) => {
@@ -122,11 +127,13 @@ describe('SOP engine properties', () => {
             expect(result.error).toEqual({ code: 'CASE_CLOSE_BLOCKED', action: 'close', blockers });
         });
       }),
-      { numRuns: 150 },
+      sized(60),
     );
   });
 
-  it('offers exactly the lifecycle actions applyAction accepts, with the same blockers', () => {
+  it('offers exactly the lifecycle actions applyAction accepts, with the same blockers', {
+    timeout: PROPERTY_TIMEOUT_MS,
+  }, () => {
     fc.assert(
       fc.property(runs, ([input, steps]) => {
         play(input, steps, ({ sop, before, now }) => {
@@ -137,11 +144,13 @@ describe('SOP engine properties', () => {
           }
         });
       }),
-      { numRuns: 100 },
+      sized(50),
     );
   });
 
-  it('keeps a closed case closed until it is reopened, and open SOP tasks’ mandatory flags current', () => {
+  it('keeps a closed case closed until it is reopened, and open SOP tasks’ mandatory flags current', {
+    timeout: PROPERTY_TIMEOUT_MS,
+  }, () => {
     fc.assert(
       fc.property(runs, ([input, steps]) => {
         play(input, steps, ({ sop, before, action, result }) => {
@@ -154,7 +163,7 @@ describe('SOP engine properties', () => {
           expect(new Set(ids).size).toBe(ids.length);
         });
       }),
-      { numRuns: 100 },
+      sized(50),
     );
   });
 });

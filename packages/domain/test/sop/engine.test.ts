@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deepFreeze } from '../screening/freeze.js';
-import { DEFAULT_LABOUR_CASE_SOP, DEFAULT_SOPS } from './default-sops.js';
-import { availableActions, closeBlockers } from './engine.js';
-import { needsReopen } from './evaluate.js';
-import { selectSop, startCase } from './plan.js';
-import { applyAction } from './reduce.js';
-import type { SopDocument } from './sop-schema.js';
-import type { CaseState } from './state.js';
+import { deepFreeze } from '../../src/screening/freeze.js';
+import { DEFAULT_LABOUR_CASE_SOP, DEFAULT_SOPS } from '../../src/sop/default-sops.js';
+import { availableActions, closeBlockers } from '../../src/sop/engine.js';
+import { needsReopen } from '../../src/sop/evaluate.js';
+import { selectSop, startCase } from '../../src/sop/plan.js';
+import { applyAction } from '../../src/sop/reduce.js';
+import type { SopDocument } from '../../src/sop/sop-schema.js';
+import type { CaseState } from '../../src/sop/state.js';
 import { answerReferral, finishTasks, must, mustAll, TEST_CALENDAR } from './test-support.js';
 
 const sop = DEFAULT_LABOUR_CASE_SOP;

@@ -1,20 +1,20 @@
 /** Random and greedy case actions for the SOP engine's property tests (not exported from the package). */
 import fc from 'fast-check';
-import { CASE_SUBTYPES, ConsentPurpose, ConsentStatus, RiskLevel } from '../case-vocabulary.js';
-import { ORGANISATION_KINDS } from '../roles.js';
-import type { CaseAction } from './actions.js';
-import { DEFAULT_SOPS } from './default-sops.js';
-import { availableActions, closeBlockers } from './engine.js';
-import type { Blocker } from './evaluate.js';
-import type { SopDocument } from './sop-schema.js';
-import type { CaseState } from './state.js';
+import { CASE_SUBTYPES, ConsentPurpose, ConsentStatus, RiskLevel } from '../../src/case-vocabulary.js';
+import { ORGANISATION_KINDS } from '../../src/roles.js';
+import type { CaseAction } from '../../src/sop/actions.js';
+import { DEFAULT_SOPS } from '../../src/sop/default-sops.js';
+import { availableActions, closeBlockers } from '../../src/sop/engine.js';
+import type { Blocker } from '../../src/sop/evaluate.js';
+import type { SopDocument } from '../../src/sop/sop-schema.js';
+import type { CaseState } from '../../src/sop/state.js';
 import {
   LIFECYCLE_STAGES,
   PROCEDURE_KINDS,
   REFERRAL_PURPOSES,
   REFERRAL_STATUSES,
   RESOLUTION_KINDS,
-} from './vocabulary.js';
+} from '../../src/sop/vocabulary.js';
 
 /** One step of a random run: an intent turned into a concrete action against the current state. */
 export type Step =

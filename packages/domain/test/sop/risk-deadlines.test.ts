@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../policy.js';
-import { canReferBeforeSop, isUrgentRisk } from '../referral-access.js';
-import { organisationKindsForRole } from '../roles.js';
+import type { Actor } from '../../src/policy.js';
+import { canReferBeforeSop, isUrgentRisk } from '../../src/referral-access.js';
+import { organisationKindsForRole } from '../../src/roles.js';
 import {
   DEFAULT_ABUSE_SOP,
   DEFAULT_LABOUR_CASE_SOP,
   DEFAULT_SOPS,
   DEFAULT_TRAFFICKING_ADULT_SOP,
-} from './default-sops.js';
-import { referralDeadlineBeforeSop, startCase } from './plan.js';
-import { durationForRisk, SopDocument } from './sop-schema.js';
+} from '../../src/sop/default-sops.js';
+import { referralDeadlineBeforeSop, startCase } from '../../src/sop/plan.js';
+import { durationForRisk, SopDocument } from '../../src/sop/sop-schema.js';
 import { must, TEST_CALENDAR } from './test-support.js';
 
 const problems = (doc: unknown): string[] => {

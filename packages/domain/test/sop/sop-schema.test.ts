@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { StageCondition } from './conditions.js';
-import { DEFAULT_LABOUR_CASE_SOP } from './default-sops.js';
-import { SopDocument } from './sop-schema.js';
+import { StageCondition } from '../../src/sop/conditions.js';
+import { DEFAULT_LABOUR_CASE_SOP } from '../../src/sop/default-sops.js';
+import { SopDocument } from '../../src/sop/sop-schema.js';
 
 type Doc = SopDocument;
 const copy = (): Doc => JSON.parse(JSON.stringify(DEFAULT_LABOUR_CASE_SOP)) as Doc;

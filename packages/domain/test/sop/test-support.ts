@@ -1,9 +1,9 @@
 /** Helpers shared by the SOP tests (not exported from the package). */
-import type { CaseAction } from './actions.js';
-import type { BusinessCalendar } from './calendar.js';
-import { applyAction } from './reduce.js';
-import type { SopDocument } from './sop-schema.js';
-import type { CaseState, CaseTask } from './state.js';
+import type { CaseAction } from '../../src/sop/actions.js';
+import type { BusinessCalendar } from '../../src/sop/calendar.js';
+import { applyAction } from '../../src/sop/reduce.js';
+import type { SopDocument } from '../../src/sop/sop-schema.js';
+import type { CaseState, CaseTask } from '../../src/sop/state.js';
 
 /** Friday and Saturday off; Bahrain's National Day, Wednesday 16 and Thursday 17 December 2026. */
 export const TEST_CALENDAR: BusinessCalendar = {

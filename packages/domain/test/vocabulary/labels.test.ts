@@ -14,14 +14,14 @@ import {
   Sex,
   Vulnerability,
   WorkPermitType,
-} from '../case-vocabulary.js';
-import { AuditAction, AuditOutcome } from '../contracts/audit.js';
-import { SessionStage } from '../contracts/auth.js';
-import { CaseSection, DuplicateCheck, IntakeKind } from '../contracts/cases.js';
-import { DocumentType } from '../contracts/documents.js';
-import { NotificationKind } from '../contracts/workflow.js';
-import { OrganisationKind, Role } from '../roles.js';
-import { IloIndicator, PalermoElement } from '../screening/vocabulary.js';
+} from '../../src/case-vocabulary.js';
+import { AuditAction, AuditOutcome } from '../../src/contracts/audit.js';
+import { SessionStage } from '../../src/contracts/auth.js';
+import { CaseSection, DuplicateCheck, IntakeKind } from '../../src/contracts/cases.js';
+import { DocumentType } from '../../src/contracts/documents.js';
+import { NotificationKind } from '../../src/contracts/workflow.js';
+import { OrganisationKind, Role } from '../../src/roles.js';
+import { IloIndicator, PalermoElement } from '../../src/screening/vocabulary.js';
 import {
   LifecycleStage,
   ProcedureKind,
@@ -29,8 +29,8 @@ import {
   ReferralStatus,
   ResolutionKind,
   TaskStatus,
-} from '../sop/vocabulary.js';
-import { labelOf, VOCABULARIES, type VocabularyKey } from './labels.js';
+} from '../../src/sop/vocabulary.js';
+import { labelOf, VOCABULARIES, type VocabularyKey } from '../../src/vocabulary/labels.js';
 
 /** The enum each vocabulary labels: the values come from the schema, not from the labels. */
 const ENUMS: Record<VocabularyKey, { options: readonly string[] }> = {
