@@ -3,6 +3,7 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateDocumentRow } from '../src/features/documents/documents.repository.js';
 import { CHUNK_SIZE } from '../src/features/documents/files.js';
 import { rewrapDocumentKeys } from '../src/features/documents/rewrap.js';
 import { forgetRunningHashes } from '../src/features/documents/upload-content.js';
@@ -259,6 +260,31 @@ describe('documents', () => {
       reason: 'Uploaded to the wrong case',
     });
     expect((await content(manager, id, 2)).statusCode).toBe(404);
+  });
+
+  it('refuses an edit decided on a version that has since moved on (412), also when the change lands in between', async () => {
+    const first = await upload(manager, markedPdf(20_000), 'letter.pdf');
+    const id = first.complete.json().id;
+    const stale = (await manager.get(`/api/documents/${id}`)).headers.etag as string;
+    // A new version of the content moves the document's ETag on.
+    const second = await upload(manager, markedPdf(21_000), 'letter-2.pdf', { documentId: id });
+    expect(second.complete.statusCode, second.complete.body).toBe(201);
+    const edit = await manager.patch(
+      `/api/documents/${id}`,
+      { title: 'Seen before the new version' },
+      { headers: { 'if-match': stale } },
+    );
+    expect(edit.statusCode, edit.body).toBe(412);
+    // The one writer checks the version itself: a change read on version v fails once v is gone.
+    const { version } = (await manager.get(`/api/documents/${id}`)).json();
+    await expect(
+      updateDocumentRow(ctx.db, id, { language: 'ar' }, ctx.clock.now(), { expectedVersion: version - 1 }),
+    ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    const written = await updateDocumentRow(ctx.db, id, { language: 'ar' }, ctx.clock.now(), {
+      expectedVersion: version,
+    });
+    expect(written.version).toBe(version + 1);
+    expect((await manager.get(`/api/documents/${id}`)).headers.etag).toBe(`"v${version + 1}"`);
   });
 
   it('shows an agency only the documents shared with it, and nothing of the others', async () => {
