@@ -8,6 +8,7 @@ import { matchTotpStep } from '../../lib/totp.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, type AuditEvent, recordAudit } from '../audit/index.js';
 import { userForSignIn } from '../users/index.js';
+import { advanceTotpStep, findAccount, recordSignIn, useRecoveryCode } from './account.repository.js';
 import { deleteSession, insertSession } from './sessions.repository.js';
 import { clearThrottle, findThrottle, registerFailure } from './throttle.repository.js';
 
@@ -25,7 +26,7 @@ export interface IssuedSession {
 }
 
 interface StageInput {
-  role: string;
+  role: Role;
   totp_secret: string | null;
   must_change_password: boolean;
 }
@@ -36,7 +37,7 @@ interface StageInput {
  */
 export function stageFor(user: StageInput, secondFactorDone: boolean): SessionStage {
   if (user.totp_secret && !secondFactorDone) return 'mfa_required';
-  if (!user.totp_secret && mfaRequired(user.role as Role)) return 'mfa_enrolment_required';
+  if (!user.totp_secret && mfaRequired(user.role)) return 'mfa_enrolment_required';
   if (user.must_change_password) return 'password_change_required';
   return 'authenticated';
 }
@@ -164,7 +165,7 @@ export async function login(
   const stage = stageFor(user, false);
   return services.db.transaction().execute(async (trx) => {
     const session = await issueSession(services, trx, user.id, stage);
-    await trx.updateTable('users').set({ last_login_at: now }).where('id', '=', user.id).execute();
+    await recordSignIn(trx, user.id, now);
     await recordAudit(
       trx,
       ctx,
@@ -212,33 +213,16 @@ export async function verifySecondFactor(
   return services.db
     .transaction()
     .execute(async (trx) => {
-      const user = await trx
-        .selectFrom('users')
-        .selectAll()
-        .where('id', '=', current.userId)
-        .executeTakeFirstOrThrow();
+      const user = await findAccount(trx, current.userId);
       let method: 'totp' | 'recovery_code' | undefined;
       if (/^\d{6}$/.test(normalised) && user.totp_secret) {
         const step = matchTotpStep(services.crypto.decrypt(user.totp_secret), normalised, now.getTime());
         if (step !== undefined) {
           // Conditional update: of two requests racing with one code, only one wins.
-          const res = await trx
-            .updateTable('users')
-            .set({ totp_last_step: step })
-            .where('id', '=', user.id)
-            .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))]))
-            .executeTakeFirst();
-          if (res.numUpdatedRows > 0n) method = 'totp';
+          if (await advanceTotpStep(trx, user.id, step)) method = 'totp';
         }
       } else if (/^[a-z0-9]{10}$/.test(normalised)) {
-        const res = await trx
-          .updateTable('recovery_codes')
-          .set({ used_at: now })
-          .where('user_id', '=', user.id)
-          .where('code_hash', '=', sha256Hex(normalised))
-          .where('used_at', 'is', null)
-          .executeTakeFirst();
-        if (res.numUpdatedRows > 0n) method = 'recovery_code';
+        if (await useRecoveryCode(trx, user.id, sha256Hex(normalised), now)) method = 'recovery_code';
       }
       if (!method) return { ok: false as const };
 

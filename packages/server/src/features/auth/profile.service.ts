@@ -1,13 +1,21 @@
 import { randomInt } from 'node:crypto';
-import { mfaRequired, type Role, type UpdateProfileRequest } from '@opennrm/domain';
-import type { Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { mfaRequired, type UpdateProfileRequest } from '@opennrm/domain';
+import type { Database } from '../../db/create-db.js';
 import { AppError } from '../../lib/app-error.js';
 import { checkNewPassword, hashPassword, verifyPassword } from '../../lib/passwords.js';
 import { sha256Hex } from '../../lib/tokens.js';
 import { matchTotpStep, newTotpSecret, totpEnrolment } from '../../lib/totp.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/index.js';
+import {
+  clearSecondFactor,
+  enableTotp,
+  findAccount,
+  replaceRecoveryCodes,
+  setPassword,
+  setPendingTotpSecret,
+  updateProfileFields,
+} from './account.repository.js';
 import { type IssuedSession, issueSession, type SessionUser, stageFor } from './auth.service.js';
 import { deleteSession, deleteUserSessions } from './sessions.repository.js';
 
@@ -22,18 +30,18 @@ function newRecoveryCodes(): string[] {
   });
 }
 
-async function storeRecoveryCodes(trx: Transaction<DB>, userId: string): Promise<string[]> {
+async function storeRecoveryCodes(trx: Database, userId: string): Promise<string[]> {
   const codes = newRecoveryCodes();
-  await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
-  await trx
-    .insertInto('recovery_codes')
-    .values(codes.map((c) => ({ user_id: userId, code_hash: sha256Hex(c.replace('-', '')) })))
-    .execute();
+  await replaceRecoveryCodes(
+    trx,
+    userId,
+    codes.map((c) => sha256Hex(c.replace('-', ''))),
+  );
   return codes;
 }
 
 async function loadUser(services: Services, userId: string) {
-  return services.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+  return findAccount(services.db, userId);
 }
 
 async function assertPassword(storedHash: string, password: string) {
@@ -50,15 +58,7 @@ export async function updateProfile(
 ) {
   if (patch.displayName === undefined && patch.locale === undefined) return;
   await services.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({
-        ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
-        ...(patch.locale ? { locale: patch.locale } : {}),
-        updated_at: services.now(),
-      })
-      .where('id', '=', userId)
-      .execute();
+    await updateProfileFields(trx, userId, patch, services.now());
     await recordAudit(
       trx,
       ctx,
@@ -94,16 +94,7 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(newPassword);
   const now = services.now();
   return services.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({
-        password_hash: passwordHash,
-        must_change_password: false,
-        password_changed_at: now,
-        updated_at: now,
-      })
-      .where('id', '=', user.id)
-      .execute();
+    await setPassword(trx, user.id, passwordHash, false, now);
     await deleteUserSessions(trx, user.id);
     await recordAudit(
       trx,
@@ -119,11 +110,7 @@ export async function startTotpEnrolment(services: Services, current: SessionUse
   const user = await loadUser(services, current.userId);
   if (user.totp_secret) throw new AppError('MFA_ALREADY_ENABLED', 'A second factor is already set up');
   const secret = newTotpSecret();
-  await services.db
-    .updateTable('users')
-    .set({ totp_pending_secret: services.crypto.encrypt(secret) })
-    .where('id', '=', user.id)
-    .execute();
+  await setPendingTotpSecret(services.db, user.id, services.crypto.encrypt(secret));
   const issuer = services.config.publicUrl
     ? `OpenNRM (${new URL(services.config.publicUrl).host})`
     : 'OpenNRM';
@@ -145,11 +132,7 @@ export async function confirmTotpEnrolment(
   if (step === undefined) throw new AppError('AUTH_MFA_INVALID', 'The code is not correct');
   const secret = user.totp_pending_secret;
   return services.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ totp_secret: secret, totp_pending_secret: null, totp_last_step: step, updated_at: now })
-      .where('id', '=', user.id)
-      .execute();
+    await enableTotp(trx, user.id, secret, step, now);
     const recoveryCodes = await storeRecoveryCodes(trx, user.id);
     await recordAudit(trx, ctx, { action: 'auth.mfa_enrolled', targetType: 'user', targetId: user.id }, now);
     await deleteSession(trx, current.sessionId);
@@ -192,16 +175,11 @@ export async function disableOwnTotp(
 ) {
   const user = await loadUser(services, current.userId);
   await assertPassword(user.password_hash, currentPassword);
-  if (mfaRequired(user.role as Role)) {
+  if (mfaRequired(user.role)) {
     throw new AppError('MFA_REQUIRED_FOR_ROLE', 'Your role requires a second factor');
   }
   await services.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ totp_secret: null, totp_pending_secret: null, totp_last_step: null, updated_at: services.now() })
-      .where('id', '=', user.id)
-      .execute();
-    await trx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
+    await clearSecondFactor(trx, user.id, services.now());
     await recordAudit(
       trx,
       ctx,

@@ -1,6 +1,6 @@
-import type { UserListQuery } from '@opennrm/domain';
-import { type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { type Permission, rolesWith, type UserListQuery } from '@opennrm/domain';
+import { type Insertable, type Kysely, type SqlBool, sql, type Transaction, type Updateable } from 'kysely';
+import type { DB, UsersTable } from '../../db/schema.js';
 import { likePattern } from '../../lib/sql.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -59,4 +59,24 @@ function userFilter(q: UserListQuery) {
   if (q.organisationId) parts.push(sql`u.organisation_id = ${q.organisationId}`);
   if (q.active !== undefined) parts.push(sql`u.active = ${q.active}`);
   return sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
+}
+
+export async function insertUser(db: Db, values: Insertable<UsersTable>): Promise<string> {
+  const { id } = await db.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateUser(db: Db, id: string, patch: Updateable<UsersTable>): Promise<void> {
+  await db.updateTable('users').set(patch).where('id', '=', id).execute();
+}
+
+/** The active users whose role holds a permission, by display name: names and roles only. */
+export function listActiveUsersWith(db: Db, permission: Permission) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'role'])
+    .where('active', '=', true)
+    .where('role', 'in', rolesWith(permission))
+    .orderBy('display_name')
+    .execute();
 }

@@ -1,8 +1,6 @@
 import {
-  type Locale,
   type Role,
   roleFitsOrganisation,
-  rolesWith,
   type User,
   type UserCreate,
   type UserListQuery,
@@ -15,14 +13,17 @@ import { checkNewPassword, hashPassword } from '../../lib/passwords.js';
 import { decodeCursor, pageFrom } from '../../lib/sql.js';
 import type { Services } from '../../services.js';
 import { type AuditContext, recordAudit } from '../audit/index.js';
-import { revokeSessionsOfUser } from '../auth/index.js';
+import { removeSecondFactor, revokeSessionsOfUser, setTemporaryPassword } from '../auth/index.js';
 import { findOrganisation } from '../organisations/index.js';
 import {
   countUsers,
   findUserById,
   findUserByUsername,
+  insertUser,
+  listActiveUsersWith,
   listUsers,
   type UserWithOrganisation,
+  updateUser,
 } from './users.repository.js';
 
 export function presentUser(row: UserWithOrganisation): User {
@@ -30,13 +31,13 @@ export function presentUser(row: UserWithOrganisation): User {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    role: row.role as Role,
+    role: row.role,
     organisationId: row.organisation_id,
     organisationName: row.organisation_name,
     active: row.active,
     mfaEnabled: row.totp_secret !== null,
     mustChangePassword: row.must_change_password,
-    locale: row.locale as Locale,
+    locale: row.locale,
     email: row.email ?? null,
     lastLoginAt: row.last_login_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
@@ -101,23 +102,19 @@ export async function createUser(services: Services, ctx: AuditContext, input: U
   const passwordHash = await hashPassword(input.password);
   const now = services.now();
   const id = await services.db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('users')
-      .values({
-        username: input.username,
-        display_name: input.displayName,
-        role: input.role,
-        organisation_id: input.organisationId,
-        password_hash: passwordHash,
-        must_change_password: true,
-        locale: input.locale ?? 'en',
-        email: input.email ?? null,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertUser(trx, {
+      username: input.username,
+      display_name: input.displayName,
+      role: input.role,
+      organisation_id: input.organisationId,
+      password_hash: passwordHash,
+      must_change_password: true,
+      locale: input.locale ?? 'en',
+      email: input.email ?? null,
+      password_changed_at: now,
+      created_at: now,
+      updated_at: now,
+    });
     await recordAudit(
       trx,
       ctx,
@@ -150,7 +147,7 @@ export async function editUser(
   if (isSelf && (patch.active === false || (patch.role && patch.role !== current.role))) {
     throw new AppError('SELF_LOCKOUT', 'You cannot deactivate yourself or change your own role');
   }
-  const role = patch.role ?? (current.role as Role);
+  const role = patch.role ?? current.role;
   const organisationId = patch.organisationId ?? current.organisation_id;
   if (patch.role || patch.organisationId) await assertPlacement(services, role, organisationId);
   const rightsChanged =
@@ -159,18 +156,14 @@ export async function editUser(
     (patch.active === false && current.active);
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({
-        ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
-        ...(patch.active !== undefined ? { active: patch.active } : {}),
-        ...(patch.email !== undefined ? { email: patch.email } : {}),
-        role,
-        organisation_id: organisationId,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .execute();
+    await updateUser(trx, id, {
+      ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+      ...(patch.active !== undefined ? { active: patch.active } : {}),
+      ...(patch.email !== undefined ? { email: patch.email } : {}),
+      role,
+      organisation_id: organisationId,
+      updated_at: now,
+    });
     if (rightsChanged) await revokeSessionsOfUser(trx, id);
     await recordAudit(
       trx,
@@ -200,16 +193,7 @@ export async function resetPassword(services: Services, ctx: AuditContext, id: s
   const passwordHash = await hashPassword(newPassword);
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({
-        password_hash: passwordHash,
-        must_change_password: true,
-        password_changed_at: now,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .execute();
+    await setTemporaryPassword(trx, id, passwordHash, now);
     await revokeSessionsOfUser(trx, id);
     await recordAudit(trx, ctx, { action: 'user.password_reset', targetType: 'user', targetId: id }, now);
   });
@@ -221,12 +205,7 @@ export async function resetSecondFactor(services: Services, ctx: AuditContext, i
   if (!current) throw notFound('User');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ totp_secret: null, totp_pending_secret: null, totp_last_step: null, updated_at: now })
-      .where('id', '=', id)
-      .execute();
-    await trx.deleteFrom('recovery_codes').where('user_id', '=', id).execute();
+    await removeSecondFactor(trx, id, now);
     await revokeSessionsOfUser(trx, id);
     await recordAudit(trx, ctx, { action: 'user.mfa_reset', targetType: 'user', targetId: id }, now);
   });
@@ -234,12 +213,6 @@ export async function resetSecondFactor(services: Services, ctx: AuditContext, i
 
 /** Active case managers and supervisors, for the assignment dialog: names and roles only. */
 export async function listAssignableUsers(services: Services) {
-  const rows = await services.db
-    .selectFrom('users')
-    .select(['id', 'display_name', 'role'])
-    .where('active', '=', true)
-    .where('role', 'in', rolesWith('cases.manage'))
-    .orderBy('display_name')
-    .execute();
-  return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role as Role }));
+  const rows = await listActiveUsersWith(services.db, 'cases.manage');
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role }));
 }
