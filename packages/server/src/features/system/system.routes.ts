@@ -1,9 +1,8 @@
 import { HealthResponse, ReadyResponse } from '@opennrm/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
-import { AppError } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
+import { checkReady } from './system.service.js';
 
 const tags = ['system'];
 const open = { access: { public: true as const } };
@@ -21,14 +20,7 @@ export async function systemRoutes(base: FastifyInstance, { services }: { servic
   app.get(
     '/api/ready',
     { config: open, schema: { tags, summary: 'The database answers', response: { 200: ReadyResponse } } },
-    async () => {
-      try {
-        await sql`SELECT 1`.execute(services.db);
-      } catch {
-        throw new AppError('NOT_READY', 'The database is not reachable');
-      }
-      return { status: 'ready' as const };
-    },
+    async () => checkReady(services),
   );
 
   app.get('/api/openapi.json', { config: open, schema: { hide: true } }, async () => app.swagger());
