@@ -27,9 +27,10 @@ import { inTransaction } from './referrals.service.js';
  *    missing, 412 when stale).
  * 3. A revoked or declined referral takes no answer (409 REFERRAL_ENDED); the move must be one
  *    the actor may make from the current status (409 REFERRAL_TRANSITION_INVALID).
- * 4. The case's SOP records the answer (`update_referral`), which completes the SOP's task
- *    waiting for it and names the deadline to complete the work: the SOP's, else the strictest
- *    of any SOP before one started, else the installation's default.
+ * 4. The case's SOP records the answer (`update_referral`): on acceptance it opens the SOP's
+ *    tasks that wait for it (`referral_accepted`) and names the deadline to complete the work:
+ *    the SOP's, else the strictest of any SOP before one started, else the installation's
+ *    default. A referral made before the SOP started is answered without one.
  * 5. The row changes through `updateReferralRow` (status, its timestamp, the new deadline;
  *    version + 1); audit `referral.updated`; the case manager and the sender are notified
  *    (the organisation, when the NRM revokes it).
