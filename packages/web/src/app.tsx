@@ -3,7 +3,7 @@ import { BrowserRouter } from 'react-router-dom';
 import { endLocalSession, ME_KEY } from './api/auth';
 import { isApiError } from './api/client';
 import { ErrorBoundary } from './components/error-boundary';
-import { AppRoutes } from './features/shell/app-routes';
+import { AppRoutes } from './features/shell';
 
 /** A request answered "not signed in" means the session ended: go back to sign-in. */
 function onApiError(error: unknown): void {

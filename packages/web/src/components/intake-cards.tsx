@@ -1,7 +1,7 @@
 import type { IntakeKind } from '@opennrm/domain';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { INTAKE_PATHS } from './intake-kinds';
+import { INTAKE_PATHS } from '../lib/intake-kinds';
 
 /** One card per intake form the user may use: what it is for, and a button to start it. */
 export function IntakeCards({ kinds }: { kinds: readonly IntakeKind[] }) {

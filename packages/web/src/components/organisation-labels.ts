@@ -1,4 +1,4 @@
-import type { BadgeTone } from '../../components/badge';
+import type { BadgeTone } from './badge';
 
 interface Named {
   name: string;

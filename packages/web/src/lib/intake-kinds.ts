@@ -1,5 +1,5 @@
 import { type IntakeKind, intakeKindsForRole, type Me } from '@opennrm/domain';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from './permissions';
 
 /** Where each intake form lives. */
 export const INTAKE_PATHS: Record<IntakeKind, string> = {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/language-switch';
-import { SiteFooter } from '../shell/site-footer';
+import { SiteFooter } from '../../components/site-footer';
 
 /** The frame of the sign-in pages: product name and language switch, nothing to navigate. */
 export function AuthLayout({ children }: { children: ReactNode }) {

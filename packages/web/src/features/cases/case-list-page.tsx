@@ -11,7 +11,7 @@ import { SkeletonRows } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
 import { type Filters, useUrlFilters } from '../../components/url-filters';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
 import { CASE_FILTER_KEYS, type CaseFilterKey, CaseFilters } from './case-filters';
 import { type CaseSort, CaseTable } from './case-table';
 import { useKnownAssignees } from './use-assignees';

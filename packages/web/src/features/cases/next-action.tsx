@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../api/auth';
 import { useWorkflow } from '../../api/workflow';
-import { hasPermission } from '../shell/sections';
-import { BlockerList } from '../workflow/blockers';
-import { useStageTitle } from '../workflow/workflow-labels';
+import { hasPermission } from '../../lib/permissions';
+import { BlockerList, useStageTitle } from '../workflow';
 import { AssignDialog } from './assign-dialog';
 
 /** How many blockers the card lists before pointing to the workflow section for the rest. */

@@ -8,7 +8,7 @@ import { caseDocumentsKey, DOCUMENTS_KEY, useCaseDocuments } from '../../api/doc
 import { errorMessage } from '../../components/form-errors';
 import { SkeletonRows } from '../../components/loading';
 import { Notice } from '../../components/notice';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
 import { DeleteDocumentDialog } from './delete-document-dialog';
 import { type DocumentAbilities, DocumentItem } from './document-item';
 import { useFileSize } from './document-labels';

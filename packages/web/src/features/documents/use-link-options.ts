@@ -4,7 +4,7 @@ import { useCaseReferrals } from '../../api/referrals';
 import { useCaseTasks } from '../../api/workflow';
 import type { Option } from '../../components/fields';
 import { useDisplayNames } from '../../i18n/display-names';
-import { useOrganisationLabel } from '../referrals/referral-labels';
+import { useOrganisationLabel } from '../referrals';
 
 /**
  * What a document may be linked to: the case's referrals and tasks (as far as the reader

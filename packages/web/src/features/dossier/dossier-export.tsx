@@ -8,7 +8,7 @@ import { dossierMemory, isDossierRunning, useDossierExport, useStartDossier } fr
 import { errorMessage } from '../../components/form-errors';
 import { Notice } from '../../components/notice';
 import { useFormatters } from '../../i18n/format';
-import { useFileSize } from '../documents/document-labels';
+import { useFileSize } from '../documents';
 import '../documents/documents.css';
 
 /** Why an export failed, in words: the server gives a code, never a message. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CheckboxField } from '../../components/checkbox-field';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
 import { LanguagesField } from '../../components/languages-field';
-import { organisationName } from '../organisations/organisation-labels';
+import { organisationName } from '../../components/organisation-labels';
 
 export interface CaseDetailsDraft {
   channel: IntakeChannel;

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/auth';
+import { IntakeCards } from '../../components/intake-cards';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
-import { IntakeCards } from './intake-buttons';
-import { intakeKindsFor } from './intake-kinds';
+import { intakeKindsFor } from '../../lib/intake-kinds';
 
 export function IntakeStartPage() {
   const { t } = useTranslation();

@@ -9,10 +9,10 @@ import { ErrorSummary } from '../../components/error-summary';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
 import { apiErrorToFieldErrors, useFormErrors } from '../../components/form-errors';
 import { Ltr } from '../../components/ltr';
+import { organisationName } from '../../components/organisation-labels';
 import { usePageTitle } from '../../components/page-title';
 import { useDisplayNames } from '../../i18n/display-names';
-import { organisationName } from '../organisations/organisation-labels';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
 import { IloChecklist } from './ilo-checklist';
 import {
   EMPTY_PERSON,

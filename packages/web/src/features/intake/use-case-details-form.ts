@@ -7,8 +7,8 @@ import { useSession } from '../../api/auth';
 import { casesApi } from '../../api/cases';
 import { isApiError } from '../../api/client';
 import { apiErrorToFieldErrors, useFormErrors } from '../../components/form-errors';
-import { changedFields, storeCase } from '../cases/case-mutations';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
+import { changedFields, storeCase } from '../cases';
 import {
   CASE_DETAILS_FIELDS,
   type CaseDetailsDraft,

@@ -8,10 +8,8 @@ import { errorMessage } from '../../components/form-errors';
 import { PageLoading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
-import { IdentityBar } from '../cases/identity-bar';
-import { ConsentRecorder } from '../cases/sections/consent-recorder';
-import { ConsentHistory, isMinorPerson } from '../cases/sections/consents-section';
-import { ScreeningInterview } from '../screening/screening-interview';
+import { ConsentHistory, ConsentRecorder, IdentityBar, isMinorPerson } from '../cases';
+import { ScreeningInterview } from '../screening';
 import { IntakeSteps } from './intake-steps';
 import { WalkInDetailsStep } from './walk-in-details-step';
 

@@ -2,10 +2,10 @@ import type { Case } from '@opennrm/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorSummary } from '../../components/error-summary';
-import { ChangeFailed } from '../cases/case-mutations';
+import { useWarnBeforeLeaving } from '../../lib/use-warn-before-leaving';
+import { ChangeFailed } from '../cases';
 import { CaseDetailsFields, caseDetailsFieldIds } from './case-details-fields';
 import { isStaleCase, useCaseDetailsForm } from './use-case-details-form';
-import { useWarnBeforeLeaving } from './use-warn-before-leaving';
 
 const PREFIX = 'walkin-case';
 

@@ -5,7 +5,8 @@ import { useSession } from '../../api/auth';
 import { ErrorSummary } from '../../components/error-summary';
 import { apiErrorToFieldErrors, type FieldError, useFormErrors } from '../../components/form-errors';
 import { usePageTitle } from '../../components/page-title';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
+import { useWarnBeforeLeaving } from '../../lib/use-warn-before-leaving';
 import { IntakeSteps } from './intake-steps';
 import {
   EMPTY_PERSON,
@@ -17,7 +18,6 @@ import {
 import { personFieldIds } from './person-fields';
 import { useCreateCase } from './use-create-case';
 import { useDuplicateSearch } from './use-duplicate-search';
-import { useWarnBeforeLeaving } from './use-warn-before-leaving';
 import { decisionMissing, type PersonDecision, WalkInPersonStep } from './walk-in-person-step';
 
 const PERSON_PREFIX = 'walkin';

@@ -2,8 +2,7 @@ import type { DuplicateCandidate } from '@opennrm/domain';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/form-errors';
 import { Notice } from '../../components/notice';
-import { PersonNames } from '../cases/case-labels';
-import { DuplicateCandidates } from '../cases/duplicate-candidates';
+import { DuplicateCandidates, PersonNames } from '../cases';
 import { AliasesField, CircumstanceFields, DocumentsField } from './person-extra-fields';
 import {
   BirthFields,

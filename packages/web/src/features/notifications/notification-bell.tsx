@@ -5,7 +5,7 @@ import { useSession } from '../../api/auth';
 import { useLatestNotifications, useMarkAllRead, useUnreadCount } from '../../api/notifications';
 import { errorMessage } from '../../components/form-errors';
 import { useFormatters } from '../../i18n/format';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
 import { NotificationItem } from './notification-item';
 import './notifications.css';
 

@@ -11,10 +11,10 @@ import { errorMessage } from '../../components/form-errors';
 import { PageLoading } from '../../components/loading';
 import { Ltr } from '../../components/ltr';
 import { Notice } from '../../components/notice';
+import { activeTone } from '../../components/organisation-labels';
 import { usePageTitle } from '../../components/page-title';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
 import { OrganisationForm } from './organisation-form';
-import { activeTone } from './organisation-labels';
 
 function Summary({ organisation }: { organisation: Organisation }) {
   const { t } = useTranslation();

@@ -15,10 +15,10 @@ import { ListFooter } from '../../components/load-more';
 import { SkeletonRows } from '../../components/loading';
 import { Ltr } from '../../components/ltr';
 import { Notice } from '../../components/notice';
+import { activeTone } from '../../components/organisation-labels';
 import { usePageTitle } from '../../components/page-title';
 import { type Filters, useUrlFilters } from '../../components/url-filters';
-import { hasPermission } from '../shell/sections';
-import { activeTone } from './organisation-labels';
+import { hasPermission } from '../../lib/permissions';
 
 const FILTER_KEYS = ['q', 'kind', 'active'] as const;
 type Key = (typeof FILTER_KEYS)[number];

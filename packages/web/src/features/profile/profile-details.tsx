@@ -8,7 +8,7 @@ import { TextField } from '../../components/fields';
 import { apiErrorToFieldErrors, useFormErrors } from '../../components/form-errors';
 import { Ltr } from '../../components/ltr';
 import { Notice } from '../../components/notice';
-import { organisationName } from '../organisations/organisation-labels';
+import { organisationName } from '../../components/organisation-labels';
 
 const FIELD_IDS = { '': 'display-name', displayName: 'display-name' };
 

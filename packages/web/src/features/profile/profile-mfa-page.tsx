@@ -6,7 +6,7 @@ import { ME_KEY, useSession } from '../../api/auth';
 import { sessionStore } from '../../api/session-store';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
-import { MfaSetup } from '../auth/mfa-setup';
+import { MfaSetup } from '../auth';
 
 /** Setting up a second factor by choice, from the profile. */
 export function ProfileMfaPage() {

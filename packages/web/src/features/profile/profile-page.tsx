@@ -4,7 +4,7 @@ import { useSession } from '../../api/auth';
 import { sessionStore } from '../../api/session-store';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
-import { ChangePasswordForm } from '../auth/change-password-form';
+import { ChangePasswordForm } from '../auth';
 import { NotificationPreferencesSection } from './notification-preferences-section';
 import { ProfileDetails } from './profile-details';
 import { SecondFactorSection } from './second-factor-section';

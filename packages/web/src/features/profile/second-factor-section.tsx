@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { authApi, ME_KEY } from '../../api/auth';
 import { Badge } from '../../components/badge';
 import { Dialog } from '../../components/dialog';
-import { RecoveryCodes } from '../auth/recovery-codes';
+import { RecoveryCodes } from '../auth';
 import { PasswordConfirmDialog } from './password-confirm-dialog';
 
 /** Second-factor status and the actions open to this user. */

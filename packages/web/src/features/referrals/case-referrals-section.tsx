@@ -7,7 +7,7 @@ import { DateTime } from '../../components/date-time';
 import { errorMessage } from '../../components/form-errors';
 import { SkeletonRows } from '../../components/loading';
 import { Notice } from '../../components/notice';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
 import { ReasonDialog } from './reason-dialog';
 import { RecipientActions } from './recipient-actions';
 import { ReferDialog } from './refer-dialog';

@@ -9,7 +9,7 @@ import { errorMessage } from '../../components/form-errors';
 import { SkeletonRows } from '../../components/loading';
 import { Ltr } from '../../components/ltr';
 import { Notice } from '../../components/notice';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
 import { OrganisationLabel, ReferralStatusBadge } from './referral-labels';
 
 /** When the referral ended and how: completed, declined or revoked. */

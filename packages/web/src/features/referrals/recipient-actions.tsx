@@ -7,7 +7,7 @@ import { referralsApi, useStoreReferral } from '../../api/referrals';
 import { Dialog } from '../../components/dialog';
 import { SelectField, TextAreaField } from '../../components/fields';
 import { Notice } from '../../components/notice';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
 import { ReasonDialog } from './reason-dialog';
 import { ReferralChangeFailed } from './referral-errors';
 

@@ -24,8 +24,8 @@ import {
   useFormErrors,
 } from '../../components/form-errors';
 import { Notice } from '../../components/notice';
-import { organisationName } from '../organisations/organisation-labels';
-import { hasPermission } from '../shell/sections';
+import { organisationName } from '../../components/organisation-labels';
+import { hasPermission } from '../../lib/permissions';
 
 const DEFAULT_SECTIONS: CaseSection[] = ['person', 'narrative'];
 

@@ -4,8 +4,8 @@ import { useAllOrganisations } from '../../api/admin';
 import { useSession } from '../../api/auth';
 import { Badge, type BadgeTone } from '../../components/badge';
 import { DateTime } from '../../components/date-time';
-import { organisationName } from '../organisations/organisation-labels';
-import { hasPermission } from '../shell/sections';
+import { organisationName } from '../../components/organisation-labels';
+import { hasPermission } from '../../lib/permissions';
 
 export const STATUS_TONES: Record<ReferralStatus, BadgeTone> = {
   sent: 'blue',

@@ -2,7 +2,7 @@ import type { CaseScreening } from '@opennrm/domain';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '../../components/date-time';
 import { Ltr } from '../../components/ltr';
-import { CategoryBadge, RiskBadge } from '../cases/case-labels';
+import { CategoryBadge, RiskBadge } from '../cases';
 
 type Confirmed = NonNullable<CaseScreening['confirmed']>;
 

@@ -25,7 +25,7 @@ import { errorMessage, type FieldError, useFormErrors } from '../../components/f
 import { SkeletonRows } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { useDisplayNames } from '../../i18n/display-names';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
 import { AnswersSummary } from './answers-summary';
 import { ConfirmScreeningDialog } from './confirm-screening-dialog';
 import { ConfirmedDecision } from './confirmed-decision';

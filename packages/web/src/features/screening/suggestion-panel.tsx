@@ -11,7 +11,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/form-errors';
-import { CategoryBadge, RiskBadge } from '../cases/case-labels';
+import { CategoryBadge, RiskBadge } from '../cases';
 import { questionId } from './question-field';
 import type { SaveStatus } from './use-screening-autosave';
 

@@ -4,15 +4,13 @@ import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useSession } from '../../api/auth';
 import { sessionStore } from '../../api/session-store';
 import { PageLoading } from '../../components/loading';
-import { LoginPage } from '../auth/login-page';
-import { SetupMfaPage } from '../auth/setup-mfa-page';
-import { SetupPasswordPage } from '../auth/setup-password-page';
-import { intakeKindsFor } from '../intake/intake-kinds';
+import { intakeKindsFor } from '../../lib/intake-kinds';
+import { hasPermission } from '../../lib/permissions';
+import { LoginPage, SetupMfaPage, SetupPasswordPage } from '../auth';
 import { AppShell } from './app-shell';
 import { HomePage } from './home-page';
 import { NotFoundPage } from './not-found-page';
 import { pages } from './pages';
-import { hasPermission } from './sections';
 import { ServiceProblemPage } from './service-problem-page';
 import { useProfileLanguage } from './use-profile-language';
 
@@ -45,7 +43,9 @@ const InboxPage = lazy(() => pages.inbox().then((m) => ({ default: m.InboxPage }
 const NotificationsPage = lazy(() => pages.notifications().then((m) => ({ default: m.NotificationsPage })));
 const MyTasksPage = lazy(() => pages.tasks().then((m) => ({ default: m.MyTasksPage })));
 const ProcedureMapPage = lazy(() =>
-  import('../procedure-map/procedure-map-page').then((m) => ({ default: m.ProcedureMapPage })),
+  import('../procedure-map')
+    .then((m) => m.procedureMapPages.procedureMap())
+    .then((m) => ({ default: m.ProcedureMapPage })),
 );
 
 /** Only same-site paths are followed after sign-in, never another origin. */

@@ -5,11 +5,11 @@ import { useSession, useSignOut } from '../../api/auth';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { LanguageSwitch } from '../../components/language-switch';
 import { PageLoading } from '../../components/loading';
-import { NotificationBell } from '../notifications/notification-bell';
-import { organisationName } from '../organisations/organisation-labels';
+import { organisationName } from '../../components/organisation-labels';
+import { SiteFooter } from '../../components/site-footer';
+import { NotificationBell } from '../notifications';
 import { preloadPages } from './pages';
 import { sectionsFor } from './sections';
-import { SiteFooter } from './site-footer';
 
 /** The identity bar, navigation by role, and the page itself. */
 export function AppShell({ children }: { children: ReactNode }) {

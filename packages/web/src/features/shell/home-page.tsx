@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../api/auth';
+import { IntakeCards } from '../../components/intake-cards';
 import { Notice } from '../../components/notice';
+import { organisationName } from '../../components/organisation-labels';
 import { usePageTitle } from '../../components/page-title';
-import { IntakeCards } from '../intake/intake-buttons';
-import { intakeKindsFor } from '../intake/intake-kinds';
-import { organisationName } from '../organisations/organisation-labels';
-import { hasPermission, sectionsFor } from './sections';
+import { intakeKindsFor } from '../../lib/intake-kinds';
+import { hasPermission } from '../../lib/permissions';
+import { sectionsFor } from './sections';
 import { WorkSummary } from './work-summary';
 
 /** Answers "what can I do here?" with the sections this role may use. */

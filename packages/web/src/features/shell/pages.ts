@@ -1,32 +1,37 @@
 import type { Me } from '@opennrm/domain';
-import { hasPermission } from './sections';
+import { hasPermission } from '../../lib/permissions';
+import { notificationsPages } from '../notifications';
 
-/** Page modules, loaded on first use; `preloadPages` fetches them ahead once signed in. */
+/**
+ * Page modules, loaded on first use; `preloadPages` fetches them ahead once signed in. A
+ * feature's index is itself loaded on demand (its components stay out of the first download),
+ * except notifications', which the shell uses anyway (the bell).
+ */
 export const pages = {
-  profile: () => import('../profile/profile-page'),
-  profileMfa: () => import('../profile/profile-mfa-page'),
-  organisations: () => import('../organisations/organisations-page'),
-  organisationNew: () => import('../organisations/organisation-new-page'),
-  organisationEdit: () => import('../organisations/organisation-edit-page'),
-  users: () => import('../users/users-page'),
-  userNew: () => import('../users/user-new-page'),
-  userEdit: () => import('../users/user-edit-page'),
-  audit: () => import('../audit/audit-page'),
-  sops: () => import('../sops/sop-list-page'),
-  sop: () => import('../sops/sop-page'),
-  sopCompare: () => import('../sops/sop-compare-page'),
-  sopEdit: () => import('../sops/sop-edit-page'),
-  calendar: () => import('../sops/calendar-page'),
-  cases: () => import('../cases/case-list-page'),
-  case: () => import('../cases/case-page'),
-  intake: () => import('../intake/intake-start-page'),
-  walkIn: () => import('../intake/walk-in-page'),
-  walkInCase: () => import('../intake/walk-in-case-page'),
-  hotline: () => import('../intake/hotline-page'),
-  referral: () => import('../intake/referral-page'),
-  inbox: () => import('../referrals/inbox-page'),
-  notifications: () => import('../notifications/notifications-page'),
-  tasks: () => import('../workflow/my-tasks-page'),
+  profile: () => import('../profile').then((m) => m.profilePages.profile()),
+  profileMfa: () => import('../profile').then((m) => m.profilePages.profileMfa()),
+  organisations: () => import('../organisations').then((m) => m.organisationsPages.organisations()),
+  organisationNew: () => import('../organisations').then((m) => m.organisationsPages.organisationNew()),
+  organisationEdit: () => import('../organisations').then((m) => m.organisationsPages.organisationEdit()),
+  users: () => import('../users').then((m) => m.usersPages.users()),
+  userNew: () => import('../users').then((m) => m.usersPages.userNew()),
+  userEdit: () => import('../users').then((m) => m.usersPages.userEdit()),
+  audit: () => import('../audit').then((m) => m.auditPages.audit()),
+  sops: () => import('../sops').then((m) => m.sopsPages.sops()),
+  sop: () => import('../sops').then((m) => m.sopsPages.sop()),
+  sopCompare: () => import('../sops').then((m) => m.sopsPages.sopCompare()),
+  sopEdit: () => import('../sops').then((m) => m.sopsPages.sopEdit()),
+  calendar: () => import('../sops').then((m) => m.sopsPages.calendar()),
+  cases: () => import('../cases').then((m) => m.casesPages.cases()),
+  case: () => import('../cases').then((m) => m.casesPages.case()),
+  intake: () => import('../intake').then((m) => m.intakePages.intake()),
+  walkIn: () => import('../intake').then((m) => m.intakePages.walkIn()),
+  walkInCase: () => import('../intake').then((m) => m.intakePages.walkInCase()),
+  hotline: () => import('../intake').then((m) => m.intakePages.hotline()),
+  referral: () => import('../intake').then((m) => m.intakePages.referral()),
+  inbox: () => import('../referrals').then((m) => m.referralsPages.inbox()),
+  notifications: () => notificationsPages.notifications(),
+  tasks: () => import('../workflow').then((m) => m.workflowPages.tasks()),
 };
 
 /** Fetches the code of the pages this user may open, so moving between them is instant. */

@@ -33,7 +33,3 @@ export const SECTIONS: readonly Section[] = [
 export function sectionsFor(me: Me): Section[] {
   return SECTIONS.filter((section) => me.permissions.includes(section.permission));
 }
-
-export function hasPermission(me: Me | null, permission: Permission): boolean {
-  return me?.permissions.includes(permission) ?? false;
-}

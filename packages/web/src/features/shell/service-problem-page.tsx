@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ME_KEY } from '../../api/auth';
 import { usePageTitle } from '../../components/page-title';
-import { AuthLayout } from '../auth/auth-layout';
+import { AuthLayout } from '../auth';
 
 /** Shown when the server cannot be reached or answers with a failure we cannot act on. */
 export function ServiceProblemPage() {

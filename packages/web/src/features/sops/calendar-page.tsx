@@ -16,8 +16,8 @@ import { PageLoading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
 import { useFormatters } from '../../i18n/format';
-import { useWarnBeforeLeaving } from '../intake/use-warn-before-leaving';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
+import { useWarnBeforeLeaving } from '../../lib/use-warn-before-leaving';
 import { weekdayName } from './sop-labels';
 
 const WEEK = [0, 1, 2, 3, 4, 5, 6] as const;

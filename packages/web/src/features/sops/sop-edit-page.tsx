@@ -9,7 +9,7 @@ import { Dialog } from '../../components/dialog';
 import { errorMessage } from '../../components/form-errors';
 import { PageLoading } from '../../components/loading';
 import { Notice } from '../../components/notice';
-import { useWarnBeforeLeaving } from '../intake/use-warn-before-leaving';
+import { useWarnBeforeLeaving } from '../../lib/use-warn-before-leaving';
 import { focusEditorAt, IssueList, JsonEditor, SyntaxProblem } from './sop-editor';
 import { SopFrame } from './sop-frame';
 import { diffJson, type JsonSyntaxError, parseJson, positionAt, type TextPosition } from './sop-json';

@@ -10,7 +10,7 @@ import { PageLoading } from '../../components/loading';
 import { Ltr } from '../../components/ltr';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
 import { localText } from './sop-labels';
 
 export type SopTab = 'view' | 'compare' | 'edit';

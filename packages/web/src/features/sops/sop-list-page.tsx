@@ -12,7 +12,7 @@ import { SkeletonRows } from '../../components/loading';
 import { Ltr } from '../../components/ltr';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
 import { localText, weekdayName } from './sop-labels';
 
 function CasesPerVersion({ sop }: { sop: SopSummary }) {

@@ -11,7 +11,7 @@ import { PageLoading } from '../../components/loading';
 import { Ltr } from '../../components/ltr';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
 import { UserAccountActions } from './user-account-actions';
 import { emailValue, UserForm } from './user-form';
 import { MfaBadge, UserStatusBadges } from './user-labels';

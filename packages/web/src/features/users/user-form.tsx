@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/error-summary';
 import { SelectField, TextField } from '../../components/fields';
 import { apiErrorToFieldErrors, type FieldError, useFormErrors } from '../../components/form-errors';
-import { organisationName } from '../organisations/organisation-labels';
+import { organisationName } from '../../components/organisation-labels';
 
 export interface UserValues {
   username: string;

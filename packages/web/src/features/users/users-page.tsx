@@ -15,10 +15,10 @@ import { ListFooter } from '../../components/load-more';
 import { SkeletonRows } from '../../components/loading';
 import { Ltr } from '../../components/ltr';
 import { Notice } from '../../components/notice';
+import { organisationName } from '../../components/organisation-labels';
 import { usePageTitle } from '../../components/page-title';
 import { type Filters, useUrlFilters } from '../../components/url-filters';
-import { organisationName } from '../organisations/organisation-labels';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
 import { MfaBadge, UserStatusBadges } from './user-labels';
 
 const FILTER_KEYS = ['q', 'role', 'organisationId', 'active'] as const;

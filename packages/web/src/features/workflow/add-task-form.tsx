@@ -16,9 +16,9 @@ import { RadioGroup } from '../../components/choice-fields';
 import { ErrorSummary } from '../../components/error-summary';
 import { SelectField, TextField } from '../../components/fields';
 import { apiErrorToFieldErrors, type FieldError, useFormErrors } from '../../components/form-errors';
-import { useKnownAssignees } from '../cases/use-assignees';
-import { organisationName } from '../organisations/organisation-labels';
-import { hasPermission } from '../shell/sections';
+import { organisationName } from '../../components/organisation-labels';
+import { hasPermission } from '../../lib/permissions';
+import { useKnownAssignees } from '../cases';
 
 type Due = 'none' | 'days' | 'date';
 type Owner = 'default' | 'user' | 'organisation';

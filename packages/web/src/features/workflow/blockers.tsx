@@ -14,8 +14,8 @@ import { useSession } from '../../api/auth';
 import { useCaseReferrals } from '../../api/referrals';
 import { useCaseTasks, useSopDocument } from '../../api/workflow';
 import { useFormatters } from '../../i18n/format';
-import { useOrganisationLabel } from '../referrals/referral-labels';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
+import { useOrganisationLabel } from '../referrals';
 import { flagLabel, humanise } from './workflow-labels';
 
 const isStage = (value: string): value is (typeof LIFECYCLE_STAGES)[number] =>

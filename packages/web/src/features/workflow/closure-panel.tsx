@@ -5,7 +5,7 @@ import { useSession } from '../../api/auth';
 import { workflowApi } from '../../api/workflow';
 import { Notice } from '../../components/notice';
 import { useFormatters } from '../../i18n/format';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
 import { ActionDialog } from './action-dialog';
 import { ActionRow } from './action-row';
 import { BlockerList } from './blockers';

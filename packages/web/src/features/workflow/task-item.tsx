@@ -9,7 +9,7 @@ import { TextAreaField } from '../../components/fields';
 import { errorMessage } from '../../components/form-errors';
 import { Notice } from '../../components/notice';
 import { useFormatters } from '../../i18n/format';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
 import { useTaskUpdate } from './use-task-update';
 import { DueDate, ownerText } from './workflow-labels';
 

@@ -6,7 +6,7 @@ import { useCaseTasks } from '../../api/workflow';
 import { errorMessage } from '../../components/form-errors';
 import { SkeletonRows } from '../../components/loading';
 import { Notice } from '../../components/notice';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
 import { AddTaskForm } from './add-task-form';
 import { TaskItem } from './task-item';
 import { useStageTitle } from './workflow-labels';

@@ -6,7 +6,7 @@ import { useWorkflow, workflowApi } from '../../api/workflow';
 import { errorMessage } from '../../components/form-errors';
 import { SkeletonRows } from '../../components/loading';
 import { Notice } from '../../components/notice';
-import { hasPermission } from '../shell/sections';
+import { hasPermission } from '../../lib/permissions';
 import { ActionDialog } from './action-dialog';
 import { CaseFacts } from './case-facts';
 import { ChangeFeedbackNotice } from './change-feedback';

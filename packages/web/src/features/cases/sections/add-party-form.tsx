@@ -8,7 +8,7 @@ import { ErrorSummary } from '../../../components/error-summary';
 import { SelectField, TextField } from '../../../components/fields';
 import { apiErrorToFieldErrors, type FieldError, useFormErrors } from '../../../components/form-errors';
 import { useDisplayNames } from '../../../i18n/display-names';
-import { useDebounced } from '../../intake/use-duplicate-search';
+import { useDebounced } from '../../intake';
 import { PartyName } from './party-name';
 
 const FIELD_IDS = {

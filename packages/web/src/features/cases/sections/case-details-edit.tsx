@@ -1,8 +1,7 @@
 import type { Case } from '@opennrm/domain';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/error-summary';
-import { CaseDetailsFields, caseDetailsFieldIds } from '../../intake/case-details-fields';
-import { isStaleCase, useCaseDetailsForm } from '../../intake/use-case-details-form';
+import { CaseDetailsFields, caseDetailsFieldIds, isStaleCase, useCaseDetailsForm } from '../../intake';
 import { ChangeFailed } from '../case-mutations';
 
 const PREFIX = 'edit-case';

@@ -9,8 +9,8 @@ import { RadioGroup } from '../../../components/choice-fields';
 import { ErrorSummary } from '../../../components/error-summary';
 import { SelectField, TextField } from '../../../components/fields';
 import { apiErrorToFieldErrors, type FieldError, useFormErrors } from '../../../components/form-errors';
-import { organisationName } from '../../organisations/organisation-labels';
-import { hasPermission } from '../../shell/sections';
+import { organisationName } from '../../../components/organisation-labels';
+import { hasPermission } from '../../../lib/permissions';
 
 const PURPOSES: readonly ConsentPurpose[] = [
   'statistics',

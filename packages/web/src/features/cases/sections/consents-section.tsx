@@ -10,8 +10,8 @@ import { DateTime } from '../../../components/date-time';
 import { errorMessage } from '../../../components/form-errors';
 import { SkeletonRows } from '../../../components/loading';
 import { Notice } from '../../../components/notice';
-import { ageOf } from '../../intake/person-draft';
-import { hasPermission } from '../../shell/sections';
+import { hasPermission } from '../../../lib/permissions';
+import { ageOf } from '../../intake';
 import { ConsentRecorder } from './consent-recorder';
 
 const STATUS_TONES: Record<ConsentStatus, BadgeTone> = {

@@ -10,7 +10,7 @@ import { errorMessage } from '../../../components/form-errors';
 import { SkeletonRows } from '../../../components/loading';
 import { Ltr } from '../../../components/ltr';
 import { Notice } from '../../../components/notice';
-import { hasPermission } from '../../shell/sections';
+import { hasPermission } from '../../../lib/permissions';
 import { CountryName } from '../case-labels';
 import { AddPartyForm } from './add-party-form';
 import { PartyName } from './party-name';

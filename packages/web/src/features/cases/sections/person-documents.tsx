@@ -9,8 +9,7 @@ import { ErrorSummary } from '../../../components/error-summary';
 import { SelectField } from '../../../components/fields';
 import { apiErrorToFieldErrors, type FieldError, useFormErrors } from '../../../components/form-errors';
 import { Ltr } from '../../../components/ltr';
-import { type DocumentDraft, newDocument } from '../../intake/person-draft';
-import { DocumentFields } from '../../intake/person-extra-fields';
+import { type DocumentDraft, DocumentFields, newDocument } from '../../intake';
 import { CountryName } from '../case-labels';
 import { ChangeFailed } from '../case-mutations';
 

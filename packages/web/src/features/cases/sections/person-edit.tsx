@@ -6,15 +6,19 @@ import { caseKey, personsApi } from '../../../api/cases';
 import { isApiError } from '../../../api/client';
 import { ErrorSummary } from '../../../components/error-summary';
 import { apiErrorToFieldErrors, useFormErrors } from '../../../components/form-errors';
-import { type PersonDraft, personDraftOf, toPersonInput, validatePerson } from '../../intake/person-draft';
-import { AliasesField, CircumstanceFields } from '../../intake/person-extra-fields';
 import {
+  AliasesField,
   BirthFields,
+  CircumstanceFields,
   NameFields,
   NationalityField,
+  type PersonDraft,
   PhoneField,
+  personDraftOf,
   personFieldIds,
-} from '../../intake/person-fields';
+  toPersonInput,
+  validatePerson,
+} from '../../intake';
 import { ChangeFailed, changedFields } from '../case-mutations';
 
 const PREFIX = 'edit-person';

@@ -1,0 +1,7 @@
+/** The profile feature's public API: other features import it only from here. */
+
+/** The pages, loaded on first use (their code stays out of the first download). */
+export const profilePages = {
+  profile: () => import('./profile-page'),
+  profileMfa: () => import('./profile-mfa-page'),
+};

@@ -1,0 +1,2 @@
+/** The shell feature's public API: other features import it only from here. */
+export { AppRoutes } from './app-routes';
