@@ -51,19 +51,6 @@ export function findVersion(db: Db, documentId: string, version: number) {
     .executeTakeFirst();
 }
 
-/**
- * The organisations a case is referred to (documents are shared only with them). It reads the
- * referrals table: to be answered by the referrals feature once it exposes such a read.
- */
-export async function findReferredOrganisationIds(db: Db, caseId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('referrals')
-    .select('organisation_id')
-    .where('case_id', '=', caseId)
-    .execute();
-  return rows.map((r) => r.organisation_id);
-}
-
 /** The columns a change of a document sets; its version, id and case are the writer's. */
 export type DocumentPatch = Omit<
   Updateable<DB['documents']>,

@@ -6,12 +6,12 @@ import { AppError, notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
 import { recordAudit } from '../audit/index.js';
 import { readableCase } from '../cases/index.js';
+import { listCaseReferrals } from '../referrals/index.js';
 import { VIEWABLE_TYPES } from './content-check.js';
 import { presentDocuments } from './documents.present.js';
 import {
   type DocumentRow,
   findDocumentRows,
-  findReferredOrganisationIds,
   findVersion,
   findVersionRows,
   updateDocumentRow,
@@ -111,7 +111,9 @@ export async function updateDocument(
   const row = await visibleDocument(services, ctx, actor, id);
   ifMatch(row.version);
   if (input.sharedWith) {
-    const allowed = new Set(await findReferredOrganisationIds(services.db, row.case_id));
+    // Every referral of the case: the NRM (who alone edits documents) sees them all.
+    const referrals = await listCaseReferrals(services, actor, row.case_id);
+    const allowed = new Set(referrals.map((r) => r.organisationId));
     if (input.sharedWith.some((o) => !allowed.has(o))) {
       throw new AppError(
         'ORGANISATION_INVALID',

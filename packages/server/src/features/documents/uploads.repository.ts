@@ -77,18 +77,6 @@ export async function replaceUploadKey(
 }
 
 /**
- * What an upload needs to know of the referral a new document is linked to. It reads the
- * referrals table: to be answered by the referrals feature once it exposes such a read.
- */
-export function findReferralLink(db: Db, id: string) {
-  return db
-    .selectFrom('referrals')
-    .select(['case_id', 'organisation_id', 'status'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-/**
  * What an upload needs to know of the task a new document is linked to. It reads the tasks
  * table: to be answered by the tasks feature once it exposes such a read.
  */

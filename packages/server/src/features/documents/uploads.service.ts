@@ -15,6 +15,7 @@ import { AppError, notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
 import { recordAudit } from '../audit/index.js';
 import { readableCase } from '../cases/index.js';
+import { currentReferral } from '../referrals/index.js';
 import { sanitiseFileName } from './content-check.js';
 import {
   findDocumentSharing,
@@ -34,7 +35,6 @@ import {
 import { checkContent, forgetRunningHash, hashFor, rememberHash } from './upload-content.js';
 import {
   claimExpiredUploads,
-  findReferralLink,
   findTaskLink,
   findUpload,
   insertUpload,
@@ -105,7 +105,7 @@ async function assertMayUpload(services: Services, ctx: AuditContext, actor: Act
       throw notFound('Document');
   }
   if (target.referralId) {
-    const r = await findReferralLink(db, target.referralId);
+    const r = await currentReferral(db, target.referralId).catch(unlessNotFound);
     const ra = r && referralAccess(actor, { organisationId: r.organisation_id, status: r.status });
     if (!r || r.case_id !== target.caseId || !ra?.read || ra.view !== 'full') throw badLink('referralId');
   }
@@ -114,6 +114,12 @@ async function assertMayUpload(services: Services, ctx: AuditContext, actor: Act
     const own = nrm || t?.owner_organisation_id === actor.organisationId || t?.assignee_id === actor.userId;
     if (!t || t.case_id !== target.caseId || !own) throw badLink('taskId');
   }
+}
+
+/** A record that does not exist reads as undefined; any other error stands. */
+function unlessNotFound(error: unknown): undefined {
+  if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+  throw error;
 }
 
 /** The same answer whether the record does not exist, is another case's, or is not (or no longer) the uploader's. */
