@@ -1,4 +1,4 @@
-import { inRoleGroup, LocalizedText, type NotificationKind, ROLE_GROUPS } from '@opennrm/domain';
+import { inRoleGroup, type NotificationKind, ROLE_GROUPS } from '@opennrm/domain';
 import type { Database } from '../../db/create-db.js';
 import type { Services } from '../../services.js';
 import { recordAudit } from '../audit/index.js';
@@ -49,7 +49,7 @@ function caseManagerOrSupervisors(assignedTo: string | null): Audience {
 
 function taskSubject(t: ClaimedTask): Record<string, string> {
   // Only SOP titles travel (a hand-written title may name the person).
-  const title = t.sop_task_id ? LocalizedText.safeParse(t.title).data : undefined;
+  const title = t.sop_task_id ? t.title : undefined;
   return {
     reference: t.reference,
     ...(title?.en ? { task: title.en } : {}),

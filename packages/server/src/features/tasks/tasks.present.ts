@@ -1,20 +1,6 @@
-import {
-  LifecycleStage,
-  LocalizedText,
-  OrganisationKind,
-  Role,
-  type TaskDto,
-  TaskStatus,
-} from '@opennrm/domain';
+import type { TaskDto } from '@opennrm/domain';
 import type { Services } from '../../services.js';
 import type { TaskRow } from './tasks.repository.js';
-
-// The columns are plain text in the database: the domain's schemas read them back into its
-// types (a value the domain does not know fails here, not in a client).
-const stageOf = LifecycleStage.nullable();
-const evidenceOf = LocalizedText.nullable();
-const kindOf = OrganisationKind.nullable();
-const roleOf = Role.nullable();
 
 /** A task as the API answers it; without `withNote` its note stays encrypted and is left out. */
 export function presentTask(services: Services, r: TaskRow, { withNote = true } = {}): TaskDto {
@@ -25,16 +11,16 @@ export function presentTask(services: Services, r: TaskRow, { withNote = true } 
     caseReference: r.reference,
     key: r.key,
     sopTaskId: r.sop_task_id,
-    stage: stageOf.parse(r.stage),
-    title: LocalizedText.parse(r.title),
-    evidence: evidenceOf.parse(r.evidence),
+    stage: r.stage,
+    title: r.title,
+    evidence: r.evidence,
     mandatory: r.mandatory,
-    status: TaskStatus.parse(r.status),
+    status: r.status,
     owner: {
       organisationId: r.owner_organisation_id,
       organisationName: r.organisation_name,
-      organisationKind: kindOf.parse(r.owner_kind),
-      role: roleOf.parse(r.owner_role),
+      organisationKind: r.owner_kind,
+      role: r.owner_role,
       assigneeId: r.assignee_id,
       assigneeName: r.assignee_name,
     },

@@ -4,10 +4,7 @@ import {
   addBusinessDays,
   type CaseStage,
   isNrmTeam,
-  LocalizedText,
-  OrganisationKind,
   ROLE_GROUPS,
-  Role,
   type TaskAccess,
   type TaskCreate,
   type TaskDto,
@@ -142,9 +139,9 @@ async function checkAssignee(db: Database, caseId: string, assigneeId: string) {
   if (!user?.active) throw new AppError('ASSIGNEE_INVALID', 'The assignee must be an active user');
   const assignee: Actor = {
     userId: user.id,
-    role: Role.parse(user.role),
+    role: user.role,
     organisationId: user.organisation_id,
-    organisationKind: OrganisationKind.parse(user.kind),
+    organisationKind: user.kind,
     organisationCountry: user.country_code,
     active: user.active,
   };
@@ -305,7 +302,7 @@ async function updateTask(
         id: task.id,
         caseId: task.case_id,
         reference: task.reference,
-        sopTitle: task.sop_task_id ? LocalizedText.parse(task.title) : undefined,
+        sopTitle: task.sop_task_id ? task.title : undefined,
         assignee_id: input.assigneeId,
         owner_organisation_id: null,
         owner_role: null,
