@@ -1,8 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { canonicalJson } from './canonical-json.js';
 import type { Services } from '../services.js';
 import { AppError } from './app-error.js';
+import { canonicalJson } from './canonical-json.js';
+import {
+  deleteIdempotencyKey,
+  deleteIdempotencyKeysBefore,
+  findIdempotencyKey,
+  insertIdempotencyKey,
+} from './idempotency.repository.js';
 
 /** How long a key answers a retry; older keys are ignored, and purged by the scheduler. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
@@ -61,22 +67,12 @@ export async function runIdempotent<T>(
   }
   const hash = requestHash(services.crypto, request);
   const previous = async (): Promise<IdempotentResult<T> | undefined> => {
-    const row = await db
-      .selectFrom('idempotency_keys')
-      .select(['route', 'request_hash', 'resource_type', 'resource_id', 'status_code', 'created_at'])
-      .where('user_id', '=', userId)
-      .where('key', '=', key)
-      .executeTakeFirst();
+    const row = await findIdempotencyKey(db, userId, key);
     if (!row) return undefined;
     const now = services.now();
     if (row.created_at.getTime() <= now.getTime() - IDEMPOTENCY_TTL_MS) {
       // Expired: forgotten, so the key is free for a new request.
-      await db
-        .deleteFrom('idempotency_keys')
-        .where('user_id', '=', userId)
-        .where('key', '=', key)
-        .where('created_at', '<=', row.created_at)
-        .execute();
+      await deleteIdempotencyKey(db, userId, key, row.created_at);
       return undefined;
     }
     if (row.route !== route || row.request_hash !== hash) {
@@ -93,19 +89,16 @@ export async function runIdempotent<T>(
   try {
     const { statusCode, body } = await db.transaction().execute(async (trx) => {
       const r = await steps.create(trx);
-      await trx
-        .insertInto('idempotency_keys')
-        .values({
-          user_id: userId,
-          key,
-          route,
-          request_hash: hash,
-          resource_type: r.resource.type,
-          resource_id: r.resource.id,
-          status_code: r.statusCode,
-          created_at: services.now(),
-        })
-        .execute();
+      await insertIdempotencyKey(trx, {
+        user_id: userId,
+        key,
+        route,
+        request_hash: hash,
+        resource_type: r.resource.type,
+        resource_id: r.resource.id,
+        status_code: r.statusCode,
+        created_at: services.now(),
+      });
       return r;
     });
     return { statusCode, body, replayed: false };
@@ -119,9 +112,5 @@ export async function runIdempotent<T>(
 
 /** Removes keys past their 24 hours; run by the scheduler. Returns how many were removed. */
 export async function purgeExpiredIdempotencyKeys(db: Kysely<DB>, now: Date): Promise<number> {
-  const result = await db
-    .deleteFrom('idempotency_keys')
-    .where('created_at', '<=', new Date(now.getTime() - IDEMPOTENCY_TTL_MS))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return deleteIdempotencyKeysBefore(db, new Date(now.getTime() - IDEMPOTENCY_TTL_MS));
 }

@@ -1,11 +1,19 @@
 import fs from 'node:fs';
-import { sql } from 'kysely';
 import { type Config, ConfigError } from '../config.js';
 import type { Database } from '../db/create-db.js';
 import type { FieldCrypto } from './field-crypto.js';
 import { type FileKeyring, newFileKey, unwrapFileKey, wrapFileKey, wrappedKeyId } from './file-keys.js';
 import { ENCRYPTED_COLUMNS } from './key-rotation.js';
 import { loadFieldCrypto, loadFileKeyring } from './keys.js';
+import {
+  findKeyCheck,
+  insertKeyCheck,
+  type KeyCheckRow,
+  someDocumentVersionKey,
+  someUploadKey,
+  someValueOf,
+  updateKeyCheck,
+} from './keys.repository.js';
 
 /**
  * The keys a starting server uses, checked against the database (issue 16): a missing key file
@@ -48,29 +56,22 @@ const keyIdOf = (ciphertext: string) => ciphertext.split(':')[1] ?? '?';
 
 /** Some encrypted value the database holds (the key check first), or undefined when it holds none. */
 async function someCiphertext(db: Database): Promise<string | undefined> {
-  const check = await db.selectFrom('key_check').select('field_check').executeTakeFirst();
+  const check = await findKeyCheck(db);
   if (check) return check.field_check;
-  for (const { table, column } of ENCRYPTED_COLUMNS) {
-    const row = await sql<{ v: string }>`
-      SELECT ${sql.ref(column)} AS v FROM ${sql.table(table)} WHERE ${sql.ref(column)} IS NOT NULL LIMIT 1`.execute(
-      db,
-    );
-    if (row.rows[0]) return row.rows[0].v;
+  for (const encrypted of ENCRYPTED_COLUMNS) {
+    const value = await someValueOf(db, encrypted);
+    if (value !== undefined) return value;
   }
   return undefined;
 }
 
 /** Some wrapped document file key and the context it was wrapped for. */
 async function someWrappedFileKey(db: Database): Promise<{ wrapped: string; context: string } | undefined> {
-  const version = await db
-    .selectFrom('document_versions')
-    .select(['storage_prefix', 'wrapped_key'])
-    .limit(1)
-    .executeTakeFirst();
+  const version = await someDocumentVersionKey(db);
   if (version) {
     return { wrapped: version.wrapped_key, context: `upload:${version.storage_prefix.split('/')[1] ?? ''}` };
   }
-  const upload = await db.selectFrom('uploads').select(['id', 'wrapped_key']).limit(1).executeTakeFirst();
+  const upload = await someUploadKey(db);
   return upload ? { wrapped: upload.wrapped_key, context: `upload:${upload.id}` } : undefined;
 }
 
@@ -123,24 +124,20 @@ export async function checkKeys(
   crypto: FieldCrypto,
   keyring: FileKeyring,
 ): Promise<void> {
-  const row = await db.selectFrom('key_check').selectAll().executeTakeFirst();
+  const row = await findKeyCheck(db);
   if (!row) {
     const sample = await someCiphertext(db);
     if (sample && !decrypts(crypto, sample)) throw wrongFieldKey(config, sample);
     const file = await someWrappedFileKey(db);
     if (file && !unwraps(keyring, file.wrapped, file.context)) throw wrongFileKey(config, file.wrapped);
-    await db
-      .insertInto('key_check')
-      .values({
-        id: 1,
-        field_check: crypto.encrypt(KNOWN_TEXT),
-        blind_index_check: crypto.blindIndex(KNOWN_TEXT),
-        file_check: wrapFileKey(newFileKey(), keyring, FILE_CONTEXT),
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
+    await insertKeyCheck(db, {
+      field_check: crypto.encrypt(KNOWN_TEXT),
+      blind_index_check: crypto.blindIndex(KNOWN_TEXT),
+      file_check: wrapFileKey(newFileKey(), keyring, FILE_CONTEXT),
+    });
     // Another instance starting at the same moment may have written its own: check that one.
-    const written = await db.selectFrom('key_check').selectAll().executeTakeFirstOrThrow();
+    const written = await findKeyCheck(db);
+    if (!written) throw new Error('The key check was not written');
     return checkRow(db, config, crypto, keyring, written);
   }
   return checkRow(db, config, crypto, keyring, row);
@@ -151,7 +148,7 @@ async function checkRow(
   config: Config,
   crypto: FieldCrypto,
   keyring: FileKeyring,
-  row: { field_check: string; blind_index_check: string; file_check: string },
+  row: KeyCheckRow,
 ): Promise<void> {
   if (!decrypts(crypto, row.field_check, KNOWN_TEXT)) throw wrongFieldKey(config, row.field_check);
   if (crypto.blindIndex(KNOWN_TEXT) !== row.blind_index_check) {
@@ -171,7 +168,7 @@ async function checkRow(
     updates.file_check = wrapFileKey(newFileKey(), keyring, FILE_CONTEXT);
   }
   if (updates.field_check || updates.file_check) {
-    await db.updateTable('key_check').set(updates).where('id', '=', 1).execute();
+    await updateKeyCheck(db, updates);
   }
 }
 

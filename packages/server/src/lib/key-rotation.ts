@@ -1,6 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { FieldCrypto } from './field-crypto.js';
+import { type EncryptedColumn, replaceValue, valuesNotUnder } from './keys.repository.js';
 
 /** Every application-encrypted column, with the key that identifies its rows. */
 export const ENCRYPTED_COLUMNS = [
@@ -26,7 +27,7 @@ export const ENCRYPTED_COLUMNS = [
   { table: 'uploads', key: 'id', column: 'file_name_enc' },
   // The known ciphertext checked at start (key-check.ts) moves to the new key with the data.
   { table: 'key_check', key: 'id', column: 'field_check' },
-] as const;
+] as const satisfies readonly EncryptedColumn[];
 
 export interface RotationProgress {
   table: string;
@@ -47,22 +48,18 @@ export async function rotateEncryptedFields(
 ): Promise<number> {
   const currentPrefix = `v1:${crypto.currentKeyId}:`;
   let total = 0;
-  for (const { table, key, column } of ENCRYPTED_COLUMNS) {
+  for (const encrypted of ENCRYPTED_COLUMNS) {
+    const { table, column } = encrypted;
     let rewritten = 0;
     for (;;) {
-      const rows = await sql<{ k: string; v: string }>`
-        SELECT ${sql.ref(key)}::text AS k, ${sql.ref(column)} AS v FROM ${sql.table(table)}
-        WHERE ${sql.ref(column)} IS NOT NULL AND left(${sql.ref(column)}, ${currentPrefix.length}) <> ${currentPrefix}
-        LIMIT ${batchSize}`.execute(db);
-      if (rows.rows.length === 0) break;
+      const rows = await valuesNotUnder(db, encrypted, currentPrefix, batchSize);
+      if (rows.length === 0) break;
       await db.transaction().execute(async (trx) => {
-        for (const row of rows.rows) {
-          const fresh = crypto.encrypt(crypto.decrypt(row.v));
-          await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${fresh}
-            WHERE ${sql.ref(key)}::text = ${row.k} AND ${sql.ref(column)} = ${row.v}`.execute(trx);
+        for (const row of rows) {
+          await replaceValue(trx, encrypted, row.k, row.v, crypto.encrypt(crypto.decrypt(row.v)));
         }
       });
-      rewritten += rows.rows.length;
+      rewritten += rows.length;
       onProgress({ table, column, rewritten });
     }
     total += rewritten;
