@@ -1,8 +1,16 @@
-import type { Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { digestEmail, type MailNotification, mailLocale, notificationEmail } from './email-text.js';
 import { type Mailer, openMailer, publicBaseUrl } from './mailer.js';
+import {
+  claimPendingEmails,
+  digestNotifications,
+  emailRecipient,
+  lockDueDigest,
+  markDigestSent,
+  skipQueuedEmails,
+  updateEmails,
+  usersDueADigest,
+} from './notifications.repository.js';
 
 /** Where delivery reports counts; never addresses or contents. */
 export interface DeliveryLog {
@@ -19,8 +27,6 @@ export const MAX_EMAIL_ATTEMPTS = 5;
 /** A digest lists at most this many notifications; any left wait for the next day's. */
 const DIGEST_MAX_ROWS = 1000;
 
-type Trx = Transaction<DB>;
-
 /**
  * Whether a failed send was about this one email (a refused recipient or message) rather than
  * the mail server being unreachable or refusing us. When the server is the problem, the run
@@ -29,33 +35,6 @@ type Trx = Transaction<DB>;
 function emailWasRefused(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'EENVELOPE' || code === 'EMESSAGE';
-}
-
-function claimPending(trx: Trx, exclude: readonly string[]) {
-  let q = trx
-    .selectFrom('notifications as n')
-    .innerJoin('users as u', 'u.id', 'n.user_id')
-    .leftJoin('cases as c', 'c.id', 'n.case_id')
-    .select([
-      'n.id',
-      'n.kind',
-      'n.subject',
-      'n.link',
-      'n.email_attempts',
-      'c.reference',
-      'u.email',
-      'u.locale',
-      'u.active',
-    ])
-    .where('n.email_status', '=', 'pending')
-    .orderBy('n.created_at')
-    .orderBy('n.id')
-    .limit(BATCH_SIZE)
-    // Another server instance sending at the same moment skips the rows this one holds.
-    .forUpdate('n')
-    .skipLocked();
-  if (exclude.length > 0) q = q.where('n.id', 'not in', exclude);
-  return q.execute();
 }
 
 const toMail = (r: {
@@ -84,12 +63,7 @@ export async function deliverPendingEmails(
   const { db, config } = services;
   const mailer = openMailer(config);
   if (!mailer) {
-    const skipped = await db
-      .updateTable('notifications')
-      .set({ email_status: 'skipped' })
-      .where('email_status', '=', 'pending')
-      .executeTakeFirst();
-    const n = Number(skipped.numUpdatedRows);
+    const n = await skipQueuedEmails(db, 'pending');
     if (n > 0) log?.info({ skipped: n }, 'notification emails skipped: SMTP is not configured');
     return { sent: 0, failed: 0 };
   }
@@ -115,37 +89,28 @@ async function deliverWith(
   let serverDown = false;
   for (;;) {
     const claimed = await db.transaction().execute(async (trx) => {
-      const rows = await claimPending(trx, tried);
+      const rows = await claimPendingEmails(trx, tried, BATCH_SIZE);
       for (const row of rows) {
         if (serverDown) break;
         tried.push(row.id);
         if (!row.email || !row.active) {
-          await trx
-            .updateTable('notifications')
-            .set({ email_status: 'skipped' })
-            .where('id', '=', row.id)
-            .execute();
+          await updateEmails(trx, [row.id], { email_status: 'skipped' });
           skipped++;
           continue;
         }
         const locale = mailLocale(row.locale);
         try {
           await mailer.send({ to: row.email, locale, ...notificationEmail(locale, toMail(row), baseUrl) });
-          await trx
-            .updateTable('notifications')
-            .set({ email_status: 'sent', emailed_at: services.now() })
-            .where('id', '=', row.id)
-            .execute();
+          await updateEmails(trx, [row.id], { email_status: 'sent', emailed_at: services.now() });
           sent++;
         } catch (error) {
           if (!emailWasRefused(error)) serverDown = true;
           const attempts = row.email_attempts + 1;
           const giveUp = attempts >= MAX_EMAIL_ATTEMPTS;
-          await trx
-            .updateTable('notifications')
-            .set({ email_attempts: attempts, email_status: giveUp ? 'failed' : 'pending' })
-            .where('id', '=', row.id)
-            .execute();
+          await updateEmails(trx, [row.id], {
+            email_attempts: attempts,
+            email_status: giveUp ? 'failed' : 'pending',
+          });
           if (giveUp) failed++;
           else retrying++;
         }
@@ -184,11 +149,7 @@ export async function sendDailyDigests(services: Services, log?: DeliveryLog): P
   const { day, hour } = localDayAndHour(services.now(), config.utcOffsetMinutes);
   const mailer = openMailer(config);
   if (!mailer) {
-    await db
-      .updateTable('notifications')
-      .set({ email_status: 'skipped' })
-      .where('email_status', '=', 'digest')
-      .execute();
+    await skipQueuedEmails(db, 'digest');
     return 0;
   }
   try {
@@ -205,61 +166,25 @@ async function digestsWith(
   log: DeliveryLog | undefined,
 ): Promise<number> {
   const { db, config } = services;
-  const due = await db
-    .selectFrom('notification_preferences')
-    .select('user_id')
-    .where('daily_digest', '=', true)
-    .where((eb) => eb.or([eb('last_digest_on', 'is', null), eb('last_digest_on', '<', day)]))
-    .execute();
+  const due = await usersDueADigest(db, day);
   const baseUrl = publicBaseUrl(config);
   let digests = 0;
   let failures = 0;
   let serverDown = false;
-  for (const { user_id: userId } of due) {
+  for (const userId of due) {
     const outcome = await db.transaction().execute(async (trx) => {
-      const pref = await trx
-        .selectFrom('notification_preferences')
-        .select('user_id')
-        .where('user_id', '=', userId)
-        .where('daily_digest', '=', true)
-        .where((eb) => eb.or([eb('last_digest_on', 'is', null), eb('last_digest_on', '<', day)]))
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
       // Another instance holds it, or has just sent today's digest.
-      if (!pref) return 'none' as const;
-      const user = await trx
-        .selectFrom('users')
-        .select(['email', 'locale', 'active'])
-        .where('id', '=', userId)
-        .executeTakeFirstOrThrow();
-      const rows = await trx
-        .selectFrom('notifications as n')
-        .leftJoin('cases as c', 'c.id', 'n.case_id')
-        .select(['n.id', 'n.kind', 'n.subject', 'n.link', 'n.email_attempts', 'c.reference'])
-        .where('n.user_id', '=', userId)
-        .where('n.email_status', '=', 'digest')
-        .orderBy('n.created_at')
-        .orderBy('n.id')
-        .limit(DIGEST_MAX_ROWS)
-        .execute();
+      if (!(await lockDueDigest(trx, userId, day))) return 'none' as const;
+      const user = await emailRecipient(trx, userId);
+      const rows = await digestNotifications(trx, userId, DIGEST_MAX_ROWS);
       const ids = rows.map((r) => r.id);
-      const done = async () =>
-        trx
-          .updateTable('notification_preferences')
-          .set({ last_digest_on: day })
-          .where('user_id', '=', userId)
-          .execute();
+      const done = () => markDigestSent(trx, userId, day);
       if (rows.length === 0) {
         await done();
         return 'none' as const;
       }
       if (!user.email || !user.active) {
-        await trx
-          .updateTable('notifications')
-          .set({ email_status: 'skipped' })
-          .where('id', 'in', ids)
-          .execute();
+        await updateEmails(trx, ids, { email_status: 'skipped' });
         await done();
         return 'none' as const;
       }
@@ -271,19 +196,14 @@ async function digestsWith(
         // Counted on the rows; the digest is tried again on the next run until it is given up.
         const attempts = Math.max(...rows.map((r) => r.email_attempts)) + 1;
         const giveUp = attempts >= MAX_EMAIL_ATTEMPTS;
-        await trx
-          .updateTable('notifications')
-          .set({ email_attempts: attempts, ...(giveUp ? { email_status: 'failed' } : {}) })
-          .where('id', 'in', ids)
-          .execute();
+        await updateEmails(trx, ids, {
+          email_attempts: attempts,
+          ...(giveUp ? { email_status: 'failed' } : {}),
+        });
         if (giveUp) await done();
         return 'failed' as const;
       }
-      await trx
-        .updateTable('notifications')
-        .set({ email_status: 'sent', emailed_at: services.now() })
-        .where('id', 'in', ids)
-        .execute();
+      await updateEmails(trx, ids, { email_status: 'sent', emailed_at: services.now() });
       await done();
       return 'sent' as const;
     });

@@ -1,6 +1,12 @@
 import { EMAIL_NOTIFICATION_KINDS, type NotificationKind, type Role } from '@opennrm/domain';
-import { sql } from 'kysely';
 import type { Database } from '../../db/create-db.js';
+import {
+  activeUsersAmong,
+  activeUsersWhere,
+  type EmailStatus,
+  insertNotifications,
+  preferencesOf,
+} from './notifications.repository.js';
 
 /** Who receives a notification: named users, or the active users of an organisation or with a role. */
 export type Audience =
@@ -35,24 +41,51 @@ const EMAIL_KINDS = new Set<string>(EMAIL_NOTIFICATION_KINDS);
 export async function resolveAudience(db: Database, audiences: readonly Audience[]): Promise<string[]> {
   const ids = new Set<string>();
   for (const audience of audiences) {
-    if ('userIds' in audience) {
-      const wanted = audience.userIds.filter((id): id is string => typeof id === 'string');
-      if (wanted.length === 0) continue;
-      const rows = await db
-        .selectFrom('users')
-        .select('id')
-        .where('id', 'in', wanted)
-        .where('active', '=', true)
-        .execute();
-      for (const r of rows) ids.add(r.id);
-      continue;
-    }
-    let q = db.selectFrom('users').select('id').where('active', '=', true);
-    if ('organisationId' in audience) q = q.where('organisation_id', '=', audience.organisationId);
-    if (audience.roles && audience.roles.length > 0) q = q.where('role', 'in', [...audience.roles]);
-    for (const r of await q.execute()) ids.add(r.id);
+    const found =
+      'userIds' in audience
+        ? await activeUsersAmong(
+            db,
+            audience.userIds.filter((id): id is string => typeof id === 'string'),
+          )
+        : await activeUsersWhere(db, audience);
+    for (const id of found) ids.add(id);
   }
   return [...ids];
+}
+
+type Preference = Awaited<ReturnType<typeof preferencesOf>>[number];
+
+/**
+ * How a user gets a notification by email. Without saved preferences every email kind is on,
+ * sent as it happens; a user who chose the digest gets it the next morning, unless it is urgent.
+ */
+function emailStatusFor(pref: Preference | undefined, input: NotificationInput): EmailStatus {
+  const wantsEmail = EMAIL_KINDS.has(input.kind) && (pref ? pref.email_kinds.includes(input.kind) : true);
+  if (!wantsEmail) return 'none';
+  return pref?.daily_digest && !input.immediate ? 'digest' : 'pending';
+}
+
+/** The rows of many notifications: preferences read once for every recipient. */
+async function notificationRows(
+  db: Database,
+  items: readonly { userIds: readonly string[]; input: NotificationInput }[],
+  now: Date,
+) {
+  const everyone = [...new Set(items.flatMap((item) => item.userIds))];
+  if (everyone.length === 0) return [];
+  const byUser = new Map((await preferencesOf(db, everyone)).map((p) => [p.user_id, p]));
+  return items.flatMap(({ userIds, input }) =>
+    userIds.map((userId) => ({
+      user_id: userId,
+      kind: input.kind,
+      case_id: input.caseId,
+      subject: JSON.stringify(input.subject),
+      link: input.link,
+      dedupe_key: input.dedupeKey ?? null,
+      created_at: now,
+      email_status: emailStatusFor(byUser.get(userId), input),
+    })),
+  );
 }
 
 /**
@@ -68,38 +101,7 @@ export async function notify(
   now: Date,
 ): Promise<number> {
   const userIds = (await resolveAudience(db, audiences)).filter((id) => id !== input.exceptUserId);
-  if (userIds.length === 0) return 0;
-  const prefs = await db
-    .selectFrom('notification_preferences')
-    .select(['user_id', 'email_kinds', 'daily_digest'])
-    .where('user_id', 'in', userIds)
-    .execute();
-  const byUser = new Map(prefs.map((p) => [p.user_id, p]));
-  const rows = userIds.map((userId) => {
-    const pref = byUser.get(userId);
-    // Without saved preferences every email kind is on, sent as it happens.
-    const wantsEmail = EMAIL_KINDS.has(input.kind) && (pref ? pref.email_kinds.includes(input.kind) : true);
-    const emailStatus = !wantsEmail ? 'none' : pref?.daily_digest && !input.immediate ? 'digest' : 'pending';
-    return {
-      user_id: userId,
-      kind: input.kind,
-      case_id: input.caseId,
-      subject: JSON.stringify(input.subject),
-      link: input.link,
-      dedupe_key: input.dedupeKey ?? null,
-      created_at: now,
-      email_status: emailStatus,
-    };
-  });
-  const inserted = await db
-    .insertInto('notifications')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.columns(['user_id', 'dedupe_key']).where(sql.ref('dedupe_key'), 'is not', null).doNothing(),
-    )
-    .returning('id')
-    .execute();
-  return inserted.length;
+  return insertNotifications(db, await notificationRows(db, [{ userIds, input }], now));
 }
 
 /**
@@ -112,7 +114,7 @@ export async function notifyMany(
   now: Date,
 ): Promise<number> {
   const resolved = new Map<string, string[]>();
-  const recipients: string[][] = [];
+  const recipients: { userIds: string[]; input: NotificationInput }[] = [];
   for (const item of items) {
     const key = JSON.stringify(item.audiences);
     let users = resolved.get(key);
@@ -120,48 +122,11 @@ export async function notifyMany(
       users = await resolveAudience(db, item.audiences);
       resolved.set(key, users);
     }
-    recipients.push(users.filter((id) => id !== item.input.exceptUserId));
+    recipients.push({ userIds: users.filter((id) => id !== item.input.exceptUserId), input: item.input });
   }
-  const everyone = [...new Set(recipients.flat())];
-  if (everyone.length === 0) return 0;
-  const prefs = await db
-    .selectFrom('notification_preferences')
-    .select(['user_id', 'email_kinds', 'daily_digest'])
-    .where('user_id', 'in', everyone)
-    .execute();
-  const byUser = new Map(prefs.map((p) => [p.user_id, p]));
-  const rows = items.flatMap((item, i) =>
-    recipients[i]!.map((userId) => {
-      const pref = byUser.get(userId);
-      const wantsEmail =
-        EMAIL_KINDS.has(item.input.kind) && (pref ? pref.email_kinds.includes(item.input.kind) : true);
-      return {
-        user_id: userId,
-        kind: item.input.kind,
-        case_id: item.input.caseId,
-        subject: JSON.stringify(item.input.subject),
-        link: item.input.link,
-        dedupe_key: item.input.dedupeKey ?? null,
-        created_at: now,
-        email_status: !wantsEmail
-          ? 'none'
-          : pref?.daily_digest && !item.input.immediate
-            ? 'digest'
-            : 'pending',
-      };
-    }),
-  );
+  const rows = await notificationRows(db, recipients, now);
   let inserted = 0;
-  for (let i = 0; i < rows.length; i += 1000) {
-    const result = await db
-      .insertInto('notifications')
-      .values(rows.slice(i, i + 1000))
-      .onConflict((oc) =>
-        oc.columns(['user_id', 'dedupe_key']).where(sql.ref('dedupe_key'), 'is not', null).doNothing(),
-      )
-      .returning('id')
-      .execute();
-    inserted += result.length;
-  }
+  for (let i = 0; i < rows.length; i += 1000)
+    inserted += await insertNotifications(db, rows.slice(i, i + 1000));
   return inserted;
 }
