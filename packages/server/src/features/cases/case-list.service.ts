@@ -1,14 +1,11 @@
 import {
   type Actor,
-  type Case,
   type CaseAccess,
   type CaseListQuery,
   type CasePage,
   caseAccess,
   caseAccessGrants,
   classifyCaseSearch,
-  type IntakeChannel,
-  type IntakeKind,
 } from '@opennrm/domain';
 import type { AuditContext } from '../../lib/act-context.js';
 import { AppError } from '../../lib/app-error.js';
@@ -74,10 +71,10 @@ export async function listCasePage(
       return {
         id: r.id,
         reference: r.reference,
-        stage: r.stage as Case['stage'],
+        stage: r.stage,
         ...screeningOutcome(r, access),
-        channel: r.channel as IntakeChannel,
-        intakeKind: r.intake_kind as IntakeKind,
+        channel: r.channel,
+        intakeKind: r.intake_kind,
         receivedAt: r.received_at.toISOString(),
         assignedTo: r.assigned_to ? { id: r.assigned_to, displayName: r.assignee_name ?? '' } : null,
         person:

@@ -175,7 +175,7 @@ export async function loadAccessFacts(
     embassyConsentGiven: consent?.status === 'given',
     referrals: referrals.map((r) => ({
       organisationId: r.organisation_id,
-      sharedSections: r.shared_sections as CaseSection[],
+      sharedSections: r.shared_sections,
       status: r.status,
     })),
   };
@@ -224,7 +224,7 @@ export async function loadAccessFactsOfRows(
         .filter((x) => x.case_id === r.id)
         .map((x) => ({
           organisationId: x.organisation_id,
-          sharedSections: x.shared_sections as CaseSection[],
+          sharedSections: x.shared_sections,
           status: x.status,
         })),
     });

@@ -8,13 +8,11 @@ import {
   caseAccess,
   type DuplicateCheck,
   type IntakeChannel,
-  type IntakeKind,
   intakeKindsFor,
   isNrmTeam,
   isUrgentRisk,
   type RiskLevel,
   ROLE_GROUPS,
-  type Role,
   roleHas,
   seesScreeningOutcome,
 } from '@opennrm/domain';
@@ -162,10 +160,10 @@ async function presentCase(
   return {
     id: row.id,
     reference: row.reference,
-    stage: row.stage as Case['stage'],
+    stage: row.stage,
     ...screeningOutcome(row, access),
-    intakeKind: row.intake_kind as IntakeKind,
-    channel: row.channel as IntakeChannel,
+    intakeKind: row.intake_kind,
+    channel: row.channel,
     receivedAt: row.received_at.toISOString(),
     referredByOrganisation:
       row.referred_by_organisation_id && row.referred_by_organisation_name
@@ -175,7 +173,7 @@ async function presentCase(
     languages: row.languages,
     interpreterUsed: row.interpreter_used,
     ...(seesScreeningOutcome(access) ? { reportedIndicators: row.reported_indicators } : {}),
-    duplicateCheck: row.duplicate_check as DuplicateCheck,
+    duplicateCheck: row.duplicate_check,
     assignedTo: row.assigned_to ? { id: row.assigned_to, displayName: row.assignee_name ?? '' } : null,
     createdBy: row.created_by ? { id: row.created_by, displayName: row.creator_name ?? '' } : null,
     createdAt: row.created_at.toISOString(),
@@ -188,14 +186,14 @@ async function presentCase(
 
 /** Category, sub-type and risk of a header or list row, or nothing without the screening section. */
 export function screeningOutcome(
-  row: { category: string | null; subtype: string | null; risk: string },
+  row: { category: Case['category'] | null; subtype: Case['subtype'] | null; risk: RiskLevel },
   access: CaseAccess,
 ): Pick<Case, 'category' | 'subtype' | 'risk'> {
   if (!seesScreeningOutcome(access)) return {};
   return {
-    category: row.category as Case['category'],
-    subtype: row.subtype as Case['subtype'],
-    risk: row.risk as RiskLevel,
+    category: row.category,
+    subtype: row.subtype,
+    risk: row.risk,
   };
 }
 
@@ -398,7 +396,7 @@ export async function assignCase(
 ) {
   if (assigneeId) {
     const assignee = await findAssigneeCandidate(services.db, assigneeId);
-    if (!assignee?.active || !roleHas(assignee.role as Role, 'cases.manage')) {
+    if (!assignee?.active || !roleHas(assignee.role, 'cases.manage')) {
       throw new AppError(
         'ASSIGNEE_INVALID',
         'Cases can only be assigned to an active NRM case manager or supervisor',

@@ -1,12 +1,4 @@
-import type {
-  Actor,
-  Consent,
-  ConsentCreate,
-  ConsentMethod,
-  ConsentPurpose,
-  ConsentStatus,
-  OrganisationKind,
-} from '@opennrm/domain';
+import type { Actor, Consent, ConsentCreate } from '@opennrm/domain';
 import type { AuditContext } from '../../lib/act-context.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
@@ -26,12 +18,12 @@ export async function listConsents(services: Services, caseId: string): Promise<
     seen.add(key);
     return {
       id: r.id,
-      purpose: r.purpose as ConsentPurpose,
+      purpose: r.purpose,
       organisation: r.organisation_id ? { id: r.organisation_id, name: r.organisation_name ?? '' } : null,
-      organisationKind: r.organisation_kind as OrganisationKind | null,
-      status: r.status as ConsentStatus,
-      method: r.method as ConsentMethod,
-      givenBy: r.given_by as 'person' | 'guardian',
+      organisationKind: r.organisation_kind,
+      status: r.status,
+      method: r.method,
+      givenBy: r.given_by,
       guardianName: r.guardian_name,
       recordedBy: r.recorded_by ? { id: r.recorded_by, displayName: r.recorder_name ?? '' } : null,
       recordedAt: r.recorded_at.toISOString(),

@@ -1,4 +1,4 @@
-import type { Actor, Party, PartyInput, PartyKind, PartyRole } from '@opennrm/domain';
+import type { Actor, Party, PartyInput, PartyRole } from '@opennrm/domain';
 import type { AuditContext } from '../../lib/act-context.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
@@ -18,7 +18,7 @@ import {
 function presentParty(r: PartyRow): Party {
   return {
     id: r.id,
-    kind: r.kind as PartyKind,
+    kind: r.kind,
     name: r.name,
     nameAr: r.name_ar,
     country: r.country,
@@ -42,7 +42,7 @@ export async function listCaseParties(services: Services, caseId: string) {
   );
   return links.map((l) => ({
     id: l.id,
-    role: l.role as PartyRole,
+    role: l.role,
     party: presentParty(parties.find((p) => p.id === l.party_id)!),
   }));
 }

@@ -1,15 +1,12 @@
 import {
   type Actor,
   type Answers,
-  type CaseCategory,
   type CaseScreening,
-  type CaseSubtype,
   DEFAULT_QUESTIONNAIRE,
   DEFAULT_SCORING_RULES,
   Questionnaire,
   type QuestionnairePublish,
   type QuestionnaireVersion,
-  type RiskLevel,
   riskRank,
   ScoringRules,
   type ScreeningConfirm,
@@ -161,9 +158,9 @@ export async function getScreening(services: Services, caseId: string): Promise<
     confirmed:
       row.confirmed_category && row.confirmed_risk && row.confirmed_at
         ? {
-            category: row.confirmed_category as CaseCategory,
-            subtype: row.confirmed_subtype as CaseSubtype | null,
-            risk: row.confirmed_risk as RiskLevel,
+            category: row.confirmed_category,
+            subtype: row.confirmed_subtype,
+            risk: row.confirmed_risk,
             overridden: !!row.override_reason_enc,
             reason: row.override_reason_enc ? services.crypto.decrypt(row.override_reason_enc) : null,
             by: row.confirmer,
@@ -267,7 +264,7 @@ export async function confirmScreening(
     });
   const s = current.suggestion;
   // Lowering the risk the case already carries (an urgent hotline call, say) needs a reason too.
-  const lowersCaseRisk = riskRank(input.risk) < riskRank(row.risk as RiskLevel);
+  const lowersCaseRisk = riskRank(input.risk) < riskRank(row.risk);
   const overridden =
     input.category !== s.category || subtype !== s.subtype || input.risk !== s.risk || lowersCaseRisk;
   if (overridden && !input.reason) {
