@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Username } from '@opennrm/domain';
+import { auditHashAt, findCoordinator } from './cli.repository.js';
 import { loadConfig } from './config.js';
 import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -91,13 +92,7 @@ switch (command) {
         ...(witness ? { witness } : {}),
       }),
       head: await auditHead(db),
-      anchored: anchor
-        ? await db
-            .selectFrom('audit_log')
-            .select('hash')
-            .where('position', '=', anchor[1]!)
-            .executeTakeFirst()
-        : undefined,
+      anchored: anchor ? await auditHashAt(db, anchor[1]!) : undefined,
     }));
     if (!result.ok) {
       const what: Record<string, string> = {
@@ -164,11 +159,7 @@ switch (command) {
       break;
     }
     await withDb(async (db) => {
-      const coordinator = await db
-        .selectFrom('organisations')
-        .select('id')
-        .where('kind', '=', 'coordinator')
-        .executeTakeFirst();
+      const coordinator = await findCoordinator(db);
       if (!coordinator)
         throw new Error('No coordinator organisation: start the server once to seed organisations.');
       const config = loadConfig();

@@ -3,6 +3,13 @@ import { recordAudit } from './features/audit/index.js';
 import { seedDefaultQuestionnaire } from './features/screening/index.js';
 import { seedDefaultSops } from './features/sops/index.js';
 import { hashPassword } from './lib/passwords.js';
+import {
+  hasOrganisations,
+  hasUsers,
+  insertSeedOrganisation,
+  insertSeedUser,
+  listOrganisationNames,
+} from './seed.repository.js';
 import type { Services } from './services.js';
 
 interface SeedOrganisation {
@@ -95,24 +102,19 @@ export async function seed(services: Services, opts: { demo: boolean }): Promise
   const result: SeedResult = { organisationsCreated: 0, demoUsersCreated: 0 };
   await seedDefaultQuestionnaire(db, now);
   await seedDefaultSops(db, now);
-  const anyOrganisation = await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
   const orgIds = new Map<string, string>();
 
-  if (!anyOrganisation) {
+  if (!(await hasOrganisations(db))) {
     await db.transaction().execute(async (trx) => {
       for (const o of DEFAULT_ORGANISATIONS) {
-        const { id } = await trx
-          .insertInto('organisations')
-          .values({
-            name: o.name,
-            name_ar: o.nameAr,
-            kind: o.kind,
-            country_code: o.countryCode ?? null,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await insertSeedOrganisation(trx, {
+          name: o.name,
+          name_ar: o.nameAr,
+          kind: o.kind,
+          country_code: o.countryCode ?? null,
+          created_at: now,
+          updated_at: now,
+        });
         orgIds.set(o.key, id);
         await recordAudit(
           trx,
@@ -131,10 +133,9 @@ export async function seed(services: Services, opts: { demo: boolean }): Promise
   }
 
   if (!opts.demo) return result;
-  const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (anyUser) return result;
+  if (await hasUsers(db)) return result;
   if (orgIds.size === 0) {
-    const rows = await db.selectFrom('organisations').select(['id', 'name']).execute();
+    const rows = await listOrganisationNames(db);
     for (const o of DEFAULT_ORGANISATIONS) {
       const row = rows.find((r) => r.name === o.name);
       if (row) orgIds.set(o.key, row.id);
@@ -145,21 +146,17 @@ export async function seed(services: Services, opts: { demo: boolean }): Promise
     for (const u of DEMO_USERS) {
       const organisationId = orgIds.get(u.org);
       if (!organisationId) continue;
-      const { id } = await trx
-        .insertInto('users')
-        .values({
-          username: u.username,
-          display_name: u.displayName,
-          role: u.role,
-          organisation_id: organisationId,
-          password_hash: passwordHash,
-          totp_secret: services.crypto.encrypt(DEMO_TOTP_SECRET),
-          password_changed_at: now,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await insertSeedUser(trx, {
+        username: u.username,
+        display_name: u.displayName,
+        role: u.role,
+        organisation_id: organisationId,
+        password_hash: passwordHash,
+        totp_secret: services.crypto.encrypt(DEMO_TOTP_SECRET),
+        password_changed_at: now,
+        created_at: now,
+        updated_at: now,
+      });
       await recordAudit(
         trx,
         {},
