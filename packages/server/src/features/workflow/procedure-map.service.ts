@@ -1,4 +1,4 @@
-import type { Actor, CaseCategory, CaseSubtype, ProcedureMap } from '@opennrm/domain';
+import type { Actor, ProcedureMap } from '@opennrm/domain';
 import type { AuditContext } from '../../lib/act-context.js';
 import { notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
@@ -28,8 +28,8 @@ export async function buildProcedureMap(
   const closedVisit = wf?.history.filter((v) => v.stage === 'closed').at(-1);
   return {
     reference: row.reference,
-    category: (row.category as CaseCategory | null) ?? null,
-    subtype: (row.subtype as CaseSubtype | null) ?? null,
+    category: row.category ?? null,
+    subtype: row.subtype ?? null,
     receivedAt: row.received_at.toISOString(),
     closedAt: wf?.state.stage === 'closed' ? (closedVisit?.enteredAt ?? null) : null,
     now: now.toISOString(),
@@ -37,9 +37,9 @@ export async function buildProcedureMap(
     referrals: referrals.map((r) => ({
       id: r.id,
       organisationName: locale === 'ar' && r.name_ar ? r.name_ar : r.name,
-      organisationKind: r.kind as ProcedureMap['referrals'][number]['organisationKind'],
-      purpose: r.purpose as ProcedureMap['referrals'][number]['purpose'],
-      status: r.status as ProcedureMap['referrals'][number]['status'],
+      organisationKind: r.kind,
+      purpose: r.purpose,
+      status: r.status,
       sentAt: r.created_at.toISOString(),
       // Referrals recorded before the SOP workflow (imported or intake data) may lack the
       // dates of their steps: the last change stands in for them.

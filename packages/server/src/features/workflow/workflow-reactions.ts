@@ -7,7 +7,6 @@ import {
   type ConsentStatus,
   type OrganisationKind,
   type RiskLevel,
-  type Role,
   roleHas,
   selectSop,
 } from '@opennrm/domain';
@@ -110,7 +109,7 @@ export async function onRiskChanged(c: ActContext, caseId: string, risk: RiskLev
 async function takeUnassignedCase(c: ActContext, caseId: string) {
   if (!c.actorId) return;
   const row = await repo.findAssigneeAndRole(c.db, caseId, c.actorId);
-  if (!row || row.assigned_to || !roleHas(row.role as Role, 'cases.manage')) return;
+  if (!row?.role || row.assigned_to || !roleHas(row.role, 'cases.manage')) return;
   await writeCaseRow(c.db, caseId, { assigned_to: c.actorId }, c.now);
   await recordAudit(
     c.db,

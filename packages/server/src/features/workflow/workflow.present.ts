@@ -9,7 +9,6 @@ import {
   type LifecycleStage,
   type LocalizedText,
   needsReopen,
-  type RiskLevel,
   type StageStatus,
 } from '@opennrm/domain';
 import type { Database } from '../../db/create-db.js';
@@ -68,7 +67,7 @@ export async function followUpsOf(
       done: f.done,
       reached: f.reached ?? row?.reached ?? null,
       situation: row?.situation_enc ? services.crypto.decrypt(row.situation_enc) : null,
-      riskAfter: (f.riskAfter ?? row?.risk_after ?? null) as RiskLevel | null,
+      riskAfter: f.riskAfter ?? row?.risk_after ?? null,
       recordedAt: row?.recorded_at?.toISOString() ?? null,
       recordedBy: row?.display_name ?? null,
       overdue: !f.done && Date.parse(f.dueAt) < now,
@@ -86,7 +85,7 @@ export async function presentWorkflow(
   if (!caseRow) throw notFound('Case');
   const record = await repo.findWorkflow(db, caseId);
   if (!record) {
-    const stage = caseRow.stage as LifecycleStage;
+    const stage = caseRow.stage;
     return {
       caseId,
       reference: caseRow.reference,

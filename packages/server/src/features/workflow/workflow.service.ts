@@ -3,16 +3,8 @@ import {
   availableActions,
   type Blocker,
   type CaseAction,
-  type CaseCategory,
   type CaseState,
-  type CaseSubtype,
-  type ConsentPurpose,
-  type ConsentStatus,
   explainEmbassyBlockers,
-  type OrganisationKind,
-  type ReferralPurpose,
-  type ReferralStatus,
-  type RiskLevel,
   ROLE_GROUPS,
   selectSop,
   startCase,
@@ -300,9 +292,9 @@ async function currentConsents(db: Database, caseId: string): Promise<CaseState[
   const latest = new Map<string, CaseState['consents'][number]>();
   for (const r of rows) {
     latest.set(`${r.purpose}|${r.organisation_kind ?? ''}`, {
-      purpose: r.purpose as ConsentPurpose,
-      status: r.status as ConsentStatus,
-      ...(r.organisation_kind ? { organisationKind: r.organisation_kind as OrganisationKind } : {}),
+      purpose: r.purpose,
+      status: r.status,
+      ...(r.organisation_kind ? { organisationKind: r.organisation_kind } : {}),
     });
   }
   return [...latest.values()];
@@ -321,10 +313,10 @@ export async function startWorkflow(c: ActContext, caseId: string): Promise<Load
   const row = await repo.findStartFacts(c.db, caseId);
   if (!row?.category) return undefined;
   const facts = {
-    category: row.category as CaseCategory,
-    subtype: (row.subtype as CaseSubtype | null) ?? null,
+    category: row.category,
+    subtype: row.subtype ?? null,
     minor: isMinor(row.date_of_birth, row.estimated_birth_year, row.received_at),
-    risk: row.risk as RiskLevel,
+    risk: row.risk,
   };
   const sop = selectSop(await latestSops(c.db), facts);
   if (!sop) throw new AppError('WORKFLOW_NOT_STARTED', 'No SOP applies to this case category');
@@ -337,13 +329,13 @@ export async function startWorkflow(c: ActContext, caseId: string): Promise<Load
     consents: await currentConsents(c.db, caseId),
     referrals: earlier.map((r) => ({
       id: r.id,
-      organisationKind: r.kind as OrganisationKind,
+      organisationKind: r.kind,
       // An embassy other than the one of the person's nationality fulfils no SOP embassy referral.
       ...(r.kind === 'embassy'
         ? { embassyOfNationality: !!row.nationality && r.country_code === row.nationality }
         : {}),
-      purpose: r.purpose as ReferralPurpose,
-      status: r.status as ReferralStatus,
+      purpose: r.purpose,
+      status: r.status,
       ...(r.acknowledge_by ? { acknowledgeBy: r.acknowledge_by.toISOString() } : {}),
       ...(r.complete_by ? { completeBy: r.complete_by.toISOString() } : {}),
     })),
