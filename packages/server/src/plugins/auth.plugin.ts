@@ -1,4 +1,4 @@
-import type { Actor, OrganisationKind, Permission, Role, SessionStage } from '@opennrm/domain';
+import type { Actor, Permission, SessionStage } from '@opennrm/domain';
 import { can } from '@opennrm/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -81,12 +81,12 @@ async function loadSession(services: Services, request: FastifyRequest): Promise
   if (!row) return undefined;
   return {
     ...row,
-    stage: row.stage as SessionStage,
+    stage: row.stage,
     actor: {
       userId: row.userId,
-      role: row.role as Role,
+      role: row.role,
       organisationId: row.organisationId,
-      organisationKind: row.organisationKind as OrganisationKind,
+      organisationKind: row.organisationKind,
       organisationCountry: row.organisationCountry,
       active: row.userActive && row.organisationActive,
     },

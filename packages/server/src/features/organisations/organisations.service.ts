@@ -1,7 +1,6 @@
 import type {
   Organisation,
   OrganisationCreate,
-  OrganisationKind,
   OrganisationListQuery,
   OrganisationPage,
   OrganisationUpdate,
@@ -26,7 +25,7 @@ export function presentOrganisation(row: OrganisationWithCount): Organisation {
     id: row.id,
     name: row.name,
     nameAr: row.name_ar,
-    kind: row.kind as OrganisationKind,
+    kind: row.kind,
     countryCode: row.country_code,
     active: row.active,
     userCount: Number(row.user_count ?? 0),
