@@ -33,6 +33,17 @@ export default defineConfig({
       },
       // The web app's pure modules (no DOM): layouts, formatting.
       { test: { name: 'web', root: 'packages/web', include: ['src/**/*.test.ts'] } },
+      // The web app's components in a DOM (happy-dom), driven as a user would, the network answered by MSW.
+      {
+        test: {
+          name: 'web:dom',
+          root: 'packages/web',
+          include: ['src/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['test/dom/setup.ts'],
+          testTimeout: 20_000,
+        },
+      },
       integration('server:pglite', 'pglite'),
       ...(process.env.TEST_DATABASE_URL ? [integration('server:postgres', 'postgres')] : []),
     ],
