@@ -1,4 +1,4 @@
-import type { Actor, CaseDocument, DocumentType, DocumentVersion } from '@opennrm/domain';
+import type { Actor, CaseDocument, DocumentVersion } from '@opennrm/domain';
 import { isNrmTeam } from '@opennrm/domain';
 import { VIEWABLE_TYPES } from './content-check.js';
 import type { DocumentRow, findVersionRows } from './documents.repository.js';
@@ -36,7 +36,7 @@ export function presentDocuments(
       {
         id: d.id,
         caseId: d.case_id,
-        type: d.type as DocumentType,
+        type: d.type,
         title: decrypt(d.title_enc),
         date: d.document_date,
         language: d.language,

@@ -41,6 +41,7 @@ import {
   lockUploadState,
   markChunkReceived,
   setUploadState,
+  type UploadRow,
 } from './uploads.repository.js';
 
 /**
@@ -54,16 +55,7 @@ const UPLOAD_TTL_MS = 24 * 3_600_000;
 const num = (v: string | number | bigint) => Number(v);
 const chunksOf = (size: number, chunkSize: number) => Math.max(1, Math.ceil(size / chunkSize));
 
-function presentUpload(row: {
-  id: string;
-  case_id: string;
-  size_bytes: string;
-  chunk_size: number;
-  received_bytes: string;
-  next_chunk: number;
-  state: string;
-  expires_at: Date;
-}): Upload {
+function presentUpload(row: UploadRow): Upload {
   const size = num(row.size_bytes);
   return {
     id: row.id,

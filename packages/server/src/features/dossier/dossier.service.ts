@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Actor, CaseDocument, DossierExport, DossierStarted, DossierState } from '@opennrm/domain';
+import type { Actor, CaseDocument, DossierExport, DossierStarted } from '@opennrm/domain';
 import yazl from 'yazl';
 import type { AuditContext } from '../../lib/act-context.js';
 import { AppError, notFound } from '../../lib/app-error.js';
@@ -14,6 +14,7 @@ import { type FileServices, listDocuments, readStoredVersion, sanitiseFileName }
 import { listCaseReferrals } from '../referrals/index.js';
 import { listCaseTasks } from '../tasks/index.js';
 import { getUser } from '../users/index.js';
+import { isExpired, presentExport } from './dossier.present.js';
 import {
   type ExportRow,
   findExport,
@@ -31,8 +32,6 @@ export const DOSSIER_TTL_MS = 24 * 3_600_000;
 /** A job still queued or running after this long was cut off (a restart): it is failed. */
 const STALE_JOB_MS = 6 * 3_600_000;
 
-type Row = ExportRow;
-
 const objectKey = (id: string) => `dossiers/${id}`;
 const keyContext = (id: string) => `dossier:${id}`;
 
@@ -41,28 +40,6 @@ const running = new Set<Promise<void>>();
 
 export async function waitForDossierJobs(): Promise<void> {
   while (running.size) await Promise.allSettled([...running]);
-}
-
-function isExpired(row: Pick<Row, 'state' | 'expires_at'>, now: Date) {
-  return row.state === 'expired' || (row.state === 'done' && (!row.expires_at || row.expires_at <= now));
-}
-
-function present(row: Row, now: Date): DossierExport {
-  const expired = isExpired(row, now);
-  const state: DossierState = expired ? 'expired' : (row.state as DossierState);
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    state,
-    progress: row.progress,
-    total: row.total,
-    createdAt: row.created_at.toISOString(),
-    finishedAt: row.finished_at?.toISOString() ?? null,
-    expiresAt: row.expires_at?.toISOString() ?? null,
-    size: row.size_bytes === null ? null : Number(row.size_bytes),
-    errorCode: row.error_code,
-    ...(state === 'done' ? { downloadUrl: `/api/dossiers/${row.id}/download` } : {}),
-  };
 }
 
 /** The ZIP entry name of the n-th document: `documents/01-<file name>`. */
@@ -323,7 +300,7 @@ async function ownExport(
   ctx: AuditContext,
   actor: Actor,
   id: string,
-): Promise<{ row: Row; caseReference: string }> {
+): Promise<{ row: ExportRow; caseReference: string }> {
   const row = await findExport(services.db, id);
   if (!row || row.user_id !== actor.userId) throw notFound('Dossier');
   try {
@@ -341,7 +318,7 @@ export async function getExport(
   actor: Actor,
   id: string,
 ): Promise<DossierExport> {
-  return present((await ownExport(services, ctx, actor, id)).row, services.now());
+  return presentExport((await ownExport(services, ctx, actor, id)).row, services.now());
 }
 
 /** The decrypted ZIP, verified as it streams, while the export is done and not expired. */
