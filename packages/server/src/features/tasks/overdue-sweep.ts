@@ -1,4 +1,4 @@
-import { inRoleGroup, type NotificationKind, ROLE_GROUPS } from '@opennrm/domain';
+import { type NotificationKind, ROLE_GROUPS } from '@opennrm/domain';
 import type { Database } from '../../db/create-db.js';
 import type { Services } from '../../services.js';
 import { recordAudit } from '../audit/index.js';
@@ -11,7 +11,7 @@ import {
   claimTasks,
   SWEEP_BATCH,
 } from './overdue.repository.js';
-import { ORGANISATION_TASK_ROLES } from './task-projection.js';
+import { ORGANISATION_TASK_ROLES, taskOwnerAudience } from './task-projection.js';
 
 export interface SweepResult {
   tasksOverdue: number;
@@ -21,13 +21,10 @@ export interface SweepResult {
   followUpsDue: number;
 }
 
-/** The owner of a task: its assignee, else its organisation's workers, else the role. */
+/** Who hears a task is overdue: its owner (`taskOwnerAudience`), else the case manager. */
 function taskOwner(t: ClaimedTask): Audience[] {
-  if (t.assignee_id) return [{ userIds: [t.assignee_id] }];
-  if (t.owner_organisation_id)
-    return [{ organisationId: t.owner_organisation_id, roles: ORGANISATION_TASK_ROLES }];
-  if (inRoleGroup(t.owner_role, 'supervisors')) return [{ roles: ROLE_GROUPS.supervisors }];
-  return [{ userIds: [t.assigned_to] }];
+  const owner = taskOwnerAudience(t);
+  return owner.length > 0 ? owner : [{ userIds: [t.assigned_to] }];
 }
 
 /** Whom an escalation reaches: the owner's supervisor (an agency's focal point, the NRM's supervisors) and the case manager. */
@@ -67,15 +64,39 @@ const item = (
   dedupeKey: string,
 ): Item => ({ audiences, input: { kind, caseId, subject, link, dedupeKey } });
 
-/** Runs `step` in transactions until it claims nothing more; returns how many rows it took. */
-async function drain(db: Database, step: (trx: Database) => Promise<number>): Promise<number> {
+/**
+ * Claims rows in transactions until a claim comes back short, and notifies each claimed row's
+ * item in the claim's transaction (a failed notification releases the claim); returns how many
+ * rows it took.
+ */
+async function sweep<R>(
+  db: Database,
+  now: Date,
+  claim: (trx: Database) => Promise<R[]>,
+  toItem: (row: R) => Item,
+): Promise<number> {
   let total = 0;
   for (;;) {
-    const n = await db.transaction().execute(step);
+    const n = await db.transaction().execute(async (trx) => {
+      const rows = await claim(trx);
+      await notifyMany(trx, rows.map(toItem), now);
+      return rows.length;
+    });
     total += n;
     if (n < SWEEP_BATCH) return total;
   }
 }
+
+/** A task's overdue notice goes to its owner, its escalation to the owner's supervisor and the case manager. */
+const taskItem = (t: ClaimedTask, kind: 'overdue' | 'escalation'): Item =>
+  item(
+    kind === 'overdue' ? taskOwner(t) : taskEscalation(t),
+    kind,
+    t.case_id,
+    taskSubject(t),
+    `/cases/${t.case_id}`,
+    `${kind}:task:${t.id}`,
+  );
 
 /**
  * The scheduler's sweep: marks tasks and referrals past their deadline and tells their owners,
@@ -96,42 +117,18 @@ export async function sweepOverdue(services: Services): Promise<SweepResult> {
     followUpsDue: 0,
   };
 
-  result.tasksOverdue = await drain(db, async (trx) => {
-    const rows = await claimTasks(trx, 'overdue_at', now, grace);
-    await notifyMany(
-      trx,
-      rows.map((t) =>
-        item(
-          taskOwner(t),
-          'overdue',
-          t.case_id,
-          taskSubject(t),
-          `/cases/${t.case_id}`,
-          `overdue:task:${t.id}`,
-        ),
-      ),
-      now,
-    );
-    return rows.length;
-  });
-  result.tasksEscalated = await drain(db, async (trx) => {
-    const rows = await claimTasks(trx, 'escalated_at', now, grace);
-    await notifyMany(
-      trx,
-      rows.map((t) =>
-        item(
-          taskEscalation(t),
-          'escalation',
-          t.case_id,
-          taskSubject(t),
-          `/cases/${t.case_id}`,
-          `escalation:task:${t.id}`,
-        ),
-      ),
-      now,
-    );
-    return rows.length;
-  });
+  result.tasksOverdue = await sweep(
+    db,
+    now,
+    (trx) => claimTasks(trx, 'overdue_at', now, grace),
+    (t) => taskItem(t, 'overdue'),
+  );
+  result.tasksEscalated = await sweep(
+    db,
+    now,
+    (trx) => claimTasks(trx, 'escalated_at', now, grace),
+    (t) => taskItem(t, 'escalation'),
+  );
   const referralItem = (r: ClaimedReferral, kind: 'overdue' | 'escalation'): Item => {
     const deadline = r.status === 'sent' ? 'acknowledge' : 'complete';
     const recipients: Audience =
@@ -153,42 +150,32 @@ export async function sweepOverdue(services: Services): Promise<SweepResult> {
       `${kind}:referral:${r.id}:${deadline}`,
     );
   };
-  result.referralsOverdue = await drain(db, async (trx) => {
-    const rows = await claimReferrals(trx, 'overdue_at', now, grace);
-    await notifyMany(
-      trx,
-      rows.map((r) => referralItem(r, 'overdue')),
-      now,
-    );
-    return rows.length;
-  });
-  result.referralsEscalated = await drain(db, async (trx) => {
-    const rows = await claimReferrals(trx, 'escalated_at', now, grace);
-    await notifyMany(
-      trx,
-      rows.map((r) => referralItem(r, 'escalation')),
-      now,
-    );
-    return rows.length;
-  });
-  result.followUpsDue = await drain(db, async (trx) => {
-    const claimed = await claimFollowUpsDue(trx, now);
-    await notifyMany(
-      trx,
-      claimed.map((f) =>
-        item(
-          [{ userIds: [f.assigned_to] }],
-          'follow_up_due',
-          f.case_id,
-          { reference: f.reference, contact: String(f.idx + 1) },
-          `/cases/${f.case_id}`,
-          `follow_up_due:${f.case_id}:${f.idx}`,
-        ),
+  result.referralsOverdue = await sweep(
+    db,
+    now,
+    (trx) => claimReferrals(trx, 'overdue_at', now, grace),
+    (r) => referralItem(r, 'overdue'),
+  );
+  result.referralsEscalated = await sweep(
+    db,
+    now,
+    (trx) => claimReferrals(trx, 'escalated_at', now, grace),
+    (r) => referralItem(r, 'escalation'),
+  );
+  result.followUpsDue = await sweep(
+    db,
+    now,
+    (trx) => claimFollowUpsDue(trx, now),
+    (f) =>
+      item(
+        [{ userIds: [f.assigned_to] }],
+        'follow_up_due',
+        f.case_id,
+        { reference: f.reference, contact: String(f.idx + 1) },
+        `/cases/${f.case_id}`,
+        `follow_up_due:${f.case_id}:${f.idx}`,
       ),
-      now,
-    );
-    return claimed.length;
-  });
+  );
 
   if (Object.values(result).some((n) => n > 0)) {
     await recordAudit(db, {}, { action: 'scheduler.swept', details: { ...result } }, now);

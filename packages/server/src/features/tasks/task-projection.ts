@@ -14,7 +14,7 @@ import {
   taskOwnerOrganisation,
 } from '@opennrm/domain';
 import type { Database } from '../../db/create-db.js';
-import { notify } from '../notifications/index.js';
+import { type Audience, notify } from '../notifications/index.js';
 import {
   insertTask,
   type ProjectedTaskRow,
@@ -250,6 +250,23 @@ async function reconcileOwners(
   }
 }
 
+/**
+ * Who works on a task: its assignee, else its organisation's workers, else the NRM's
+ * supervisors for a supervisors' task; else no one by name (a case manager's task waits for
+ * the case manager).
+ */
+export function taskOwnerAudience(task: {
+  assignee_id: string | null;
+  owner_organisation_id: string | null;
+  owner_role: string | null;
+}): Audience[] {
+  if (task.assignee_id) return [{ userIds: [task.assignee_id] }];
+  if (task.owner_organisation_id)
+    return [{ organisationId: task.owner_organisation_id, roles: ORGANISATION_TASK_ROLES }];
+  if (inRoleGroup(task.owner_role, 'supervisors')) return [{ roles: ROLE_GROUPS.supervisors }];
+  return [];
+}
+
 export async function notifyTaskOwner(
   db: Database,
   task: {
@@ -264,13 +281,7 @@ export async function notifyTaskOwner(
   actorId: string | null,
   now: Date,
 ) {
-  const audience = task.assignee_id
-    ? [{ userIds: [task.assignee_id] }]
-    : task.owner_organisation_id
-      ? [{ organisationId: task.owner_organisation_id, roles: ORGANISATION_TASK_ROLES }]
-      : inRoleGroup(task.owner_role, 'supervisors')
-        ? [{ roles: ROLE_GROUPS.supervisors }]
-        : [];
+  const audience = taskOwnerAudience(task);
   if (audience.length === 0) return;
   await notify(
     db,
