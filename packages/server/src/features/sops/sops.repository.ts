@@ -44,17 +44,16 @@ export async function latestSops(db: DbExecutor): Promise<SopDocument[]> {
   return [...latest.values()];
 }
 
+/** One version of one SOP. */
+const oneVersion = (db: DbExecutor, sopId: string, version: number) =>
+  db.selectFrom('sop_versions').where('sop_id', '=', sopId).where('version', '=', version);
+
 export async function loadSop(
   db: DbExecutor,
   sopId: string,
   version: number,
 ): Promise<SopDocument | undefined> {
-  const row = await db
-    .selectFrom('sop_versions')
-    .select('document')
-    .where('sop_id', '=', sopId)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const row = await oneVersion(db, sopId, version).select('document').executeTakeFirst();
   return row ? SopDocument.parse(row.document) : undefined;
 }
 
@@ -99,12 +98,7 @@ export async function countCasesBySopVersion(db: DbExecutor) {
 
 /** The category of one version of an SOP (throws when there is no such version). */
 export async function sopCategory(db: DbExecutor, sopId: string, version: number) {
-  const row = await db
-    .selectFrom('sop_versions')
-    .select('category')
-    .where('sop_id', '=', sopId)
-    .where('version', '=', version)
-    .executeTakeFirstOrThrow();
+  const row = await oneVersion(db, sopId, version).select('category').executeTakeFirstOrThrow();
   return row.category;
 }
 
