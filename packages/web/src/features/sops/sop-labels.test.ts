@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { translations } from '../../i18n/resources';
-import { durationText } from './sop-labels';
+import { durationText, referralName } from './sop-labels';
 
 async function translator(lng: 'en' | 'ar') {
   const i18n = i18next.createInstance();
@@ -25,5 +25,17 @@ describe('SOP durations', () => {
     expect(durationText(t, { amount: 3, unit: 'business_days' })).toBe('3 business days');
     const tAr = await translator('ar');
     expect(durationText(tAr, police)).toContain('«عاجل»');
+  });
+});
+
+describe('SOP referral names', () => {
+  it('name the purpose and the kind of organisation, once when they are the same words', async () => {
+    const t = await translator('en');
+    const referral = (purpose: string, organisationKind: string) =>
+      ({ id: 'r', purpose, organisationKind }) as unknown as Parameters<typeof referralName>[1];
+    expect(referralName(t, referral('grievance', 'grievances'), 'en')).toBe('Grievance: Grievances');
+    expect(referralName(t, referral('inspection', 'labour_inspection'), 'en')).toBe('Labour inspection');
+    const tAr = await translator('ar');
+    expect(referralName(tAr, referral('inspection', 'labour_inspection'), 'ar')).toBe('التفتيش العمالي');
   });
 });

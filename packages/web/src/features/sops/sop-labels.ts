@@ -44,10 +44,10 @@ export function followUpText(t: TFunction, followUp: SopFollowUp): string {
 /** "Grievance: Grievances", or the referral's own title when it has one. */
 export function referralName(t: TFunction, referral: SopReferral, language: string): string {
   if (referral.title) return localText(referral.title, language);
-  return t('sops.referralName', {
-    purpose: t(`referrals.purposes.${referral.purpose}`),
-    kind: t(`organisationKinds.${referral.organisationKind}`),
-  });
+  const purpose = t(`referrals.purposes.${referral.purpose}`);
+  const kind = t(`organisationKinds.${referral.organisationKind}`);
+  // "Labour inspection" to the labour inspection says it once.
+  return purpose === kind ? purpose : t('sops.referralName', { purpose, kind });
 }
 
 /** "2 business days after the referral “Grievance: Grievances” is sent". */
