@@ -12,6 +12,7 @@ import {
   type CaseAction,
   closeBlockers,
   type LifecycleStage,
+  type OrganisationKind,
   REFERRAL_TRANSITIONS,
   type ReferralStatus,
 } from '@opennrm/domain';
@@ -20,6 +21,15 @@ import { writeCaseRow } from '../features/cases/index.js';
 import { answerReferralIn, currentReferral, sendReferralIn } from '../features/referrals/index.js';
 import { type ActContext, act, loadWorkflow, startWorkflow } from '../features/workflow/index.js';
 import type { Services } from '../services.js';
+import {
+  embassyOfCasePerson,
+  findConsentAnswer,
+  insertConsent,
+  listActorUsers,
+  organisationOfKind,
+  referralsOfCase,
+  screenedCasesWithoutWorkflow,
+} from './demo.repository.js';
 import { mulberry32 } from './synthetic-random.js';
 
 const DAY = 86_400_000;
@@ -50,17 +60,12 @@ interface DemoActors {
 }
 
 async function loadActors(db: Database): Promise<DemoActors | undefined> {
-  const users = await db
-    .selectFrom('users as u')
-    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .select(['u.id', 'u.username', 'u.role', 'u.organisation_id', 'o.kind', 'o.country_code'])
-    .where('u.active', '=', true)
-    .execute();
+  const users = await listActorUsers(db);
   const actor = (u: (typeof users)[number]): Actor => ({
     userId: u.id,
-    role: u.role as Actor['role'],
+    role: u.role,
     organisationId: u.organisation_id,
-    organisationKind: u.kind as Actor['organisationKind'],
+    organisationKind: u.kind,
     organisationCountry: u.country_code,
     active: true,
   });
@@ -77,13 +82,13 @@ async function loadActors(db: Database): Promise<DemoActors | undefined> {
 }
 
 /** An agency stand-in for organisations without a demo user (acting as the NRM would record it). */
-function recipientActor(actors: DemoActors, organisationId: string, kind: string): Actor {
+function recipientActor(actors: DemoActors, organisationId: string, kind: OrganisationKind): Actor {
   return (
     actors.agency.get(organisationId) ?? {
       userId: actors.manager.userId,
       role: 'agency_focal_point',
       organisationId,
-      organisationKind: kind as Actor['organisationKind'],
+      organisationKind: kind,
       active: true,
     }
   );
@@ -108,15 +113,7 @@ export async function seedDemoWorkflows(
   const actors = await loadActors(db);
   const result: DemoWorkflowResult = { started: 0, byStage: {}, failed: [] };
   if (!actors) return result;
-  const cases = await db
-    .selectFrom('cases as c')
-    .leftJoin('case_workflows as w', 'w.case_id', 'c.id')
-    .select(['c.id', 'c.received_at', 'c.assigned_to'])
-    .where('c.category', 'is not', null)
-    .where('w.case_id', 'is', null)
-    .orderBy('c.received_at', 'desc')
-    .limit(opts.limit ?? 120)
-    .execute();
+  const cases = await screenedCasesWithoutWorkflow(db, opts.limit ?? 120);
   const random = mulberry32(opts.seed ?? 7);
   const realNow = services.now();
   for (const row of cases) {
@@ -258,28 +255,10 @@ async function drive(
   }
 }
 
-async function orgOfKind(db: Database, kind: string, caseId: string): Promise<string | undefined> {
-  if (kind === 'embassy') {
-    const row = await db
-      .selectFrom('cases as c')
-      .innerJoin('persons as p', 'p.id', 'c.person_id')
-      .innerJoin('organisations as o', 'o.country_code', 'p.nationality')
-      .select('o.id')
-      .where('c.id', '=', caseId)
-      .where('o.kind', '=', 'embassy')
-      .where('o.active', '=', true)
-      .executeTakeFirst();
-    // Only the embassy of the person's nationality may receive the case: without one, the
-    // case stays blocked on it (NO_EMBASSY_OF_NATIONALITY), as it would in real use.
-    return row?.id;
-  }
-  const row = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('kind', '=', kind)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  return row?.id;
+function orgOfKind(db: Database, kind: OrganisationKind, caseId: string): Promise<string | undefined> {
+  // Only the embassy of the person's nationality may receive the case: without one, the
+  // case stays blocked on it (NO_EMBASSY_OF_NATIONALITY), as it would in real use.
+  return kind === 'embassy' ? embassyOfCasePerson(db, caseId) : organisationOfKind(db, kind);
 }
 
 async function sendRequiredReferrals(
@@ -307,29 +286,19 @@ async function sendRequiredReferrals(
     // then no longer required); an answer already on record stands.
     const kindOfConsent =
       consentPurpose === 'share_with_organisation_kind' ? sopReferral.organisationKind : null;
-    let existing = db
-      .selectFrom('consents')
-      .select('status')
-      .where('case_id', '=', caseId)
-      .where('purpose', '=', consentPurpose);
-    existing = kindOfConsent ? existing.where('organisation_kind', '=', kindOfConsent) : existing;
-    const answered = await existing.executeTakeFirst();
+    const answered = await findConsentAnswer(db, caseId, consentPurpose, kindOfConsent);
     if (answered?.status === 'refused') continue;
     const refused = !answered && sopReferral.requiredUnless !== undefined && random() < 0.1;
     if (!answered)
-      await db
-        .insertInto('consents')
-        .values({
-          case_id: caseId,
-          purpose: consentPurpose,
-          organisation_kind:
-            consentPurpose === 'share_with_organisation_kind' ? sopReferral.organisationKind : null,
-          status: refused ? 'refused' : 'given',
-          method: 'verbal_with_interpreter',
-          recorded_by: actors.manager.userId,
-          recorded_at: c(actors.manager).now,
-        })
-        .execute();
+      await insertConsent(db, {
+        case_id: caseId,
+        purpose: consentPurpose,
+        organisation_kind: kindOfConsent,
+        status: refused ? 'refused' : 'given',
+        method: 'verbal_with_interpreter',
+        recorded_by: actors.manager.userId,
+        recorded_at: c(actors.manager).now,
+      });
     if (!answered)
       await act(c(actors.manager), caseId, [
         {
@@ -360,14 +329,9 @@ async function answerReferrals(
   finish: boolean,
   random: () => number,
 ) {
-  const rows = await db
-    .selectFrom('referrals as r')
-    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
-    .select(['r.id', 'r.status', 'r.organisation_id', 'o.kind'])
-    .where('r.case_id', '=', caseId)
-    .execute();
+  const rows = await referralsOfCase(db, caseId);
   for (const r of rows) {
-    let status = r.status as ReferralStatus;
+    let status: ReferralStatus = r.status;
     const recipient = recipientActor(actors, r.organisation_id, r.kind);
     const path: ReferralStatus[] = ['acknowledged', 'accepted', 'in_progress', 'completed'];
     for (const next of path) {

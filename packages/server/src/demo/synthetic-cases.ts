@@ -14,6 +14,7 @@
  * rather than one per case.
  */
 import type { Services } from '../services.js';
+import { hasCases } from './synthetic.repository.js';
 import { Generator } from './synthetic-generator.js';
 import { DAY } from './synthetic-random.js';
 import { loadContext, writeBatch } from './synthetic-writer.js';
@@ -63,8 +64,7 @@ export async function seedSyntheticCases(
   const empty = { cases: 0, persons: 0, total, batches: 0, elapsedMs: 0 };
   if (total === 0) return { ...empty, skipped: true };
   if (!options.append) {
-    const any = await services.db.selectFrom('cases').select('id').limit(1).executeTakeFirst();
-    if (any) return { ...empty, skipped: true };
+    if (await hasCases(services.db)) return { ...empty, skipped: true };
   }
   const now = services.now();
   const until = (options.until ?? now).getTime();
