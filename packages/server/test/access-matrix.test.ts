@@ -6,10 +6,8 @@ import {
   type CaseSection,
   can,
   caseAccess,
-  type OrganisationKind,
   type Permission,
   type ReferralStatus,
-  type Role,
   referralAccess,
   seesDocument,
   taskAccess,
@@ -17,6 +15,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAccessFacts } from '../src/features/cases/cases.repository.js';
 import { DEMO_USERS } from '../src/seed.js';
+import { factory } from './factory.js';
 import { type Client, createTestContext, type TestContext } from './harness.js';
 
 /**
@@ -109,22 +108,7 @@ async function orgId(name: string) {
 beforeAll(async () => {
   ctx = await createTestContext();
   for (const u of USERS) clients.set(u, await ctx.signIn(u));
-  for (const u of USERS) {
-    const row = await ctx.db
-      .selectFrom('users as u')
-      .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-      .select(['u.id', 'u.role', 'u.organisation_id', 'o.kind', 'o.country_code'])
-      .where('u.username', '=', u)
-      .executeTakeFirstOrThrow();
-    actors.set(u, {
-      userId: row.id,
-      role: row.role as Role,
-      organisationId: row.organisation_id,
-      organisationKind: row.kind as OrganisationKind,
-      organisationCountry: row.country_code,
-      active: true,
-    });
-  }
+  for (const [username, actor] of await factory(ctx).actors()) actors.set(username, actor);
   const manager = clients.get('casemanager')!;
   const make = async (key: string, nationality: string, by: Client = manager, kind = 'walk_in') => {
     const family = `Matrix${key.charAt(0).toUpperCase()}${key.slice(1)}`;

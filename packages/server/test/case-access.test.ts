@@ -1,6 +1,7 @@
-import { type Actor, type CaseSection, caseAccess, type OrganisationKind, type Role } from '@opennrm/domain';
+import { type Actor, type CaseSection, caseAccess } from '@opennrm/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/seed.js';
+import { factory } from './factory.js';
 import { type Client, createTestContext, type TestContext } from './harness.js';
 
 /**
@@ -22,22 +23,7 @@ async function orgId(name: string) {
 beforeAll(async () => {
   ctx = await createTestContext();
   for (const u of DEMO_USERS) clients.set(u.username, await ctx.signIn(u.username));
-  for (const u of DEMO_USERS) {
-    const row = await ctx.db
-      .selectFrom('users as u')
-      .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-      .select(['u.id', 'u.role', 'u.organisation_id', 'o.kind', 'o.country_code'])
-      .where('u.username', '=', u.username)
-      .executeTakeFirstOrThrow();
-    actors.set(u.username, {
-      userId: row.id,
-      role: row.role as Role,
-      organisationId: row.organisation_id,
-      organisationKind: row.kind as OrganisationKind,
-      organisationCountry: row.country_code,
-      active: true,
-    });
-  }
+  for (const [username, actor] of await factory(ctx).actors()) actors.set(username, actor);
   const manager = clients.get('casemanager')!;
   const make = async (key: string, body: Record<string, unknown>, by = manager) => {
     const res = await by.post('/api/cases', body);
