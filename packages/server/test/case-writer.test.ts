@@ -229,6 +229,39 @@ describe('updateCaseRow', () => {
   });
 });
 
+describe('updateCaseRow with an audit event', () => {
+  it('records the case-change event with the change, and none when nothing changes or the version is stale', async () => {
+    const created = await manager.post('/api/cases', {
+      intakeKind: 'walk_in',
+      channel: 'walk_in',
+      person: { nameLatin: 'Audited Writer' },
+    });
+    const id = created.json().id as string;
+    const now = new Date();
+    const audit = {
+      ctx: { requestId: 'writer-test' },
+      action: 'case.updated' as const,
+      details: { fields: ['x'] },
+    };
+    expect(
+      await updateCaseRow(ctx.db, id, { referred_by_name: 'A' }, now, { expectedVersion: 1, audit }),
+    ).toBe(2);
+    expect(
+      await updateCaseRow(ctx.db, id, { referred_by_name: 'A' }, now, { onlyIfChanged: true, audit }),
+    ).toBe(undefined);
+    await expect(
+      updateCaseRow(ctx.db, id, { referred_by_name: 'B' }, now, { expectedVersion: 1, audit }),
+    ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    const events = await ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'target_type', 'details'])
+      .where('target_id', '=', id)
+      .where('request_id', '=', 'writer-test')
+      .execute();
+    expect(events).toEqual([{ action: 'case.updated', target_type: 'case', details: { fields: ['x'] } }]);
+  });
+});
+
 describe('the source', () => {
   it('writes the cases table only in cases.repository.ts (demo data and migrations aside)', () => {
     const src = fileURLToPath(new URL('../src', import.meta.url));
