@@ -4,9 +4,7 @@ import {
   LoginResponse,
   Me,
   MfaRequest,
-  mfaRequired,
   PasswordConfirmRequest,
-  permissionsOf,
   RecoveryCodesResponse,
   TotpConfirmRequest,
   TotpEnrolmentResponse,
@@ -16,14 +14,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NoContent } from '../../lib/openapi.js';
-import {
-  auditContext,
-  clearSessionCookie,
-  type RequestAuth,
-  setSessionCookie,
-} from '../../plugins/auth.plugin.js';
+import { auditContext, clearSessionCookie, setSessionCookie } from '../../plugins/auth.plugin.js';
 import type { Services } from '../../services.js';
-import { login, logout, type SessionUser, verifySecondFactor } from './auth.service.js';
+import { presentMe, sessionUser } from './auth.present.js';
+import { login, logout, verifySecondFactor } from './auth.service.js';
 import {
   changeOwnPassword,
   confirmTotpEnrolment,
@@ -40,33 +34,6 @@ const ALL_STAGES = [
   'authenticated',
 ] as const;
 const tags = ['auth'];
-
-function presentMe(auth: RequestAuth): Me {
-  return {
-    id: auth.userId,
-    username: auth.username,
-    displayName: auth.displayName,
-    role: auth.role,
-    organisation: {
-      id: auth.organisationId,
-      name: auth.organisationName,
-      nameAr: auth.organisationNameAr,
-      kind: auth.actor.organisationKind,
-    },
-    locale: auth.locale,
-    mfaEnabled: auth.totpSecret !== null,
-    mfaRequired: mfaRequired(auth.role),
-    permissions: auth.stage === 'authenticated' ? [...permissionsOf(auth.role)] : [],
-    stage: auth.stage,
-    csrfToken: auth.csrfToken,
-  };
-}
-
-const sessionUser = (auth: RequestAuth): SessionUser => ({
-  sessionId: auth.sessionId,
-  userId: auth.userId,
-  username: auth.username,
-});
 
 export async function authRoutes(base: FastifyInstance, { services }: { services: Services }) {
   const app = base.withTypeProvider<ZodTypeProvider>();
