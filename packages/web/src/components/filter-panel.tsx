@@ -1,5 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SelectField } from './fields';
+import type { Filters } from './url-filters';
 
 interface Props {
   label: string;
@@ -41,5 +43,55 @@ export function FilterPanel({ label, active, onApply, onClear, children }: Props
         </form>
       </details>
     </search>
+  );
+}
+
+interface FormProps<K extends string> {
+  label: string;
+  /** The filters applied now (from the address): the fields start from them. */
+  initial: Filters<K>;
+  onApply: (filters: Filters<K>) => void;
+  onClear: () => void;
+  /** The fields, given the values as typed and a setter per filter. */
+  children: (values: Filters<K>, set: (key: K) => (value: string) => void) => ReactNode;
+}
+
+/** A filter panel over the list's URL filters: the fields edit a copy, applied with the button. */
+export function FilterForm<K extends string>({ label, initial, onApply, onClear, children }: FormProps<K>) {
+  const [values, setValues] = useState(initial);
+  const set = (key: K) => (value: string) => setValues((old) => ({ ...old, [key]: value }));
+  return (
+    <FilterPanel
+      label={label}
+      active={Object.values(initial).some(Boolean)}
+      onApply={() => onApply(values)}
+      onClear={onClear}
+    >
+      {children(values, set)}
+    </FilterPanel>
+  );
+}
+
+/** "Status: any / active / inactive", for lists of accounts and organisations. */
+export function ActiveFilter({
+  value,
+  onValueChange,
+}: {
+  value: string;
+  onValueChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      id="filter-active"
+      label={t('common.status')}
+      value={value}
+      onValueChange={onValueChange}
+      placeholderOption={t('common.anyStatus')}
+      options={[
+        { value: 'true', label: t('common.active') },
+        { value: 'false', label: t('common.inactive') },
+      ]}
+    />
   );
 }
