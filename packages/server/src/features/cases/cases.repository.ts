@@ -139,11 +139,6 @@ export function findCaseRow(db: Db, id: string) {
 }
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
 
-/** Role and state of a user a case may be assigned to. */
-export function findAssigneeCandidate(db: Db, userId: string) {
-  return db.selectFrom('users').select(['role', 'active']).where('id', '=', userId).executeTakeFirst();
-}
-
 /** Everything `caseAccess` needs about one case. */
 export async function loadAccessFacts(
   db: Db,

@@ -25,11 +25,11 @@ import type { Services } from '../../services.js';
 import { recordAudit } from '../audit/index.js';
 import { notify } from '../notifications/index.js';
 import { insertPerson, loadPerson, personExists } from '../persons/index.js';
+import { getUser } from '../users/index.js';
 import {
   type CasePatch,
   type CaseRow,
   type CaseWriteOptions,
-  findAssigneeCandidate,
   findCaseRow,
   insertCaseRow,
   loadAccessFacts,
@@ -395,7 +395,10 @@ export async function assignCase(
   assigneeId: string | null,
 ) {
   if (assigneeId) {
-    const assignee = await findAssigneeCandidate(services.db, assigneeId);
+    const assignee = await getUser(services, assigneeId).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    });
     if (!assignee?.active || !roleHas(assignee.role, 'cases.manage')) {
       throw new AppError(
         'ASSIGNEE_INVALID',
