@@ -16,6 +16,7 @@ import type {
   ConsentStatus,
   DocumentHolder,
   DocumentType,
+  DocumentVersion,
   DossierState,
   DuplicateCheck,
   IdentityDocumentType,
@@ -38,6 +39,7 @@ import type {
   Sex,
   SopDocument,
   TaskStatus,
+  Upload,
   Vulnerability,
   WorkPermitType,
 } from '@opennrm/domain';
@@ -183,7 +185,7 @@ export interface DocumentVersions {
   file_name_enc: string;
   metadata_stripped: Generated<boolean>;
   parts: number;
-  scan: Generated<string>;
+  scan: Generated<DocumentVersion['scan']>;
   sha256: string;
   size_bytes: Int8;
   storage_prefix: string;
@@ -219,6 +221,7 @@ export interface FollowUpContacts {
   recorded_at: Timestamp | null;
   recorded_by: string | null;
   risk_after: RiskLevel | null;
+  round: Generated<number>;
   situation_enc: string | null;
 }
 
@@ -271,7 +274,7 @@ export interface Notifications {
   created_at: Generated<Timestamp>;
   dedupe_key: string | null;
   email_attempts: Generated<number>;
-  email_status: Generated<string>;
+  email_status: Generated<'none' | 'pending' | 'digest' | 'sent' | 'failed' | 'skipped'>;
   emailed_at: Timestamp | null;
   id: Generated<string>;
   kind: NotificationKind;
@@ -454,7 +457,7 @@ export interface Uploads {
   next_chunk: Generated<number>;
   received_bytes: Generated<Int8>;
   size_bytes: Int8;
-  state: Generated<string>;
+  state: Generated<Upload['state']>;
   updated_at: Generated<Timestamp>;
   user_id: string;
   wrapped_key: string;

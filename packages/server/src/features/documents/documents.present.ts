@@ -28,7 +28,7 @@ export function presentDocuments(
         uploadedAt: v.uploaded_at.toISOString(),
         uploadedBy: v.uploaded_by_name,
         metadataStripped: v.metadata_stripped,
-        scan: v.scan as DocumentVersion['scan'],
+        scan: v.scan,
       }));
     const current = own.find((v) => v.version === d.current_version);
     if (!current) return [];

@@ -65,7 +65,7 @@ function presentUpload(row: UploadRow): Upload {
     chunks: chunksOf(size, row.chunk_size),
     receivedBytes: num(row.received_bytes),
     nextChunk: row.next_chunk,
-    state: row.state as Upload['state'],
+    state: row.state,
     expiresAt: row.expires_at.toISOString(),
   };
 }
