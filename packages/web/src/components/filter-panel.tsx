@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField } from './fields';
+import { SelectField, TextField } from './fields';
 import type { Filters } from './url-filters';
 
 interface Props {
@@ -93,5 +93,23 @@ export function ActiveFilter({
         { value: 'false', label: t('common.inactive') },
       ]}
     />
+  );
+}
+
+interface DateRangeProps {
+  labels: { from: string; to: string };
+  from: string;
+  to: string;
+  onFrom: (value: string) => void;
+  onTo: (value: string) => void;
+}
+
+/** "From" and "to" dates of a list's filters. */
+export function DateRangeFilter({ labels, from, to, onFrom, onTo }: DateRangeProps) {
+  return (
+    <>
+      <TextField id="filter-from" type="date" label={labels.from} value={from} onValueChange={onFrom} />
+      <TextField id="filter-to" type="date" label={labels.to} value={to} onValueChange={onTo} />
+    </>
   );
 }
