@@ -38,32 +38,25 @@ export const ROLES = Role.options;
  * organisation would widen need-to-know (an embassy officer at the coordinator would
  * otherwise see every case), so the pairing is checked whenever a user is saved.
  */
+/** The agencies the NRM refers to: their focal points and officers work cases referred to them. */
+const AGENCY_KINDS: readonly OrganisationKind[] = [
+  'labour_inspection',
+  'grievances',
+  'human_rights_institution',
+  'shelter',
+  'police',
+  'prosecution_justice',
+  'health',
+  'international_organisation',
+  'first_responder',
+];
+
 const ROLE_ORGANISATION_KINDS: Record<Role, readonly OrganisationKind[]> = {
   administrator: ['coordinator'],
   nrm_supervisor: ['coordinator'],
   nrm_case_manager: ['coordinator'],
-  agency_focal_point: [
-    'labour_inspection',
-    'grievances',
-    'human_rights_institution',
-    'shelter',
-    'police',
-    'prosecution_justice',
-    'health',
-    'international_organisation',
-    'first_responder',
-  ],
-  agency_officer: [
-    'labour_inspection',
-    'grievances',
-    'human_rights_institution',
-    'shelter',
-    'police',
-    'prosecution_justice',
-    'health',
-    'international_organisation',
-    'first_responder',
-  ],
+  agency_focal_point: AGENCY_KINDS,
+  agency_officer: AGENCY_KINDS,
   shelter_staff: ['shelter'],
   hotline_operator: ['hotline', 'coordinator'],
   embassy_officer: ['embassy'],

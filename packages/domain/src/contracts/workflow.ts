@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseCategory, CaseSubtype, RiskLevel } from '../case-vocabulary.js';
 import { OrganisationKind, Role } from '../roles.js';
 import { LocalizedText } from '../screening/questionnaire.js';
+import { LIFECYCLE_ACTION_TYPES } from '../sop/actions.js';
 import { BLOCKER_CODES } from '../sop/evaluate.js';
 import {
   LifecycleStage,
@@ -30,15 +31,7 @@ export type BlockerDto = z.infer<typeof BlockerDto>;
 
 /** A lifecycle action the case page offers, allowed or with what blocks it. */
 export const WorkflowActionOffer = z.object({
-  type: z.enum([
-    'advance',
-    'skip',
-    'request_closure',
-    'approve_closure',
-    'reject_closure',
-    'close',
-    'reopen',
-  ]),
+  type: z.enum(LIFECYCLE_ACTION_TYPES),
   to: LifecycleStage.optional(),
   stage: LifecycleStage.optional(),
   toStage: LifecycleStage.optional(),
@@ -62,6 +55,12 @@ export const WorkflowStage = z.object({
 });
 
 export const FollowUpDto = z.object({
+  /**
+   * The follow-up schedule the contact belongs to: 1 the first; a case reopened and resolved
+   * again starts the next one, and keeps the contacts recorded in the earlier ones.
+   */
+  round: z.number().int(),
+  /** The contact's position in its schedule (what recording it names). */
   index: z.number().int(),
   dueAt: Instant,
   done: z.boolean(),

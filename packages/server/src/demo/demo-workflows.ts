@@ -11,6 +11,7 @@ import {
   availableActions,
   type CaseAction,
   closeBlockers,
+  LIFECYCLE_STAGES,
   type LifecycleStage,
   type OrganisationKind,
   REFERRAL_TRANSITIONS,
@@ -165,15 +166,7 @@ async function drive(
   tick: (days: number) => Date,
   random: () => number,
 ) {
-  const order: LifecycleStage[] = [
-    'received',
-    'screening',
-    'referral_assistance',
-    'proceedings',
-    'resolution',
-    'follow_up',
-    'closed',
-  ];
+  const order: readonly LifecycleStage[] = LIFECYCLE_STAGES;
   const reached = (stage: LifecycleStage) => order.indexOf(stage) >= order.indexOf(target);
   let stuck = 0;
   for (let step = 0; step < 60; step++) {
