@@ -4,7 +4,7 @@ import { AppError } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
 import { recordAudit } from '../audit/index.js';
 import { findOrganisation } from '../organisations/index.js';
-import { personAgeFacts } from '../persons/index.js';
+import { personAgeFacts, personAgeOn } from '../persons/index.js';
 import { type CaseRow, readCaseSection, writableCase } from './cases.service.js';
 import { insertConsent, listConsentRows } from './consents.repository.js';
 
@@ -32,19 +32,6 @@ export async function listConsents(services: Services, caseId: string): Promise<
   });
 }
 
-function ageOn(dateOfBirth: string | null, estimatedBirthYear: number | null, on: Date): number | null {
-  if (dateOfBirth) {
-    const dob = new Date(`${dateOfBirth}T00:00:00Z`);
-    let age = on.getUTCFullYear() - dob.getUTCFullYear();
-    const beforeBirthday =
-      on.getUTCMonth() < dob.getUTCMonth() ||
-      (on.getUTCMonth() === dob.getUTCMonth() && on.getUTCDate() < dob.getUTCDate());
-    if (beforeBirthday) age--;
-    return age;
-  }
-  return estimatedBirthYear ? on.getUTCFullYear() - estimatedBirthYear : null;
-}
-
 /**
  * Records consent as given, refused or withdrawn. For a minor (by date of birth, estimated
  * age, or the "minor" vulnerability) consent must come from a guardian.
@@ -58,7 +45,7 @@ export async function recordConsent(
 ) {
   const person = await personAgeFacts(services.db, row.person_id);
   const now = services.now();
-  const age = ageOn(person.date_of_birth, person.estimated_birth_year, now);
+  const age = personAgeOn(person, now);
   const minor = (age !== null && age < 18) || person.vulnerabilities.includes('minor');
   if (minor && input.givenBy !== 'guardian') {
     throw new AppError('VALIDATION_FAILED', 'For a child, consent is recorded from a guardian', {

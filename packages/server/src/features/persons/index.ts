@@ -7,6 +7,7 @@ export {
   insertPerson,
   loadPerson,
   personAgeFacts,
+  personAgeOn,
   personExists,
   phoneIndex,
   searchTextOf,

@@ -286,6 +286,21 @@ export function personExists(db: Db, id: string): Promise<boolean> {
   return personRowExists(db, id);
 }
 
+/** A person's age in whole years on a day: by date of birth, else by estimated birth year, else unknown. */
+export function personAgeOn(
+  person: { date_of_birth: string | null; estimated_birth_year: number | null },
+  on: Date,
+): number | null {
+  if (person.date_of_birth) {
+    const dob = new Date(`${person.date_of_birth}T00:00:00Z`);
+    const beforeBirthday =
+      on.getUTCMonth() < dob.getUTCMonth() ||
+      (on.getUTCMonth() === dob.getUTCMonth() && on.getUTCDate() < dob.getUTCDate());
+    return on.getUTCFullYear() - dob.getUTCFullYear() - (beforeBirthday ? 1 : 0);
+  }
+  return person.estimated_birth_year ? on.getUTCFullYear() - person.estimated_birth_year : null;
+}
+
 /** What deciding a person's age needs (consent from a guardian, the screening's rules). */
 export function personAgeFacts(db: Db, id: string) {
   return findPersonAgeFacts(db, id);

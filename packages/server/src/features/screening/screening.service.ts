@@ -2,8 +2,6 @@ import {
   type Actor,
   type Answers,
   type CaseScreening,
-  DEFAULT_QUESTIONNAIRE,
-  DEFAULT_SCORING_RULES,
   Questionnaire,
   type QuestionnairePublish,
   type QuestionnaireVersion,
@@ -16,6 +14,7 @@ import {
   validateAnswers,
   validateScoringRules,
 } from '@opennrm/domain';
+import { DEFAULT_QUESTIONNAIRE, DEFAULT_SCORING_RULES } from '@opennrm/domain/defaults';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { AuditContext } from '../../lib/act-context.js';
@@ -30,7 +29,7 @@ import {
   writableCase,
   writeCaseRow,
 } from '../cases/index.js';
-import { personAgeFacts } from '../persons/index.js';
+import { personAgeFacts, personAgeOn } from '../persons/index.js';
 import {
   findQuestionnaireRow,
   findScreeningRow,
@@ -118,20 +117,6 @@ export async function publishQuestionnaire(
   return loadVersion(services.db, version);
 }
 
-function ageYears(
-  person: { date_of_birth: string | null; estimated_birth_year: number | null },
-  on: Date,
-): number | null {
-  if (person.date_of_birth) {
-    const dob = new Date(`${person.date_of_birth}T00:00:00Z`);
-    const beforeBirthday =
-      on.getUTCMonth() < dob.getUTCMonth() ||
-      (on.getUTCMonth() === dob.getUTCMonth() && on.getUTCDate() < dob.getUTCDate());
-    return on.getUTCFullYear() - dob.getUTCFullYear() - (beforeBirthday ? 1 : 0);
-  }
-  return person.estimated_birth_year ? on.getUTCFullYear() - person.estimated_birth_year : null;
-}
-
 /**
  * Age for the scoring rules. A person marked as a minor is treated as a child whatever the
  * recorded or estimated birth date says: wrongly treating a child as an adult is the
@@ -141,7 +126,7 @@ function screeningAge(
   person: { date_of_birth: string | null; estimated_birth_year: number | null; vulnerabilities: string[] },
   on: Date,
 ): number | null {
-  const age = ageYears(person, on);
+  const age = personAgeOn(person, on);
   if (person.vulnerabilities.includes('minor') && (age === null || age >= 18)) return 17;
   return age;
 }
