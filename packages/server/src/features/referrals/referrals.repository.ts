@@ -18,15 +18,6 @@ import { staleVersion } from '../../lib/http-preconditions.js';
  */
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** The enum columns of a referral, as the domain names their values (the columns hold only these). */
-interface ReferralEnums {
-  status: ReferralStatus;
-  purpose: ReferralPurpose;
-  organisation_kind: OrganisationKind;
-  onward_kind: OrganisationKind | null;
-  shared_sections: CaseSection[];
-}
-
 function referralQuery(db: Db) {
   return db
     .selectFrom('referrals as r')
@@ -40,8 +31,7 @@ function referralQuery(db: Db) {
       'o.name as organisation_name',
       'o.kind as organisation_kind',
       'u.display_name as sent_by',
-    ])
-    .$narrowType<ReferralEnums>();
+    ]);
 }
 
 /** A referral with its case's reference and case manager, its organisation and who sent it. */
@@ -123,7 +113,6 @@ export function findOrganisation(db: Db, organisationId: string) {
     .selectFrom('organisations')
     .select(['id', 'kind', 'active', 'name', 'country_code'])
     .where('id', '=', organisationId)
-    .$narrowType<{ kind: OrganisationKind }>()
     .executeTakeFirst();
 }
 
@@ -198,7 +187,6 @@ export async function newestConsentStatus(
     .orderBy('recorded_at', 'desc')
     .orderBy('id', 'desc')
     .limit(1)
-    .$narrowType<{ status: ConsentStatus }>()
     .executeTakeFirst();
   return row?.status;
 }
@@ -210,19 +198,13 @@ export async function lockCaseRisk(db: Db, caseId: string): Promise<RiskLevel> {
     .select('risk')
     .where('id', '=', caseId)
     .forUpdate()
-    .$narrowType<{ risk: RiskLevel }>()
     .executeTakeFirstOrThrow();
   return row.risk;
 }
 
 /** The case's risk level. */
 export async function caseRisk(db: Db, caseId: string): Promise<RiskLevel> {
-  const row = await db
-    .selectFrom('cases')
-    .select('risk')
-    .where('id', '=', caseId)
-    .$narrowType<{ risk: RiskLevel }>()
-    .executeTakeFirstOrThrow();
+  const row = await db.selectFrom('cases').select('risk').where('id', '=', caseId).executeTakeFirstOrThrow();
   return row.risk;
 }
 
@@ -279,7 +261,6 @@ export function lockReferral(db: Db, id: string) {
     .select(['version', 'status', 'organisation_id'])
     .where('id', '=', id)
     .forUpdate()
-    .$narrowType<{ status: ReferralStatus }>()
     .executeTakeFirstOrThrow();
 }
 
