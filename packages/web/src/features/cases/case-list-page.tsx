@@ -1,6 +1,6 @@
 import type { CaseListItem } from '@opennrm/domain';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useSession } from '../../api/auth';
 import { CASES_KEY } from '../../api/cases';
 import { usePagedList } from '../../api/lists';
@@ -11,6 +11,7 @@ import { SkeletonRows } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
 import { type Filters, useUrlFilters } from '../../components/url-filters';
+import { ViewTabs } from '../../components/view-tabs';
 import { hasPermission } from '../../lib/permissions';
 import { CASE_FILTER_KEYS, type CaseFilterKey, CaseFilters } from './case-filters';
 import { type CaseSort, CaseTable } from './case-table';
@@ -23,34 +24,6 @@ type View = (typeof VIEWS)[number];
 
 function isView(value: string): value is View {
   return (VIEWS as readonly string[]).includes(value);
-}
-
-/** "My cases", "Intake queue", "Unassigned", "All": each a link, so a view can be bookmarked. */
-function ViewTabs({ current }: { current: View }) {
-  const { t } = useTranslation();
-  const location = useLocation();
-  const hrefFor = (view: View) => {
-    const params = new URLSearchParams(location.search);
-    params.set('view', view);
-    return `?${params.toString()}`;
-  };
-  return (
-    <nav className="tabs" aria-label={t('cases.viewsLabel')}>
-      <ul className="tabs__list">
-        {VIEWS.map((view) => (
-          <li key={view} className="tabs__item">
-            <Link
-              className="tabs__link"
-              to={{ search: hrefFor(view) }}
-              aria-current={view === current ? 'page' : undefined}
-            >
-              {t(`cases.views.${view}`)}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
 }
 
 function EmptyState({ view, filtered, canCreate }: { view: View; filtered: boolean; canCreate: boolean }) {
@@ -95,7 +68,14 @@ export function CaseListPage() {
     <>
       <h1 className="heading-xl">{t('cases.title')}</h1>
       <Flash />
-      {nrm ? <ViewTabs current={view} /> : null}
+      {nrm ? (
+        <ViewTabs
+          views={VIEWS}
+          current={view}
+          label={t('cases.viewsLabel')}
+          text={(v) => t(`cases.views.${v}`)}
+        />
+      ) : null}
       {view === 'intake' ? <p className="hint">{t('cases.intakeUrgentFirst')}</p> : null}
       <div className="list-layout">
         <CaseFilters

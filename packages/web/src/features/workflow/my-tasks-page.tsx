@@ -1,7 +1,7 @@
 import type { TaskDto } from '@opennrm/domain';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { usePagedList } from '../../api/lists';
 import { TASKS_KEY } from '../../api/workflow';
 import { SelectField } from '../../components/fields';
@@ -11,6 +11,7 @@ import { SkeletonRows } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
 import { useUrlFilters } from '../../components/url-filters';
+import { ViewTabs } from '../../components/view-tabs';
 import { TaskStatusBadges, TaskTitle } from './task-item';
 import { DueDate, ownerText } from './workflow-labels';
 
@@ -22,33 +23,6 @@ const URL_KEYS = ['view', 'status'] as const;
 
 const isView = (value: string): value is View => (VIEWS as readonly string[]).includes(value);
 const isStatus = (value: string): value is Status => (STATUSES as readonly string[]).includes(value);
-
-function ViewTabs({ current }: { current: View }) {
-  const { t } = useTranslation();
-  const location = useLocation();
-  const hrefFor = (view: View) => {
-    const params = new URLSearchParams(location.search);
-    params.set('view', view);
-    return `?${params.toString()}`;
-  };
-  return (
-    <nav className="tabs" aria-label={t('tasks.page.viewsLabel')}>
-      <ul className="tabs__list">
-        {VIEWS.map((view) => (
-          <li key={view} className="tabs__item">
-            <Link
-              className="tabs__link"
-              to={{ search: hrefFor(view) }}
-              aria-current={view === current ? 'page' : undefined}
-            >
-              {t(`tasks.page.views.${view}`)}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
 
 function StatusFilter({ current, onApply }: { current: Status; onApply: (status: Status) => void }) {
   const { t } = useTranslation();
@@ -96,7 +70,12 @@ export function MyTasksPage() {
   return (
     <>
       <h1 className="heading-xl">{t('tasks.page.title')}</h1>
-      <ViewTabs current={view} />
+      <ViewTabs
+        views={VIEWS}
+        current={view}
+        label={t('tasks.page.viewsLabel')}
+        text={(v) => t(`tasks.page.views.${v}`)}
+      />
       <StatusFilter
         key={status}
         current={status}
