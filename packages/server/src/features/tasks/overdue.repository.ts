@@ -113,7 +113,7 @@ export function claimFollowUpsDue(db: Database, now: Date) {
     .with('claimed', (qb) =>
       qb
         .selectFrom('follow_up_contacts as f')
-        .select(['f.case_id', 'f.idx'])
+        .select(['f.case_id', 'f.round', 'f.idx'])
         .where('f.recorded_at', 'is', null)
         .where('f.notified_at', 'is', null)
         .where('f.due_at', '<', now)
@@ -125,6 +125,7 @@ export function claimFollowUpsDue(db: Database, now: Date) {
     .set({ notified_at: now })
     .from(['claimed', 'cases as c'])
     .whereRef('f.case_id', '=', 'claimed.case_id')
+    .whereRef('f.round', '=', 'claimed.round')
     .whereRef('f.idx', '=', 'claimed.idx')
     .whereRef('c.id', '=', 'f.case_id')
     .returning(['f.case_id', 'f.idx', 'c.reference', 'c.assigned_to'])
