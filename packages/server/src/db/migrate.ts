@@ -13,6 +13,7 @@ import * as dossierExports from './migrations/2026-11-22T2340-dossier-exports.js
 import * as idempotencyRequestHash from './migrations/2026-11-23T0100-idempotency-request-hash.js';
 import * as sequencedAudit from './migrations/2026-11-23T0200-sequenced-audit.js';
 import * as keyCheck from './migrations/2026-11-23T0300-key-check.js';
+import * as followUpRounds from './migrations/2026-11-23T0400-follow-up-rounds.js';
 import type { DB } from './schema.js';
 
 /** Migrations are listed here rather than read from disk, so they ship inside any bundle. */
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T0100-idempotency-request-hash': idempotencyRequestHash,
   '2026-11-23T0200-sequenced-audit': sequencedAudit,
   '2026-11-23T0300-key-check': keyCheck,
+  '2026-11-23T0400-follow-up-rounds': followUpRounds,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,8 @@
 import type { Actor } from '@opennrm/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordFollowUp } from '../../src/features/follow-ups/index.js';
+import { act } from '../../src/features/workflow/index.js';
+import { actContextOf } from '../../src/lib/act-context.js';
 import { createServices, type Services } from '../../src/services.js';
 import { type Client, createTestContext, type TestContext } from '../harness.js';
 import { traffickingAnswers } from '../workflow-support.js';
@@ -85,7 +87,19 @@ describe('recordFollowUp', () => {
       ifMatch: (v) => seen.push(v),
     });
     expect(seen).toEqual([version]);
-    expect(wf).toMatchObject({ stage: 'referral_assistance', reopenRequired: false, followUps: [] });
+    expect(wf).toMatchObject({ stage: 'referral_assistance', reopenRequired: false });
+    // The contact that found the risk stays on the case: the reopening only dropped the contacts not made.
+    const recorded = {
+      round: 1,
+      index: 0,
+      done: true,
+      reached: true,
+      situation: 'The recruiter called her again.',
+      riskAfter: 'high',
+      overdue: false,
+    };
+    expect(wf.followUps).toEqual([expect.objectContaining(recorded)]);
+    expect(wf.followUps[0]?.recordedAt).not.toBeNull();
     expect(wf.stages.find((s) => s.id === 'referral_assistance')?.status).toBe('current');
 
     const after = await manager.get(`/api/cases/${id}`);
@@ -106,9 +120,13 @@ describe('recordFollowUp', () => {
       .select(['reached', 'risk_after', 'situation_enc'])
       .where('case_id', '=', id)
       .where('idx', '=', 0)
-      .executeTakeFirst();
-    // The reopening replaced the schedule: the contact's row went with it.
-    expect(contact).toBeUndefined();
+      .executeTakeFirstOrThrow();
+    expect(contact).toMatchObject({ reached: true, risk_after: 'high' });
+    expect(ctx.crypto.decrypt(contact.situation_enc!)).toBe('The recruiter called her again.');
+    // The case page's follow-ups list (the workflow's DTO) still shows it after the reopening.
+    const page = await manager.get(`/api/cases/${id}/workflow`);
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json().followUps).toEqual([expect.objectContaining(recorded)]);
     const events = await ctx.db
       .selectFrom('audit_log')
       .select(['action', 'details'])
@@ -118,6 +136,72 @@ describe('recordFollowUp', () => {
       .execute();
     expect(events.map((e) => e.action)).toEqual(['follow_up.recorded', 'workflow.action']);
     expect(events.at(-1)?.details).toMatchObject({ actions: ['reopen'] });
+  });
+
+  it('a case that reaches follow-up again starts its schedule anew and keeps the contacts recorded before', async () => {
+    const id = await caseInFollowUp();
+    await recordFollowUp(services, {}, actor, {
+      caseId: id,
+      index: 0,
+      input: { reached: true, situation: 'She was moved to another house.', riskAfter: 'urgent' },
+      ifMatch: () => {},
+    });
+    // The referrals made anew, the case comes back to its resolution (set here, as above).
+    const wf = await ctx.db
+      .selectFrom('case_workflows')
+      .select('state')
+      .where('case_id', '=', id)
+      .executeTakeFirstOrThrow();
+    const state = { ...(wf.state as object), stage: 'resolution', followUps: [], resolutionRecorded: false };
+    await ctx.db
+      .updateTable('case_workflows')
+      .set({ state: JSON.stringify(state) })
+      .where('case_id', '=', id)
+      .execute();
+    await services.db
+      .transaction()
+      .execute((trx) =>
+        act(actContextOf(services, {}, actor.userId, trx), id, [
+          { type: 'record_resolution', resolution: 'return_to_same_employer' },
+        ]),
+      );
+    const resolved = (await manager.get(`/api/cases/${id}/workflow`)).json();
+    const earlier = { round: 1, index: 0, done: true, reached: true, riskAfter: 'urgent' };
+    expect(resolved.followUps[0]).toMatchObject({ ...earlier, situation: 'She was moved to another house.' });
+    const schedule = resolved.followUps.slice(1);
+    expect(schedule.length).toBeGreaterThan(0);
+    expect(schedule.every((f: { round: number; done: boolean }) => f.round === 2 && !f.done)).toBe(true);
+    expect(schedule.map((f: { index: number }) => f.index)).toEqual(
+      schedule.map((_: unknown, i: number) => i),
+    );
+
+    // The new schedule's first contact is recorded under its own index; the earlier one is untouched.
+    const after = await recordFollowUp(services, {}, actor, {
+      caseId: id,
+      index: 0,
+      input: { reached: true, situation: 'She is back at work and safe.', riskAfter: 'low' },
+      ifMatch: () => {},
+    });
+    expect(after.followUps[0]).toMatchObject({ ...earlier, situation: 'She was moved to another house.' });
+    expect(after.followUps[1]).toMatchObject({
+      round: 2,
+      index: 0,
+      done: true,
+      riskAfter: 'low',
+      situation: 'She is back at work and safe.',
+    });
+    const rows = await ctx.db
+      .selectFrom('follow_up_contacts')
+      .select(['round', 'idx', 'risk_after'])
+      .where('case_id', '=', id)
+      .where('recorded_at', 'is not', null)
+      .orderBy('round')
+      .orderBy('idx')
+      .execute();
+    expect(rows).toEqual([
+      { round: 1, idx: 0, risk_after: 'urgent' },
+      { round: 2, idx: 0, risk_after: 'low' },
+    ]);
   });
 
   it('refuses a contact the client read an older workflow for, and changes nothing', async () => {

@@ -4,7 +4,10 @@ import type { DB } from '../../db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** What a follow-up contact found, on its row (the scheduler reminds from the rows). */
+/**
+ * What a follow-up contact found, on its row in the current schedule (the newest round; the
+ * scheduler reminds from the rows). A contact already recorded is not written over.
+ */
 export async function saveFollowUpContact(
   db: Db,
   caseId: string,
@@ -27,6 +30,13 @@ export async function saveFollowUpContact(
       recorded_at: found.recordedAt,
     })
     .where('case_id', '=', caseId)
+    .where('round', '=', (eb) =>
+      eb
+        .selectFrom('follow_up_contacts as newest')
+        .select((e) => e.fn.max('newest.round').as('round'))
+        .where('newest.case_id', '=', caseId),
+    )
     .where('idx', '=', index)
+    .where('recorded_at', 'is', null)
     .execute();
 }

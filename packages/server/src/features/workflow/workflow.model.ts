@@ -78,3 +78,20 @@ export function moveHistory(
   next.push({ stage: to, enteredAt: at, leftAt: to === 'closed' ? at : null });
   return next;
 }
+
+/**
+ * The round of `follow_up_contacts` rows that holds the SOP's current follow-up schedule. A
+ * recorded contact is kept for good: reopening the case empties the engine's schedule and a
+ * resolution makes a new one, so when the newest round has a contact recorded that the engine
+ * does not count as done at that position, the schedule is a new round (the next number).
+ */
+export function followUpRound(
+  rows: readonly { round: number; idx: number; recorded_at: Date | null }[],
+  planned: CaseState['followUps'],
+): number {
+  const newest = rows.reduce((max, r) => Math.max(max, r.round), 1);
+  const replaced = rows.some(
+    (r) => r.round === newest && r.recorded_at !== null && planned[r.idx]?.done !== true,
+  );
+  return replaced ? newest + 1 : newest;
+}

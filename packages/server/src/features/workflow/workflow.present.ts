@@ -2,7 +2,6 @@ import {
   availableActions,
   type CaseWorkflow,
   closeBlockers,
-  DEFAULT_SOPS,
   explainEmbassyBlockers,
   type FollowUpDto,
   LIFECYCLE_STAGES,
@@ -11,11 +10,12 @@ import {
   needsReopen,
   type StageStatus,
 } from '@opennrm/domain';
+import { DEFAULT_SOPS } from '@opennrm/domain/defaults';
 import type { Database } from '../../db/create-db.js';
 import { notFound } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
 import { latestVersionOf } from '../sops/index.js';
-import type { LoadedWorkflow, StageVisit } from './workflow.model.js';
+import { followUpRound, type LoadedWorkflow, type StageVisit } from './workflow.model.js';
 import * as repo from './workflow.repository.js';
 import { withSop } from './workflow.service.js';
 
@@ -51,28 +51,52 @@ export function stagesOf(wf: LoadedWorkflow) {
   });
 }
 
+/**
+ * The case's follow-up contacts: those recorded in earlier schedules (a case reopened and
+ * resolved again keeps them), then the SOP's current schedule with what each contact found.
+ */
 export async function followUpsOf(
   services: Services,
   db: Database,
   wf: LoadedWorkflow,
 ): Promise<FollowUpDto[]> {
   const rows = await repo.listFollowUpContacts(db, wf.caseId);
-  const byIndex = new Map(rows.map((r) => [r.idx, r]));
+  const round = followUpRound(rows, wf.state.followUps);
+  const situation = (enc: string | null) => (enc ? services.crypto.decrypt(enc) : null);
+  const earlier = rows
+    .filter((r) => r.round < round && r.recorded_at !== null)
+    .map(
+      (r): FollowUpDto => ({
+        round: r.round,
+        index: r.idx,
+        dueAt: r.due_at.toISOString(),
+        done: true,
+        reached: r.reached,
+        situation: situation(r.situation_enc),
+        riskAfter: r.risk_after,
+        recordedAt: r.recorded_at?.toISOString() ?? null,
+        recordedBy: r.display_name,
+        overdue: false,
+      }),
+    );
+  const byIndex = new Map(rows.filter((r) => r.round === round).map((r) => [r.idx, r]));
   const now = services.now().getTime();
-  return wf.state.followUps.map((f, index) => {
+  const current = wf.state.followUps.map((f, index): FollowUpDto => {
     const row = byIndex.get(index);
     return {
+      round,
       index,
       dueAt: f.dueAt,
       done: f.done,
       reached: f.reached ?? row?.reached ?? null,
-      situation: row?.situation_enc ? services.crypto.decrypt(row.situation_enc) : null,
+      situation: situation(row?.situation_enc ?? null),
       riskAfter: f.riskAfter ?? row?.risk_after ?? null,
       recordedAt: row?.recorded_at?.toISOString() ?? null,
       recordedBy: row?.display_name ?? null,
       overdue: !f.done && Date.parse(f.dueAt) < now,
     };
   });
+  return [...earlier, ...current];
 }
 
 /** GET /api/cases/:id/workflow for a case the caller may work on. */

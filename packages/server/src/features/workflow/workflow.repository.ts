@@ -129,40 +129,63 @@ export function findAssigneeAndRole(db: Db, caseId: string, userId: string) {
     .executeTakeFirst();
 }
 
-/** Drops the follow-up rows from `count` on (a shorter schedule made anew). */
-export async function deleteFollowUpsFrom(db: Db, caseId: string, count: number): Promise<void> {
-  await db.deleteFrom('follow_up_contacts').where('case_id', '=', caseId).where('idx', '>=', count).execute();
+/**
+ * Drops the contacts not made (scheduled, not recorded) outside the current schedule: other
+ * rounds, and positions from `count` on. A recorded contact is never deleted.
+ */
+export async function deleteUnmadeFollowUps(
+  db: Db,
+  caseId: string,
+  round: number,
+  count: number,
+): Promise<void> {
+  await db
+    .deleteFrom('follow_up_contacts')
+    .where('case_id', '=', caseId)
+    .where('recorded_at', 'is', null)
+    .where((eb) => eb.or([eb('round', '<>', round), eb('idx', '>=', count)]))
+    .execute();
 }
 
-/** One scheduled contact's row; a new due date clears what an earlier schedule recorded in it. */
-export async function upsertFollowUpDue(db: Db, caseId: string, idx: number, dueAt: Date): Promise<void> {
+/** One scheduled contact's row; a new due date is reminded of again. A recorded contact is left as it is. */
+export async function upsertFollowUpDue(
+  db: Db,
+  caseId: string,
+  round: number,
+  idx: number,
+  dueAt: Date,
+): Promise<void> {
   await db
     .insertInto('follow_up_contacts')
-    .values({ case_id: caseId, idx, due_at: dueAt })
+    .values({ case_id: caseId, round, idx, due_at: dueAt })
     .onConflict((oc) =>
       oc
-        .columns(['case_id', 'idx'])
-        .doUpdateSet({
-          due_at: dueAt,
-          reached: null,
-          situation_enc: null,
-          risk_after: null,
-          recorded_by: null,
-          recorded_at: null,
-          notified_at: null,
-        })
-        .where('follow_up_contacts.due_at', '<>', dueAt),
+        .columns(['case_id', 'round', 'idx'])
+        .doUpdateSet({ due_at: dueAt, notified_at: null })
+        .where('follow_up_contacts.due_at', '<>', dueAt)
+        .where('follow_up_contacts.recorded_at', 'is', null),
     )
     .execute();
 }
 
-/** The follow-up rows of a case with the name of who recorded each. */
+/** The follow-up rows of a case, every round, with the name of who recorded each. */
 export function listFollowUpContacts(db: Db, caseId: string) {
   return db
     .selectFrom('follow_up_contacts as f')
     .leftJoin('users as u', 'u.id', 'f.recorded_by')
-    .select(['f.idx', 'f.reached', 'f.situation_enc', 'f.risk_after', 'f.recorded_at', 'u.display_name'])
+    .select([
+      'f.round',
+      'f.idx',
+      'f.due_at',
+      'f.reached',
+      'f.situation_enc',
+      'f.risk_after',
+      'f.recorded_at',
+      'u.display_name',
+    ])
     .where('f.case_id', '=', caseId)
+    .orderBy('f.round')
+    .orderBy('f.idx')
     .execute();
 }
 

@@ -18,7 +18,7 @@ import { findCase, writeCaseRow } from '../cases/index.js';
 import { notify } from '../notifications/index.js';
 import { latestSops, loadCalendar, loadSop } from '../sops/index.js';
 import { type ManualTaskInput, syncTasks } from '../tasks/index.js';
-import { type LoadedWorkflow, moveHistory, type WorkflowRecord } from './workflow.model.js';
+import { followUpRound, type LoadedWorkflow, moveHistory, type WorkflowRecord } from './workflow.model.js';
 import * as repo from './workflow.repository.js';
 
 /** Who acts and when: a user through the API, or the system (scheduler, hooks) with no actor. */
@@ -265,13 +265,15 @@ async function notifyLifecycle(
 
 /**
  * Keeps one `follow_up_contacts` row per scheduled contact (the scheduler reminds from them).
- * A schedule made anew after reopening replaces the earlier rows.
+ * A schedule made anew after reopening is a new round: the contacts not made are dropped, the
+ * recorded ones stay with the case.
  */
 async function syncFollowUps(db: Database, wf: LoadedWorkflow) {
   const planned = wf.state.followUps;
-  await repo.deleteFollowUpsFrom(db, wf.caseId, planned.length);
+  const round = followUpRound(await repo.listFollowUpContacts(db, wf.caseId), planned);
+  await repo.deleteUnmadeFollowUps(db, wf.caseId, round, planned.length);
   for (const [idx, f] of planned.entries())
-    await repo.upsertFollowUpDue(db, wf.caseId, idx, new Date(f.dueAt));
+    await repo.upsertFollowUpDue(db, wf.caseId, round, idx, new Date(f.dueAt));
 }
 
 /** Age in whole years on a date, from a date of birth or an estimated birth year. */

@@ -149,7 +149,10 @@ export function FollowUpsPanel({ found }: { found: Case }) {
       {workflow.followUps.length === 0 ? <p className="muted">{t('workflow.followUps.none')}</p> : null}
       <ol className="follow-up-list">
         {workflow.followUps.map((followUp) => (
-          <li key={followUp.index} className={followUp.done ? 'follow-up follow-up--done' : 'follow-up'}>
+          <li
+            key={`${followUp.round}-${followUp.index}`}
+            className={followUp.done ? 'follow-up follow-up--done' : 'follow-up'}
+          >
             <div className="follow-up__head">
               <h3 className="heading-s follow-up__title">
                 {t('workflow.followUps.number', { number: followUp.index + 1 })}
