@@ -1,4 +1,5 @@
-import { type AuditAction, DEFAULT_LABOUR_CASE_SOP } from '@opennrm/domain';
+import type { AuditAction } from '@opennrm/domain';
+import { DEFAULT_LABOUR_CASE_SOP } from '@opennrm/domain/defaults';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestContext, type TestContext } from './harness.js';
 

@@ -2,7 +2,6 @@ export * from './action-blockers.js';
 export * from './actions.js';
 export * from './calendar.js';
 export * from './conditions.js';
-export * from './default-sops.js';
 export * from './engine.js';
 export * from './evaluate.js';
 export * from './plan.js';

@@ -1,4 +1,5 @@
-import { type BusinessCalendar, DEFAULT_SOPS, SopDocument } from '@opennrm/domain';
+import { type BusinessCalendar, SopDocument } from '@opennrm/domain';
+import { DEFAULT_SOPS } from '@opennrm/domain/defaults';
 import type { Database } from '../../db/create-db.js';
 
 /** The database or a transaction on it (a Kysely transaction is a Kysely). */
