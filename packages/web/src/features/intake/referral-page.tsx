@@ -1,28 +1,17 @@
-import type { Case, IloIndicator, IntakeChannel, OrganisationKind } from '@opennrm/domain';
-import { type FormEvent, useState } from 'react';
+import type { IloIndicator, IntakeChannel, OrganisationKind } from '@opennrm/domain';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { useAllOrganisations } from '../../api/admin';
 import { useSession } from '../../api/auth';
 import { CheckboxField } from '../../components/checkbox-field';
-import { ErrorSummary } from '../../components/error-summary';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
-import { apiErrorToFieldErrors, useFormErrors } from '../../components/form-errors';
-import { Ltr } from '../../components/ltr';
 import { organisationName } from '../../components/organisation-labels';
-import { usePageTitle } from '../../components/page-title';
 import { useDisplayNames } from '../../i18n/display-names';
 import { hasPermission } from '../../lib/permissions';
 import { IloChecklist } from './ilo-checklist';
-import {
-  EMPTY_PERSON,
-  PERSON_PATH_FIELDS,
-  type PersonDraft,
-  toPersonInput,
-  validatePerson,
-} from './person-draft';
+import { toPersonInput } from './person-draft';
 import { BirthFields, NameFields, NationalityField, PhoneField, personFieldIds } from './person-fields';
-import { useCreateCase } from './use-create-case';
+import { QuickIntakePage, useQuickIntake } from './quick-intake';
 
 const PREFIX = 'ref';
 const REFERRAL_CHANNELS: readonly IntakeChannel[] = [
@@ -53,25 +42,6 @@ const FIELD_IDS = {
   narrative: `${PREFIX}-narrative`,
 };
 
-function Sent({ created, onAnother }: { created: Case; onAnother: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <div className="confirmation" role="status">
-      <h2 className="confirmation__title">{t('referral.sentTitle')}</h2>
-      <p className="confirmation__reference">
-        {t('hotline.reference')} <Ltr code>{created.reference}</Ltr>
-      </p>
-      <p>{t('referral.sentBody')}</p>
-      <div className="button-group">
-        <button type="button" className="button" onClick={onAnother}>
-          {t('referral.another')}
-        </button>
-        <Link to={`/cases/${created.id}`}>{t('intake.viewCase')}</Link>
-      </div>
-    </div>
-  );
-}
-
 /** A partner organisation (labour inspector, health centre, airport) refers a person to the NRM. */
 export function ReferralPage() {
   const { t, i18n } = useTranslation();
@@ -79,7 +49,8 @@ export function ReferralPage() {
   const names = useDisplayNames();
   const nrm = hasPermission(me, 'cases.manage');
   const organisations = useAllOrganisations(nrm && hasPermission(me, 'organisations.read'));
-  const [person, setPerson] = useState<PersonDraft>(EMPTY_PERSON);
+  const intake = useQuickIntake(t('referral.title'), FIELDS);
+  const { person, update, form, create } = intake;
   const [language, setLanguage] = useState('');
   const [channel, setChannel] = useState<string>((me && CHANNEL_OF_KIND[me.organisation.kind]) ?? '');
   const [organisationId, setOrganisationId] = useState('');
@@ -87,27 +58,16 @@ export function ReferralPage() {
   const [indicators, setIndicators] = useState<IloIndicator[]>([]);
   const [narrative, setNarrative] = useState('');
   const [urgent, setUrgent] = useState(false);
-  const [created, setCreated] = useState<Case | null>(null);
-  const form = useFormErrors();
-  const create = useCreateCase(setCreated);
-  usePageTitle(t('referral.title'), form.errors.length > 0);
-  const update = (patch: Partial<PersonDraft>) => setPerson((old) => ({ ...old, ...patch }));
 
-  function onSubmit(event: FormEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    const problems = validatePerson(person).map((p) => ({ ...p, message: t(p.message) }));
+  function onSubmit(): void {
+    const problems = intake.personProblems();
     if (!channel) problems.push({ field: 'channel', message: t('referral.errors.channel') });
     if (!narrative.trim() && indicators.length === 0) {
       problems.push({ field: 'narrative', message: t('referral.errors.narrative') });
     }
-    if (problems.length > 0) {
-      form.show(problems);
-      return;
-    }
-    form.clear();
-    const languages = language ? [language] : [];
-    create.mutate(
-      {
+    intake.send(problems, () => {
+      const languages = language ? [language] : [];
+      return {
         intakeKind: 'first_responder',
         channel: channel as IntakeChannel,
         person: toPersonInput({ ...person, languages }),
@@ -117,113 +77,95 @@ export function ReferralPage() {
         reportedIndicators: indicators,
         narrative: narrative.trim() || null,
         ...(urgent ? { risk: 'urgent' as const } : {}),
-      },
-      {
-        onError: (error) =>
-          form.show(
-            apiErrorToFieldErrors(t, error, {
-              form: 'intake',
-              fields: FIELDS,
-              pathFields: PERSON_PATH_FIELDS,
-            }),
-          ),
-      },
-    );
+      };
+    });
   }
 
   function another(): void {
-    setPerson(EMPTY_PERSON);
+    intake.restart();
     setLanguage('');
     setIndicators([]);
     setNarrative('');
     setUrgent(false);
-    setCreated(null);
-    create.reset();
   }
 
   const props = { idPrefix: PREFIX, draft: person, update, errorFor: form.errorFor };
   return (
-    <div className="narrow-form">
-      <span className="caption">{t('intake.title')}</span>
-      <h1 className="heading-xl">{t('referral.title')}</h1>
-      {created ? (
-        <Sent created={created} onAnother={another} />
-      ) : (
-        <>
-          <p className="lead">{t('referral.intro')}</p>
-          <ErrorSummary errors={form.errors} fieldIds={FIELD_IDS} summaryRef={form.summaryRef} />
-          <form onSubmit={onSubmit} noValidate>
-            <h2 className="heading-m">{t('referral.personTitle')}</h2>
-            <NameFields {...props} />
-            <BirthFields {...props} />
-            <NationalityField {...props} />
-            <SelectField
-              id={`${PREFIX}-language`}
-              label={t('hotline.language')}
-              value={language}
-              onValueChange={setLanguage}
-              placeholderOption={t('common.chooseLanguage')}
-              options={names.languageOptions}
-            />
-            <PhoneField {...props} />
-            <h2 className="heading-m">{t('referral.whatTitle')}</h2>
-            <IloChecklist id={`${PREFIX}-indicators`} values={indicators} onValuesChange={setIndicators} />
-            <TextAreaField
-              id={`${PREFIX}-narrative`}
-              label={t('referral.narrative')}
-              hint={t('referral.narrativeHint')}
-              value={narrative}
-              onValueChange={setNarrative}
-              error={form.errorFor('narrative')}
-              rows={6}
-              maxLength={20_000}
-            />
-            <CheckboxField
-              id={`${PREFIX}-urgent`}
-              label={t('hotline.urgent')}
-              checked={urgent}
-              onCheckedChange={setUrgent}
-            />
-            <h2 className="heading-m">{t('referral.byTitle')}</h2>
-            <SelectField
-              id={`${PREFIX}-channel`}
-              label={t('referral.channel')}
-              value={channel}
-              onValueChange={setChannel}
-              error={form.errorFor('channel')}
-              placeholderOption={t('referral.chooseChannel')}
-              options={REFERRAL_CHANNELS.map((value) => ({ value, label: t(`intakeChannels.${value}`) }))}
-            />
-            {nrm && organisations.data ? (
-              <SelectField
-                id={`${PREFIX}-organisation`}
-                label={t('caseDetails.referredByOrganisation')}
-                value={organisationId}
-                onValueChange={setOrganisationId}
-                error={form.errorFor('referredByOrganisationId')}
-                placeholderOption={t('caseDetails.noOrganisation')}
-                options={organisations.data.map((org) => ({
-                  value: org.id,
-                  label: organisationName(org, i18n.language),
-                }))}
-              />
-            ) : null}
-            <TextField
-              id={`${PREFIX}-referredByName`}
-              label={t('referral.referredByName')}
-              hint={t('referral.referredByNameHint')}
-              value={referredByName}
-              onValueChange={setReferredByName}
-              error={form.errorFor('referredByName')}
-              width="full"
-              maxLength={200}
-            />
-            <button type="submit" className="button" disabled={create.isPending}>
-              {t('referral.submit')}
-            </button>
-          </form>
-        </>
-      )}
-    </div>
+    <QuickIntakePage
+      intake={intake}
+      texts={{ page: 'referral', doneTitle: t('referral.sentTitle'), doneBody: t('referral.sentBody') }}
+      fieldIds={FIELD_IDS}
+      onSubmit={onSubmit}
+      onAnother={another}
+    >
+      <h2 className="heading-m">{t('referral.personTitle')}</h2>
+      <NameFields {...props} />
+      <BirthFields {...props} />
+      <NationalityField {...props} />
+      <SelectField
+        id={`${PREFIX}-language`}
+        label={t('hotline.language')}
+        value={language}
+        onValueChange={setLanguage}
+        placeholderOption={t('common.chooseLanguage')}
+        options={names.languageOptions}
+      />
+      <PhoneField {...props} />
+      <h2 className="heading-m">{t('referral.whatTitle')}</h2>
+      <IloChecklist id={`${PREFIX}-indicators`} values={indicators} onValuesChange={setIndicators} />
+      <TextAreaField
+        id={`${PREFIX}-narrative`}
+        label={t('referral.narrative')}
+        hint={t('referral.narrativeHint')}
+        value={narrative}
+        onValueChange={setNarrative}
+        error={form.errorFor('narrative')}
+        rows={6}
+        maxLength={20_000}
+      />
+      <CheckboxField
+        id={`${PREFIX}-urgent`}
+        label={t('hotline.urgent')}
+        checked={urgent}
+        onCheckedChange={setUrgent}
+      />
+      <h2 className="heading-m">{t('referral.byTitle')}</h2>
+      <SelectField
+        id={`${PREFIX}-channel`}
+        label={t('referral.channel')}
+        value={channel}
+        onValueChange={setChannel}
+        error={form.errorFor('channel')}
+        placeholderOption={t('referral.chooseChannel')}
+        options={REFERRAL_CHANNELS.map((value) => ({ value, label: t(`intakeChannels.${value}`) }))}
+      />
+      {nrm && organisations.data ? (
+        <SelectField
+          id={`${PREFIX}-organisation`}
+          label={t('caseDetails.referredByOrganisation')}
+          value={organisationId}
+          onValueChange={setOrganisationId}
+          error={form.errorFor('referredByOrganisationId')}
+          placeholderOption={t('caseDetails.noOrganisation')}
+          options={organisations.data.map((org) => ({
+            value: org.id,
+            label: organisationName(org, i18n.language),
+          }))}
+        />
+      ) : null}
+      <TextField
+        id={`${PREFIX}-referredByName`}
+        label={t('referral.referredByName')}
+        hint={t('referral.referredByNameHint')}
+        value={referredByName}
+        onValueChange={setReferredByName}
+        error={form.errorFor('referredByName')}
+        width="full"
+        maxLength={200}
+      />
+      <button type="submit" className="button" disabled={create.isPending}>
+        {t('referral.submit')}
+      </button>
+    </QuickIntakePage>
   );
 }
