@@ -1,6 +1,6 @@
 import { type Actor, REFERRAL_ACTIVE_STATUSES, taskScope } from '@opennrm/domain';
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
-import { caseVisibility } from '../cases/case-visibility.sql.js';
+import { caseVisibility } from './case-visibility.sql.js';
 
 /**
  * The SQL form of `taskAccess` in packages/domain: task access = access to the case + ownership.

@@ -20,7 +20,7 @@ import type { AuditContext } from '../../lib/act-context.js';
 import { notFound } from '../../lib/app-error.js';
 import { staleVersion } from '../../lib/http-preconditions.js';
 import { recordAudit } from '../audit/index.js';
-import { caseSectionVisible, caseVisibility } from './case-visibility.sql.js';
+import { caseSectionVisible, caseVisibility } from '../../db/access/case-visibility.sql.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -10,7 +10,7 @@ import type { Database } from '../../db/create-db.js';
 import { notFound } from '../../lib/app-error.js';
 import { staleVersion } from '../../lib/http-preconditions.js';
 import { decodeInstantIdCursor } from '../../lib/sql.js';
-import { taskVisibility } from './task-visibility.sql.js';
+import { taskVisibility } from '../../db/access/task-visibility.sql.js';
 
 /** The `tasks` table as the database declares it. */
 type TasksTable = (Database extends Kysely<infer D> ? D : never)['tasks'];
