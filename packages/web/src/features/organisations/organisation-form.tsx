@@ -1,10 +1,9 @@
 import { ORGANISATION_KINDS, type OrganisationKind } from '@opennrm/domain';
-import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/error-summary';
 import { SelectField, TextField } from '../../components/fields';
-import { apiErrorToFieldErrors, type FieldError, useFormErrors } from '../../components/form-errors';
+import type { FieldError } from '../../components/form-errors';
+import { useRecordForm } from '../../components/use-record-form';
 
 export interface OrganisationValues {
   name: string;
@@ -55,43 +54,15 @@ function validate(values: OrganisationValues, mode: Props['mode']): FieldError[]
 /** Name in both scripts, kind, and (for an embassy) the country it represents. */
 export function OrganisationForm({ mode, initial, submit, onSaved, onErrorsChange }: Props) {
   const { t } = useTranslation();
-  const [values, setValues] = useState(initial);
-  const form = useFormErrors();
-  const set = (key: keyof OrganisationValues) => (value: string) =>
-    setValues((old) => ({ ...old, [key]: value }));
-  const showCountry = values.kind === 'embassy' || initial.countryCode !== '';
-
-  function show(problems: FieldError[]): void {
-    form.show(problems);
-    onErrorsChange(problems.length > 0);
-  }
-
-  const save = useMutation({
-    mutationFn: () => submit(values),
-    onSuccess: () => {
-      onErrorsChange(false);
-      onSaved(values);
-    },
-    onError: (error) =>
-      show(
-        apiErrorToFieldErrors(t, error, {
-          form: 'organisation',
-          fields: FIELDS,
-          codeFields: { ORGANISATION_NAME_TAKEN: 'name' },
-        }),
-      ),
+  const { values, set, form, save, onSubmit } = useRecordForm({
+    initial,
+    validate: (v) => validate(v, mode),
+    submit,
+    onSaved,
+    onErrorsChange,
+    mapping: { form: 'organisation', fields: FIELDS, codeFields: { ORGANISATION_NAME_TAKEN: 'name' } },
   });
-
-  function onSubmit(event: FormEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    const problems = validate(values, mode).map((problem) => ({ ...problem, message: t(problem.message) }));
-    if (problems.length > 0) {
-      show(problems);
-      return;
-    }
-    form.clear();
-    save.mutate();
-  }
+  const showCountry = values.kind === 'embassy' || initial.countryCode !== '';
 
   return (
     <>

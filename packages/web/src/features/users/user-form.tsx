@@ -5,13 +5,12 @@ import {
   ROLES,
   type Role,
 } from '@opennrm/domain';
-import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/error-summary';
 import { SelectField, TextField } from '../../components/fields';
-import { apiErrorToFieldErrors, type FieldError, useFormErrors } from '../../components/form-errors';
+import type { FieldError } from '../../components/form-errors';
 import { organisationName } from '../../components/organisation-labels';
+import { useRecordForm } from '../../components/use-record-form';
 
 export interface UserValues {
   username: string;
@@ -105,9 +104,14 @@ interface Props {
 
 export function UserForm({ mode, initial, organisations, submit, onSaved, onErrorsChange }: Props) {
   const { t, i18n } = useTranslation();
-  const [values, setValues] = useState(initial);
-  const form = useFormErrors();
-  const set = (key: keyof UserValues) => (value: string) => setValues((old) => ({ ...old, [key]: value }));
+  const { values, setValues, set, form, save, onSubmit } = useRecordForm({
+    initial,
+    validate: (v) => validate(v, mode),
+    submit,
+    onSaved,
+    onErrorsChange,
+    mapping: { form: 'user', fields: FIELDS, codeFields: CODE_FIELDS },
+  });
   const choices = fittingOrganisations(organisations, values.role, initial.organisationId);
 
   function changeRole(value: string): void {
@@ -118,32 +122,6 @@ export function UserForm({ mode, initial, organisations, submit, onSaved, onErro
       );
       return { ...old, role, organisationId: stillFits ? old.organisationId : '' };
     });
-  }
-
-  function show(problems: FieldError[]): void {
-    form.show(problems);
-    onErrorsChange(problems.length > 0);
-  }
-
-  const save = useMutation({
-    mutationFn: () => submit(values),
-    onSuccess: () => {
-      onErrorsChange(false);
-      onSaved(values);
-    },
-    onError: (error) =>
-      show(apiErrorToFieldErrors(t, error, { form: 'user', fields: FIELDS, codeFields: CODE_FIELDS })),
-  });
-
-  function onSubmit(event: FormEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    const problems = validate(values, mode).map((problem) => ({ ...problem, message: t(problem.message) }));
-    if (problems.length > 0) {
-      show(problems);
-      return;
-    }
-    form.clear();
-    save.mutate();
   }
 
   const organisationHint = !values.role
