@@ -1,5 +1,6 @@
 /** The intake feature's public API: other features import it only from here. */
 export { CaseDetailsFields, caseDetailsFieldIds } from './case-details-fields';
+export { CaseDetailsForm } from './case-details-form';
 export type { DocumentDraft, PersonDraft } from './person-draft';
 export { ageOf, newDocument, personDraftOf, toPersonInput, validatePerson } from './person-draft';
 export { AliasesField, CircumstanceFields, DocumentFields } from './person-extra-fields';

@@ -1,11 +1,9 @@
 import type { Case } from '@opennrm/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ErrorSummary } from '../../components/error-summary';
 import { useWarnBeforeLeaving } from '../../lib/use-warn-before-leaving';
-import { ChangeFailed } from '../cases';
-import { CaseDetailsFields, caseDetailsFieldIds } from './case-details-fields';
-import { isStaleCase, useCaseDetailsForm } from './use-case-details-form';
+import { CaseDetailsForm } from './case-details-form';
+import { useCaseDetailsForm } from './use-case-details-form';
 
 const PREFIX = 'walkin-case';
 
@@ -22,38 +20,20 @@ interface Props {
  */
 export function WalkInDetailsStep({ found, etag, onSaved }: Props) {
   const { t } = useTranslation();
-  const { organisations, initial, draft, setDraft, form, save, onSubmit } = useCaseDetailsForm(
-    found,
-    etag,
-    onSaved,
-  );
+  const details = useCaseDetailsForm(found, etag, onSaved);
+  const { initial, draft, save } = details;
   useWarnBeforeLeaving(draft !== initial && !save.isSuccess);
 
   return (
     <div className="narrow-form">
       <h2 className="heading-l">{t('walkIn.steps.case')}</h2>
       <p className="lead">{t('walkIn.caseIntro')}</p>
-      {isStaleCase(save.error) ? <ChangeFailed error={save.error} caseId={found.id} /> : null}
-      <ErrorSummary
-        errors={form.errors}
-        fieldIds={caseDetailsFieldIds(PREFIX)}
-        summaryRef={form.summaryRef}
-      />
-      <form onSubmit={onSubmit} noValidate>
-        <CaseDetailsFields
-          idPrefix={PREFIX}
-          draft={draft}
-          update={(patch) => setDraft((old) => ({ ...old, ...patch }))}
-          errorFor={form.errorFor}
-          organisations={organisations.data ?? []}
-        />
-        <div className="button-group">
-          <button type="submit" className="button" disabled={save.isPending}>
-            {t('walkIn.saveDetails')}
-          </button>
-          <Link to={`/cases/${found.id}`}>{t('walkIn.later')}</Link>
-        </div>
-      </form>
+      <CaseDetailsForm idPrefix={PREFIX} caseId={found.id} details={details}>
+        <button type="submit" className="button" disabled={save.isPending}>
+          {t('walkIn.saveDetails')}
+        </button>
+        <Link to={`/cases/${found.id}`}>{t('walkIn.later')}</Link>
+      </CaseDetailsForm>
     </div>
   );
 }
