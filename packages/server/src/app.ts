@@ -245,6 +245,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         root: webDist,
         wildcard: false,
         index: false,
+        // The build writes x.js.br and x.js.gz beside x.js (packages/web/vite.config.ts): the
+        // browser gets the one its Accept-Encoding allows, with Content-Encoding and
+        // Vary: Accept-Encoding, and the Content-Type of x.js.
+        preCompressed: true,
         setHeaders: (res, filePath) => {
           res.header(
             'cache-control',
