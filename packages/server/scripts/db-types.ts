@@ -63,9 +63,19 @@ const DOMAIN_TYPES = [
  * shape (read as the value, written as its JSON text), a column never updated.
  */
 const columns: Record<string, string> = {
-  'audit_log.action': 'AuditAction',
-  'audit_log.outcome': 'AuditOutcome',
+  // The audit trail is append-only: an entry's what, when, outcome and details, and a signed
+  // checkpoint, are never updated (the sequencer sets only position and hashes).
+  'audit_checkpoints.head_hash': 'ColumnType<string, string, never>',
+  'audit_checkpoints.key_id': 'ColumnType<string, string, never>',
+  'audit_checkpoints.signature': 'ColumnType<string, string, never>',
+  'audit_checkpoints.signed_at': 'ColumnType<Date, Date, never>',
+  'audit_checkpoints.size': 'ColumnType<string, string | number, never>',
+  'audit_log.action': 'ColumnType<AuditAction, AuditAction, never>',
   'audit_log.details': 'ColumnType<Record<string, unknown>, string, never>',
+  'audit_log.id': 'ColumnType<string, string | number | undefined, never>',
+  'audit_log.occurred_at': 'ColumnType<Date, Date, never>',
+  'audit_log.outcome': 'ColumnType<AuditOutcome, AuditOutcome, never>',
+  'audit_log.recorded_at': 'ColumnType<Date, Date | undefined, never>',
   'case_parties.role': 'PartyRole',
   'case_workflows.closure': 'Generated<ColumnType<unknown, string, string>>',
   'case_workflows.stage_history': 'Generated<ColumnType<unknown, string, string>>',

@@ -55,12 +55,12 @@ export type Int8 = ColumnType<string, bigint | number | string, bigint | number 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AuditCheckpoints {
-  head_hash: string;
+  head_hash: ColumnType<string, string, never>;
   id: Generated<Int8>;
-  key_id: string;
-  signature: string;
-  signed_at: Timestamp;
-  size: Int8;
+  key_id: ColumnType<string, string, never>;
+  signature: ColumnType<string, string, never>;
+  signed_at: ColumnType<Date, Date, never>;
+  size: ColumnType<string, number | string, never>;
 }
 
 export interface AuditHead {
@@ -70,19 +70,19 @@ export interface AuditHead {
 }
 
 export interface AuditLog {
-  action: AuditAction;
+  action: ColumnType<AuditAction, AuditAction, never>;
   actor_organisation_id: string | null;
   actor_user_id: string | null;
   actor_username: string | null;
   details: ColumnType<Record<string, unknown>, string, never>;
   hash: string | null;
-  id: Generated<Int8>;
+  id: ColumnType<string, number | string | undefined, never>;
   ip: string | null;
-  occurred_at: Timestamp;
-  outcome: AuditOutcome;
+  occurred_at: ColumnType<Date, Date, never>;
+  outcome: ColumnType<AuditOutcome, AuditOutcome, never>;
   position: Int8 | null;
   prev_hash: string | null;
-  recorded_at: Generated<Timestamp>;
+  recorded_at: ColumnType<Date, Date | undefined, never>;
   request_id: string | null;
   target_id: string | null;
   target_type: string | null;
