@@ -17,9 +17,8 @@ import { Notice } from '../../components/notice';
 import { useFormatters } from '../../i18n/format';
 import { hasPermission } from '../../lib/permissions';
 import { RiskBadge } from '../cases';
-import { ChangeFeedbackNotice } from './change-feedback';
-import { useWorkflowChange } from './use-workflow-change';
-import { DueDate, useStageTitle } from './workflow-labels';
+import { ChangeFeedbackNotice, DueDate, useStageTitle, useWorkflowChange } from '../workflow';
+import './follow-ups.css';
 
 const RISKS = [...RiskLevel.options].reverse();
 const HIGH: readonly string[] = ['high', 'urgent'];

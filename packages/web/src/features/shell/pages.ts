@@ -31,7 +31,7 @@ export const pages = {
   referral: () => import('../intake').then((m) => m.intakePages.referral()),
   inbox: () => import('../referrals').then((m) => m.referralsPages.inbox()),
   notifications: () => notificationsPages.notifications(),
-  tasks: () => import('../workflow').then((m) => m.workflowPages.tasks()),
+  tasks: () => import('../tasks').then((m) => m.tasksPages.tasks()),
 };
 
 /** Fetches the code of the pages this user may open, so moving between them is instant. */

@@ -12,8 +12,10 @@ import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
 import { useUrlFilters } from '../../components/url-filters';
 import { ViewTabs } from '../../components/view-tabs';
+import { DueDate } from '../workflow';
 import { TaskStatusBadges, TaskTitle } from './task-item';
-import { DueDate, ownerText } from './workflow-labels';
+import { ownerText } from './task-labels';
+import './tasks.css';
 
 const VIEWS = ['mine', 'organisation'] as const;
 type View = (typeof VIEWS)[number];

@@ -10,8 +10,9 @@ import { errorMessage } from '../../components/form-errors';
 import { Notice } from '../../components/notice';
 import { useFormatters } from '../../i18n/format';
 import { hasPermission } from '../../lib/permissions';
+import { DueDate } from '../workflow';
+import { ownerText } from './task-labels';
 import { useTaskUpdate } from './use-task-update';
-import { DueDate, ownerText } from './workflow-labels';
 
 /** A task's title in the reader's language when the SOP has it, else English (marked as such). */
 export function TaskTitle({ task }: { task: TaskDto }) {

@@ -7,9 +7,10 @@ import { errorMessage } from '../../components/form-errors';
 import { SkeletonRows } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { hasPermission } from '../../lib/permissions';
+import { useStageTitle } from '../workflow';
 import { AddTaskForm } from './add-task-form';
 import { TaskItem } from './task-item';
-import { useStageTitle } from './workflow-labels';
+import './tasks.css';
 
 const time = (iso: string | null) => (iso ? new Date(iso).getTime() : Number.POSITIVE_INFINITY);
 

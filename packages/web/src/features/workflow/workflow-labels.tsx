@@ -1,4 +1,4 @@
-import type { LifecycleStage, TaskDto } from '@opennrm/domain';
+import type { LifecycleStage } from '@opennrm/domain';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../i18n/format';
@@ -24,15 +24,6 @@ export function flagLabel(t: TFunction, flag: string): string {
 export function useStageTitle() {
   const { t } = useTranslation();
   return (stage: LifecycleStage): string => t(`workflow.stageNames.${stage}`);
-}
-
-/** Who owns a task: a person, else a role, and their organisation. */
-export function ownerText(t: TFunction, owner: TaskDto['owner']): string {
-  const parts = [
-    owner.assigneeName ?? (owner.role ? t(`roles.${owner.role}`) : null),
-    owner.organisationName,
-  ].filter((part): part is string => Boolean(part));
-  return parts.length > 0 ? parts.join(t('tasks.ownerSeparator')) : t('tasks.noOwner');
 }
 
 const DAY = 24 * 3600 * 1000;
