@@ -289,6 +289,7 @@ export const closedProcedureMapFixture: ProcedureMap = {
   ),
   followUps: [
     {
+      round: 1,
       index: 0,
       dueAt: '2027-01-22T09:00:00.000Z',
       done: true,
@@ -300,6 +301,7 @@ export const closedProcedureMapFixture: ProcedureMap = {
       overdue: false,
     },
     {
+      round: 1,
       index: 1,
       dueAt: '2027-04-20T09:00:00.000Z',
       done: false,
@@ -311,6 +313,7 @@ export const closedProcedureMapFixture: ProcedureMap = {
       overdue: true,
     },
     {
+      round: 1,
       index: 2,
       dueAt: '2027-07-20T09:00:00.000Z',
       done: false,

@@ -334,7 +334,7 @@ function Markers({
       {layout.followUps.map((marker) => {
         const colours = MARKER[marker.state];
         return (
-          <g key={marker.followUp.index}>
+          <g key={`${marker.followUp.round}-${marker.followUp.index}`}>
             <title>{followUpTip(marker.followUp)}</title>
             <circle
               cx={round(marker.x)}

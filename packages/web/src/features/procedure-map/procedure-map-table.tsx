@@ -168,7 +168,7 @@ export function ProcedureMapTable({ map }: { map: ProcedureMap }) {
             </thead>
             <tbody>
               {map.followUps.map((followUp) => (
-                <tr key={followUp.index}>
+                <tr key={`${followUp.round}-${followUp.index}`}>
                   <th scope="row">{t('procedureMap.followUpLabel', { number: followUp.index + 1 })}</th>
                   <td>
                     <When iso={followUp.dueAt} />
