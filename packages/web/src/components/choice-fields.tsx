@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import { describedBy, HintAndError } from './fields';
 
 /** A choice; its label may hold markup, for example the same words in a second language. */
 export interface ChoiceOption {
@@ -23,35 +23,54 @@ interface GroupProps {
   children: ReactNode;
 }
 
-function describedBy(id: string, hint?: ReactNode, error?: string): string | undefined {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : undefined;
-}
-
 /** A fieldset with its legend, hint and error, GOV.UK style. */
 export function FieldGroup({ id, legend, hint, error, inline, small, lang, children }: GroupProps) {
-  const { t } = useTranslation();
   return (
     <div className={error ? 'form-group form-group--error' : 'form-group'}>
       <fieldset className="fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className={small ? 'fieldset__legend fieldset__legend--s' : 'fieldset__legend'} lang={lang}>
           {legend}
         </legend>
-        {hint ? (
-          <div className="hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p className="error-message" id={`${id}-error`}>
-            <span className="visually-hidden">{t('common.errorPrefix')}</span> {error}
-          </p>
-        ) : null}
+        <HintAndError id={id} hint={hint} error={error} />
         <div className={inline ? 'choices choices--inline' : 'choices'}>{children}</div>
       </fieldset>
     </div>
   );
 }
+
+/** One radio or checkbox of a group, with its label and hint. */
+function Choice({
+  option,
+  inputId,
+  input,
+}: {
+  option: ChoiceOption;
+  inputId: string;
+  input: InputHTMLAttributes<HTMLInputElement>;
+}) {
+  return (
+    <div className="choice">
+      <input
+        {...input}
+        id={inputId}
+        value={option.value}
+        aria-describedby={option.hint ? `${inputId}-hint` : undefined}
+      />
+      <label className="choice__label" htmlFor={inputId} lang={option.lang}>
+        {option.label}
+      </label>
+      {option.hint ? (
+        <div className="choice__hint hint" id={`${inputId}-hint`}>
+          {option.hint}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** The first option's input takes the group's id (the error summary links to it). */
+const inputIdOf = (groupId: string, value: string, index: number) =>
+  index === 0 ? groupId : `${groupId}-${value}`;
 
 type ChoiceGroupProps = Omit<GroupProps, 'children'> & {
   name: string;
@@ -70,32 +89,21 @@ export function RadioGroup({
 }: ChoiceGroupProps & { value: string; onValueChange: (value: string) => void }) {
   return (
     <FieldGroup {...group}>
-      {options.map((option, index) => {
-        const inputId = index === 0 ? group.id : `${group.id}-${option.value}`;
-        return (
-          <div className="choice" key={option.value}>
-            <input
-              type="radio"
-              className="choice__input"
-              id={inputId}
-              name={name}
-              value={option.value}
-              checked={value === option.value}
-              onChange={() => onValueChange(option.value)}
-              disabled={disabled}
-              aria-describedby={option.hint ? `${inputId}-hint` : undefined}
-            />
-            <label className="choice__label" htmlFor={inputId} lang={option.lang}>
-              {option.label}
-            </label>
-            {option.hint ? (
-              <div className="choice__hint hint" id={`${inputId}-hint`}>
-                {option.hint}
-              </div>
-            ) : null}
-          </div>
-        );
-      })}
+      {options.map((option, index) => (
+        <Choice
+          key={option.value}
+          option={option}
+          inputId={inputIdOf(group.id, option.value, index)}
+          input={{
+            type: 'radio',
+            className: 'choice__input',
+            name,
+            checked: value === option.value,
+            onChange: () => onValueChange(option.value),
+            disabled,
+          }}
+        />
+      ))}
     </FieldGroup>
   );
 }
@@ -116,32 +124,21 @@ export function CheckboxGroup({
   }
   return (
     <FieldGroup {...group}>
-      {options.map((option, index) => {
-        const inputId = index === 0 ? group.id : `${group.id}-${option.value}`;
-        return (
-          <div className="choice" key={option.value}>
-            <input
-              type="checkbox"
-              className="choice__input choice__input--checkbox"
-              id={inputId}
-              name={name}
-              value={option.value}
-              checked={values.includes(option.value)}
-              onChange={(event) => toggle(option.value, event.target.checked)}
-              disabled={disabled}
-              aria-describedby={option.hint ? `${inputId}-hint` : undefined}
-            />
-            <label className="choice__label" htmlFor={inputId} lang={option.lang}>
-              {option.label}
-            </label>
-            {option.hint ? (
-              <div className="choice__hint hint" id={`${inputId}-hint`}>
-                {option.hint}
-              </div>
-            ) : null}
-          </div>
-        );
-      })}
+      {options.map((option, index) => (
+        <Choice
+          key={option.value}
+          option={option}
+          inputId={inputIdOf(group.id, option.value, index)}
+          input={{
+            type: 'checkbox',
+            className: 'choice__input choice__input--checkbox',
+            name,
+            checked: values.includes(option.value),
+            onChange: (event) => toggle(option.value, event.target.checked),
+            disabled,
+          }}
+        />
+      ))}
     </FieldGroup>
   );
 }

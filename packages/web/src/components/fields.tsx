@@ -9,18 +9,16 @@ interface FieldShellProps {
   children: ReactNode;
 }
 
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
+export function describedBy(id: string, hint?: ReactNode, error?: string): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
+/** A field's hint and error message, with the ids `describedBy` points at. */
+export function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   const { t } = useTranslation();
   return (
-    <div className={error ? 'form-group form-group--error' : 'form-group'}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
+    <>
       {hint ? (
         <div className="hint" id={`${id}-hint`}>
           {hint}
@@ -31,9 +29,38 @@ function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
           <span className="visually-hidden">{t('common.errorPrefix')}</span> {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** A labelled field, GOV.UK style: label, hint, error, then the control. */
+export function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
+  return (
+    <div className={error ? 'form-group form-group--error' : 'form-group'}>
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
       {children}
     </div>
   );
+}
+
+/** What every control of a field carries: its value, and what describes it. */
+function controlProps(
+  id: string,
+  hint: string | undefined,
+  error: string | undefined,
+  value: string,
+  onValueChange: (value: string) => void,
+) {
+  return {
+    id,
+    value,
+    onChange: (event: { target: { value: string } }) => onValueChange(event.target.value),
+    'aria-describedby': describedBy(id, hint, error),
+    'aria-invalid': error ? true : undefined,
+  };
 }
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange' | 'value'> & {
@@ -60,12 +87,8 @@ export function TextField({
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <input
         {...rest}
-        id={id}
         className={`input input--${width}${error ? ' input--error' : ''}`}
-        value={value}
-        onChange={(event) => onValueChange(event.target.value)}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
+        {...controlProps(id, hint, error, value, onValueChange)}
       />
     </FieldShell>
   );
@@ -104,12 +127,8 @@ export function SelectField({
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <select
         {...rest}
-        id={id}
         className={`select${error ? ' select--error' : ''}`}
-        value={value}
-        onChange={(event) => onValueChange(event.target.value)}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
+        {...controlProps(id, hint, error, value, onValueChange)}
       >
         {placeholderOption !== undefined ? <option value="">{placeholderOption}</option> : null}
         {options.map((option) => (
@@ -145,13 +164,9 @@ export function TextAreaField({
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <textarea
         {...rest}
-        id={id}
         rows={rows}
         className={`textarea${error ? ' textarea--error' : ''}`}
-        value={value}
-        onChange={(event) => onValueChange(event.target.value)}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
+        {...controlProps(id, hint, error, value, onValueChange)}
       />
     </FieldShell>
   );

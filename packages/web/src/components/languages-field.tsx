@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDisplayNames } from '../i18n/display-names';
+import { HintAndError } from './fields';
 
 interface Props {
   id: string;
@@ -36,16 +37,7 @@ export function LanguagesField({ id, label, hint, error, values, onValuesChange 
       <label className="label" htmlFor={id}>
         {label}
       </label>
-      {hint ? (
-        <div className="hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">{t('common.errorPrefix')}</span> {error}
-        </p>
-      ) : null}
+      <HintAndError id={id} hint={hint} error={error} />
       {values.length > 0 ? (
         <ul className="tag-list" id={listId} aria-label={t('common.chosen', { label })}>
           {values.map((code) => (
