@@ -1,5 +1,5 @@
 /** The cases feature's public API: other features import it only from here. */
-export { CategoryBadge, PersonNames, RiskBadge } from './case-labels';
+export { CategoryBadge, CountryName, PersonNames, RiskBadge } from './case-labels';
 export { ChangeFailed, changedFields, storeCase } from './case-mutations';
 export { DuplicateCandidates } from './duplicate-candidates';
 export { IdentityBar } from './identity-bar';

@@ -2,16 +2,15 @@ import { DocumentHolder, type IdentityDocumentType, type Person } from '@opennrm
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASES_KEY, caseKey, personEtag, personsApi } from '../../../api/cases';
-import { isApiError } from '../../../api/client';
-import { Dialog } from '../../../components/dialog';
-import { ErrorSummary } from '../../../components/error-summary';
-import { SelectField } from '../../../components/fields';
-import { apiErrorToFieldErrors, type FieldError, useFormErrors } from '../../../components/form-errors';
-import { Ltr } from '../../../components/ltr';
-import { type DocumentDraft, DocumentFields, newDocument } from '../../intake';
-import { CountryName } from '../case-labels';
-import { ChangeFailed } from '../case-mutations';
+import { CASES_KEY, caseKey, personEtag, personsApi } from '../../api/cases';
+import { isApiError } from '../../api/client';
+import { Dialog } from '../../components/dialog';
+import { ErrorSummary } from '../../components/error-summary';
+import { SelectField } from '../../components/fields';
+import { apiErrorToFieldErrors, type FieldError, useFormErrors } from '../../components/form-errors';
+import { Ltr } from '../../components/ltr';
+import { ChangeFailed, CountryName } from '../cases';
+import { type DocumentDraft, DocumentFields, newDocument } from '../intake';
 
 type IdentityDocument = Person['documents'][number];
 

@@ -2,10 +2,11 @@ import type { Person } from '@opennrm/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { caseKey, personsApi } from '../../../api/cases';
-import { isApiError } from '../../../api/client';
-import { ErrorSummary } from '../../../components/error-summary';
-import { apiErrorToFieldErrors, useFormErrors } from '../../../components/form-errors';
+import { caseKey, personsApi } from '../../api/cases';
+import { isApiError } from '../../api/client';
+import { ErrorSummary } from '../../components/error-summary';
+import { apiErrorToFieldErrors, useFormErrors } from '../../components/form-errors';
+import { ChangeFailed, changedFields } from '../cases';
 import {
   AliasesField,
   BirthFields,
@@ -18,8 +19,7 @@ import {
   personFieldIds,
   toPersonInput,
   validatePerson,
-} from '../../intake';
-import { ChangeFailed, changedFields } from '../case-mutations';
+} from '../intake';
 
 const PREFIX = 'edit-person';
 const FIELDS = [

@@ -8,11 +8,10 @@ import { Notice } from '../../../components/notice';
 import { useFormatters } from '../../../i18n/format';
 import { hasPermission } from '../../../lib/permissions';
 import { ageOf } from '../../intake';
+import { PersonDocuments, PersonEdit } from '../../persons';
 import { CountryName, LanguageList, PersonNames } from '../case-labels';
 import { CaseDetailsEdit } from './case-details-edit';
 import { NotShared } from './not-shared';
-import { PersonDocuments } from './person-documents';
-import { PersonEdit } from './person-edit';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
