@@ -6,6 +6,7 @@ import { isApiError } from '../../api/client';
 import { documentsApi } from '../../api/documents';
 import { Dialog } from '../../components/dialog';
 import { TextAreaField } from '../../components/fields';
+import { FormActions } from '../../components/form-actions';
 import { Notice } from '../../components/notice';
 import { documentErrorMessage } from './document-labels';
 
@@ -82,14 +83,12 @@ export function DeleteDocumentDialog({ doc, onClose, onDeleted }: Props) {
               rows={3}
             />
           </div>
-          <div className="button-group">
-            <button type="submit" className="button button--warning" disabled={mutation.isPending}>
-              {t('documents.delete.submit')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions
+            submit={t('documents.delete.submit')}
+            submitClass="button button--warning"
+            pending={mutation.isPending}
+            onCancel={onClose}
+          />
         </form>
       ) : null}
     </Dialog>

@@ -7,6 +7,7 @@ import { documentsApi } from '../../api/documents';
 import { CheckboxGroup } from '../../components/choice-fields';
 import { Dialog } from '../../components/dialog';
 import { SelectField, TextField } from '../../components/fields';
+import { FormActions } from '../../components/form-actions';
 import { Notice } from '../../components/notice';
 import { documentErrorMessage, useDocumentTypeOptions } from './document-labels';
 import { useCaseLinks, useLanguageOptions } from './use-link-options';
@@ -161,14 +162,7 @@ export function EditDocumentDialog({ doc, onClose, onSaved }: Props) {
               <p className="hint">{t('documents.edit.noReferrals')}</p>
             )}
           </div>
-          <div className="button-group">
-            <button type="submit" className="button" disabled={mutation.isPending}>
-              {t('documents.edit.save')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions submit={t('documents.edit.save')} pending={mutation.isPending} onCancel={onClose} />
         </form>
       ) : null}
     </Dialog>

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/dialog';
 import { TextField } from '../../components/fields';
+import { FormActions } from '../../components/form-actions';
 import { apiErrorToFieldErrors, useFormErrors } from '../../components/form-errors';
 
 interface Props<T> {
@@ -75,18 +76,12 @@ export function PasswordConfirmDialog<T>({
           autoComplete="current-password"
           dir="ltr"
         />
-        <div className="button-group">
-          <button
-            type="submit"
-            className={danger ? 'button button--warning' : 'button'}
-            disabled={mutation.isPending}
-          >
-            {confirmLabel}
-          </button>
-          <button type="button" className="button button--secondary" onClick={close}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          submit={confirmLabel}
+          submitClass={danger ? 'button button--warning' : 'button'}
+          pending={mutation.isPending}
+          onCancel={close}
+        />
       </form>
     </Dialog>
   );

@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/dialog';
 import { TextAreaField } from '../../components/fields';
+import { FormActions } from '../../components/form-actions';
 import { ReferralChangeFailed } from './referral-errors';
 
 interface Props {
@@ -35,7 +35,6 @@ export function ReasonDialog({
   onSubmit,
   onDone,
 }: Props) {
-  const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
@@ -81,18 +80,12 @@ export function ReasonDialog({
             rows={4}
           />
         </div>
-        <div className="button-group">
-          <button
-            type="submit"
-            className={danger ? 'button button--warning' : 'button'}
-            disabled={mutation.isPending}
-          >
-            {submitLabel}
-          </button>
-          <button type="button" className="button button--secondary" onClick={close}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          submit={submitLabel}
+          submitClass={danger ? 'button button--warning' : 'button'}
+          pending={mutation.isPending}
+          onCancel={close}
+        />
       </form>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import { useSession } from '../../api/auth';
 import { referralsApi, useStoreReferral } from '../../api/referrals';
 import { Dialog } from '../../components/dialog';
 import { SelectField, TextAreaField } from '../../components/fields';
+import { FormActions } from '../../components/form-actions';
 import { Notice } from '../../components/notice';
 import { hasPermission } from '../../lib/permissions';
 import { ReasonDialog } from './reason-dialog';
@@ -89,14 +90,7 @@ function OnwardDialog({
             rows={4}
           />
         </div>
-        <div className="button-group">
-          <button type="submit" className="button" disabled={mutation.isPending}>
-            {t('referrals.onward.submit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions submit={t('referrals.onward.submit')} pending={mutation.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );

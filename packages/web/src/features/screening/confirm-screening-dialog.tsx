@@ -13,6 +13,7 @@ import { RadioGroup } from '../../components/choice-fields';
 import { Dialog } from '../../components/dialog';
 import { ErrorSummary } from '../../components/error-summary';
 import { SelectField, TextAreaField } from '../../components/fields';
+import { FormActions } from '../../components/form-actions';
 import { apiErrorToFieldErrors, useFormErrors } from '../../components/form-errors';
 
 const FIELD_IDS = {
@@ -151,14 +152,11 @@ export function ConfirmScreeningDialog({ open, onClose, caseId, suggestion, onCo
         ) : (
           <p className="hint">{t('screening.confirm.asSuggested')}</p>
         )}
-        <div className="button-group">
-          <button type="submit" className="button" disabled={confirm.isPending}>
-            {differs ? t('screening.confirm.submitOverride') : t('screening.confirm.submit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          submit={differs ? t('screening.confirm.submitOverride') : t('screening.confirm.submit')}
+          pending={confirm.isPending}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { adminApi } from '../../api/admin';
 import { Dialog } from '../../components/dialog';
 import { TextField } from '../../components/fields';
+import { FormActions } from '../../components/form-actions';
 import { apiErrorToFieldErrors, useFormErrors } from '../../components/form-errors';
 
 interface Props {
@@ -67,14 +68,12 @@ export function ResetPasswordDialog({ user, open, onClose, onDone }: Props) {
           autoComplete="new-password"
           dir="ltr"
         />
-        <div className="button-group">
-          <button type="submit" className="button button--warning" disabled={reset.isPending}>
-            {t('users.resetPassword')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={close}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          submit={t('users.resetPassword')}
+          submitClass="button button--warning"
+          pending={reset.isPending}
+          onCancel={close}
+        />
       </form>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import { CASES_KEY, casesApi } from '../../../api/cases';
 import { RadioGroup } from '../../../components/choice-fields';
 import { ErrorSummary } from '../../../components/error-summary';
 import { SelectField, TextField } from '../../../components/fields';
+import { FormActions } from '../../../components/form-actions';
 import { apiErrorToFieldErrors, type FieldError, useFormErrors } from '../../../components/form-errors';
 import { useDisplayNames } from '../../../i18n/display-names';
 import { useDebounced } from '../../intake';
@@ -212,14 +213,7 @@ export function AddPartyForm({ caseId, onDone }: { caseId: string; onDone: () =>
             />
           </>
         )}
-        <div className="button-group">
-          <button type="submit" className="button" disabled={link.isPending}>
-            {t('parties.submit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onDone}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions submit={t('parties.submit')} pending={link.isPending} onCancel={onDone} />
       </form>
     </div>
   );

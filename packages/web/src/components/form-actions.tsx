@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface Props {
+  /** The submit button's text. */
+  submit: ReactNode;
+  /** The submit button's class: `button`, or `button button--warning` for what cannot be undone. */
+  submitClass?: string;
+  /** Disables the submit button while the change is on its way. */
+  pending: boolean;
+  onCancel: () => void;
+}
+
+/** A form's submit button and "Cancel", as dialogs and edit panels end. */
+export function FormActions({ submit, submitClass = 'button', pending, onCancel }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className="button-group">
+      <button type="submit" className={submitClass} disabled={pending}>
+        {submit}
+      </button>
+      <button type="button" className="button button--secondary" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+    </div>
+  );
+}
