@@ -171,3 +171,8 @@ export function TextAreaField({
     </FieldShell>
   );
 }
+
+/** A password: typed left to right whatever the page's direction, never shown. */
+export function PasswordField(props: Omit<InputProps, 'type' | 'dir'>) {
+  return <TextField {...props} type="password" dir="ltr" />;
+}

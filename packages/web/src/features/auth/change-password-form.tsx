@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authApi } from '../../api/auth';
 import { ErrorSummary } from '../../components/error-summary';
-import { TextField } from '../../components/fields';
+import { PasswordField } from '../../components/fields';
 import { apiErrorToFieldErrors, type FieldError, useFormErrors } from '../../components/form-errors';
 
 const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
@@ -93,36 +93,30 @@ export function ChangePasswordForm({ username, onChanged, submitLabel, onErrorsC
         {username ? (
           <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
         ) : null}
-        <TextField
+        <PasswordField
           id="current-password"
-          type="password"
           label={t('password.current')}
           value={currentPassword}
           onValueChange={setCurrentPassword}
           error={form.errorFor('currentPassword')}
           autoComplete="current-password"
-          dir="ltr"
         />
-        <TextField
+        <PasswordField
           id="new-password"
-          type="password"
           label={t('password.new')}
           hint={t('password.newHint')}
           value={newPassword}
           onValueChange={setNewPassword}
           error={form.errorFor('newPassword')}
           autoComplete="new-password"
-          dir="ltr"
         />
-        <TextField
+        <PasswordField
           id="confirm-password"
-          type="password"
           label={t('password.confirm')}
           value={confirmPassword}
           onValueChange={setConfirmPassword}
           error={form.errorFor('confirmPassword')}
           autoComplete="new-password"
-          dir="ltr"
         />
         <button type="submit" className="button" disabled={change.isPending}>
           {submitLabel}

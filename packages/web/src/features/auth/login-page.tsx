@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applySessionStep, authApi, useSession } from '../../api/auth';
 import { ErrorSummary } from '../../components/error-summary';
-import { TextField } from '../../components/fields';
+import { PasswordField, TextField } from '../../components/fields';
 import { apiErrorToFieldErrors, type FieldError, useFormErrors } from '../../components/form-errors';
 import { usePageTitle } from '../../components/page-title';
 import { AuthLayout } from './auth-layout';
@@ -58,15 +58,13 @@ function PasswordStep() {
           spellCheck={false}
           dir="ltr"
         />
-        <TextField
+        <PasswordField
           id="password"
-          type="password"
           label={t('login.password')}
           value={password}
           onValueChange={setPassword}
           error={form.errorFor('password')}
           autoComplete="current-password"
-          dir="ltr"
         />
         <button type="submit" className="button" disabled={login.isPending}>
           {t('login.submit')}

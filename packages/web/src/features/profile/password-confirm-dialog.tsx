@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/dialog';
-import { TextField } from '../../components/fields';
+import { PasswordField } from '../../components/fields';
 import { FormActions } from '../../components/form-actions';
 import { apiErrorToFieldErrors, useFormErrors } from '../../components/form-errors';
 
@@ -66,15 +66,13 @@ export function PasswordConfirmDialog<T>({
     <Dialog open={open} onClose={close} title={title}>
       <p>{body}</p>
       <form onSubmit={submit} noValidate>
-        <TextField
+        <PasswordField
           id="confirm-current-password"
-          type="password"
           label={t('password.current')}
           value={password}
           onValueChange={setPassword}
           error={form.errorFor('currentPassword')}
           autoComplete="current-password"
-          dir="ltr"
         />
         <FormActions
           submit={confirmLabel}

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi } from '../../api/admin';
 import { Dialog } from '../../components/dialog';
-import { TextField } from '../../components/fields';
+import { PasswordField } from '../../components/fields';
 import { FormActions } from '../../components/form-actions';
 import { apiErrorToFieldErrors, useFormErrors } from '../../components/form-errors';
 
@@ -57,16 +57,14 @@ export function ResetPasswordDialog({ user, open, onClose, onDone }: Props) {
     <Dialog open={open} onClose={close} title={t('users.resetPasswordTitle', { name: user.displayName })}>
       <p>{t('users.resetPasswordBody')}</p>
       <form onSubmit={submit} noValidate>
-        <TextField
+        <PasswordField
           id="reset-password"
-          type="password"
           label={t('users.resetPasswordField')}
           hint={t('users.resetPasswordHint')}
           value={password}
           onValueChange={setPassword}
           error={form.errorFor('password')}
           autoComplete="new-password"
-          dir="ltr"
         />
         <FormActions
           submit={t('users.resetPassword')}

@@ -7,7 +7,7 @@ import {
 } from '@opennrm/domain';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/error-summary';
-import { SelectField, TextField } from '../../components/fields';
+import { PasswordField, SelectField, TextField } from '../../components/fields';
 import type { FieldError } from '../../components/form-errors';
 import { organisationName } from '../../components/organisation-labels';
 import { useRecordForm } from '../../components/use-record-form';
@@ -195,16 +195,14 @@ export function UserForm({ mode, initial, organisations, submit, onSaved, onErro
           maxLength={254}
         />
         {mode === 'create' ? (
-          <TextField
+          <PasswordField
             id="user-password"
-            type="password"
             label={t('users.temporaryPassword')}
             hint={t('users.temporaryPasswordHint')}
             value={values.password}
             onValueChange={set('password')}
             error={form.errorFor('password')}
             autoComplete="new-password"
-            dir="ltr"
           />
         ) : null}
         <button type="submit" className="button" disabled={save.isPending}>
