@@ -1,7 +1,7 @@
 import type { Locale } from '@opennrm/domain';
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { translations } from './resources';
+import { loadTranslations } from './catalogue';
 
 export const SUPPORTED_LOCALES: readonly Locale[] = ['en', 'ar'];
 const STORAGE_KEY = 'opennrm.locale';
@@ -41,14 +41,36 @@ function applyDocumentLanguage(language: string): void {
 
 i18n.on('languageChanged', applyDocumentLanguage);
 
-void i18n.use(initReactI18next).init({
-  resources: { en: { translation: translations.en }, ar: { translation: translations.ar } },
-  lng: initialLocale(),
-  fallbackLng: 'en',
-  supportedLngs: SUPPORTED_LOCALES,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+/**
+ * The translations come through this back end, one language at a time: `changeLanguage` loads
+ * the language's chunk before it switches, so the first download carries the user's language
+ * only. No fallback language: `npm run i18n:check` keeps both catalogues complete, and a
+ * fallback would make every Arabic reader download the English one too.
+ */
+const lazyCatalogues: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    if (!isLocale(language)) return callback(null, {});
+    loadTranslations(language).then(
+      (tree) => callback(null, tree),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
+
+/** Settles once the first language's translations are in: the app renders after it. */
+export const i18nReady: Promise<unknown> = i18n
+  .use(lazyCatalogues)
+  .use(initReactI18next)
+  .init({
+    lng: initialLocale(),
+    fallbackLng: false,
+    supportedLngs: SUPPORTED_LOCALES,
+    load: 'currentOnly',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
 
 applyDocumentLanguage(i18n.language);
 

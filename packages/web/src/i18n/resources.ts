@@ -1,32 +1,14 @@
-import { type Locale, VOCABULARIES } from '@opennrm/domain';
+import type { Locale } from '@opennrm/domain';
 import ar from './ar.json';
+import { type Tree, translationsOf } from './catalogue';
 import en from './en.json';
 
-interface Tree {
-  [key: string]: string | Tree;
-}
+export { translationsOf };
 
 /**
- * A language's translations: the interface texts of `<locale>.json` and the words for every
- * enum value, which live in one place, the domain's vocabulary (packages/domain/src/vocabulary),
- * shared with the server's PDF and emails. Each vocabulary sits under its own key path
- * (`referrals.purposes.shelter`), so components keep calling `t()` as before.
+ * Both languages' translations at once, for tests and checks. The app itself loads only the
+ * language in use (`loadTranslations` in ./catalogue, through the i18n back end in ./index).
  */
-export function translationsOf(catalogue: Tree, locale: Locale): Tree {
-  const out: Tree = structuredClone(catalogue);
-  for (const [path, labels] of Object.entries(VOCABULARIES)) {
-    let node = out;
-    for (const part of path.split('.')) {
-      const child = node[part];
-      if (typeof child === 'string') throw new Error(`i18n: "${path}" is both a text and a vocabulary`);
-      node[part] = child ?? {};
-      node = node[part] as Tree;
-    }
-    for (const [value, label] of Object.entries(labels)) node[value] = label[locale];
-  }
-  return out;
-}
-
 export const translations: Record<Locale, Tree> = {
   en: translationsOf(en, 'en'),
   ar: translationsOf(ar, 'ar'),
