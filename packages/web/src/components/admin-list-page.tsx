@@ -5,7 +5,7 @@ import type { usePagedList } from '../api/lists';
 import { DataTable } from './data-table';
 import { Flash } from './flash';
 import { errorMessage } from './form-errors';
-import { ListFooter } from './load-more';
+import { PagedListFooter } from './load-more';
 import { SkeletonRows } from './loading';
 import { Notice } from './notice';
 import { usePageTitle } from './page-title';
@@ -64,13 +64,7 @@ export function AdminListPage({ texts, newPath, list, filtered, filters, head, r
                 <thead>{head}</thead>
                 <tbody>{rows}</tbody>
               </DataTable>
-              <ListFooter
-                countKey={`${texts}.count`}
-                count={list.items.length}
-                hasMore={list.hasNextPage}
-                loading={list.isFetchingNextPage}
-                onLoadMore={() => void list.fetchNextPage()}
-              />
+              <PagedListFooter list={list} countKey={`${texts}.count`} />
             </>
           )}
         </div>

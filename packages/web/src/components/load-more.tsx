@@ -27,3 +27,33 @@ export function ListFooter({ countKey, count, values, hasMore, loading, onLoadMo
     </div>
   );
 }
+
+interface PagedProps {
+  list: {
+    items: readonly unknown[];
+    /** Rows matching the filters, when the server counts them. */
+    total?: number;
+    hasNextPage: boolean;
+    isFetchingNextPage: boolean;
+    fetchNextPage: () => Promise<unknown>;
+  };
+  /** The count sentence (of the total, where `shownKey` is given). */
+  countKey: string;
+  /** For a list whose server counts the rows: the sentence when it did not ("N shown"). */
+  shownKey?: string;
+}
+
+/** The footer of a `usePagedList` list: its count and "Load more". */
+export function PagedListFooter({ list, countKey, shownKey }: PagedProps) {
+  const counted = shownKey !== undefined;
+  return (
+    <ListFooter
+      countKey={counted && list.total === undefined ? shownKey : countKey}
+      count={counted ? (list.total ?? list.items.length) : list.items.length}
+      values={counted ? { shown: list.items.length } : undefined}
+      hasMore={list.hasNextPage}
+      loading={list.isFetchingNextPage}
+      onLoadMore={() => void list.fetchNextPage()}
+    />
+  );
+}

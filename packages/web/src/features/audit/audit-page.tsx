@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AUDIT_KEY } from '../../api/admin';
 import { usePagedList } from '../../api/lists';
 import { errorMessage } from '../../components/form-errors';
-import { ListFooter } from '../../components/load-more';
+import { PagedListFooter } from '../../components/load-more';
 import { SkeletonRows } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
@@ -39,13 +39,7 @@ export function AuditPage() {
           ) : (
             <>
               <AuditTable entries={list.items} />
-              <ListFooter
-                countKey="audit.count"
-                count={list.items.length}
-                hasMore={list.hasNextPage}
-                loading={list.isFetchingNextPage}
-                onLoadMore={() => void list.fetchNextPage()}
-              />
+              <PagedListFooter list={list} countKey="audit.count" />
             </>
           )}
         </div>

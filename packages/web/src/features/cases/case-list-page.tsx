@@ -6,7 +6,7 @@ import { CASES_KEY } from '../../api/cases';
 import { usePagedList } from '../../api/lists';
 import { Flash } from '../../components/flash';
 import { errorMessage } from '../../components/form-errors';
-import { ListFooter } from '../../components/load-more';
+import { PagedListFooter } from '../../components/load-more';
 import { SkeletonRows } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
@@ -99,14 +99,7 @@ export function CaseListPage() {
                 sort={sort}
                 onSort={(next) => url.apply({ ...url.filters, sort: next === 'received_desc' ? '' : next })}
               />
-              <ListFooter
-                countKey={list.total === undefined ? 'cases.countShown' : 'cases.count'}
-                count={list.total ?? list.items.length}
-                values={{ shown: list.items.length }}
-                hasMore={list.hasNextPage}
-                loading={list.isFetchingNextPage}
-                onLoadMore={() => void list.fetchNextPage()}
-              />
+              <PagedListFooter list={list} countKey="cases.count" shownKey="cases.countShown" />
             </>
           )}
         </div>

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { usePagedList } from '../../api/lists';
 import { NOTIFICATIONS_KEY, useMarkAllRead, useUnreadCount } from '../../api/notifications';
 import { errorMessage } from '../../components/form-errors';
-import { ListFooter } from '../../components/load-more';
+import { PagedListFooter } from '../../components/load-more';
 import { SkeletonRows } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
@@ -75,13 +75,7 @@ export function NotificationsPage() {
               <NotificationItem key={n.id} notification={n} />
             ))}
           </ul>
-          <ListFooter
-            countKey="notifications.count"
-            count={list.items.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
+          <PagedListFooter list={list} countKey="notifications.count" />
         </>
       )}
     </div>

@@ -6,7 +6,7 @@ import { usePagedList } from '../../api/lists';
 import { TASKS_KEY } from '../../api/workflow';
 import { SelectField } from '../../components/fields';
 import { errorMessage } from '../../components/form-errors';
-import { ListFooter } from '../../components/load-more';
+import { PagedListFooter } from '../../components/load-more';
 import { SkeletonRows } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
@@ -139,14 +139,7 @@ export function MyTasksPage() {
               </tbody>
             </table>
           </div>
-          <ListFooter
-            countKey={list.total === undefined ? 'tasks.page.countShown' : 'tasks.page.count'}
-            count={list.total ?? list.items.length}
-            values={{ shown: list.items.length }}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
+          <PagedListFooter list={list} countKey="tasks.page.count" shownKey="tasks.page.countShown" />
         </>
       )}
     </>
