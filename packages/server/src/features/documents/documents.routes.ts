@@ -19,6 +19,7 @@ import { AppError } from '../../lib/app-error.js';
 import { assertIfMatch, sendWithEtag } from '../../lib/http-preconditions.js';
 import { NoContent } from '../../lib/openapi.js';
 import { auditContext } from '../../plugins/auth.plugin.js';
+import { versionedChange } from '../../plugins/versioned-change.js';
 import type { Services } from '../../services.js';
 import {
   deleteDocument,
@@ -205,17 +206,7 @@ export async function documentRoutes(
         response: { 200: CaseDocument },
       },
     },
-    async (request, reply) => {
-      const doc = await updateDocument(
-        services,
-        auditContext(request),
-        request.auth!.actor,
-        request.params.id,
-        request.body,
-        (v) => assertIfMatch(request, v),
-      );
-      return sendWithEtag(reply, doc.version, doc);
-    },
+    versionedChange(services, updateDocument),
   );
 
   app.delete(

@@ -10,8 +10,9 @@ import {
 } from '@opennrm/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { assertIfMatch, etagOf, sendWithEtag } from '../../lib/http-preconditions.js';
+import { etagOf } from '../../lib/http-preconditions.js';
 import { auditContext } from '../../plugins/auth.plugin.js';
+import { versionedChange } from '../../plugins/versioned-change.js';
 import type { Services } from '../../services.js';
 import { addTask, changeTask, listTaskPage, readCaseTasks } from './tasks.service.js';
 
@@ -73,17 +74,7 @@ export async function taskRoutes(base: FastifyInstance, { services }: { services
         response: { 200: TaskDto },
       },
     },
-    async (request, reply) => {
-      const task = await changeTask(
-        services,
-        auditContext(request),
-        request.auth!.actor,
-        request.params.id,
-        request.body,
-        (version) => assertIfMatch(request, version),
-      );
-      return sendWithEtag(reply, task.version, task);
-    },
+    versionedChange(services, changeTask),
   );
 
   app.get(

@@ -8,8 +8,9 @@ import {
 } from '@opennrm/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { assertIfMatch, sendWithEtag } from '../../lib/http-preconditions.js';
+import { sendWithEtag } from '../../lib/http-preconditions.js';
 import { auditContext } from '../../plugins/auth.plugin.js';
+import { versionedChange } from '../../plugins/versioned-change.js';
 import type { Services } from '../../services.js';
 import { viewProcedureMap } from './procedure-map.service.js';
 import {
@@ -78,17 +79,7 @@ export async function workflowRoutes(base: FastifyInstance, { services }: { serv
         response: { 200: CaseWorkflow },
       },
     },
-    async (request, reply) => {
-      const wf = await applyWorkflowAction(
-        services,
-        auditContext(request),
-        request.auth!.actor,
-        request.params.id,
-        request.body,
-        (v) => assertIfMatch(request, v),
-      );
-      return sendWithEtag(reply, wf.version, wf);
-    },
+    versionedChange(services, applyWorkflowAction),
   );
 
   app.post(
@@ -103,17 +94,7 @@ export async function workflowRoutes(base: FastifyInstance, { services }: { serv
         response: { 200: CaseWorkflow },
       },
     },
-    async (request, reply) => {
-      const wf = await changeSopVersion(
-        services,
-        auditContext(request),
-        request.auth!.actor,
-        request.params.id,
-        request.body,
-        (v) => assertIfMatch(request, v),
-      );
-      return sendWithEtag(reply, wf.version, wf);
-    },
+    versionedChange(services, changeSopVersion),
   );
 
   app.get(
