@@ -35,6 +35,7 @@ import { createStorage } from './lib/storage/index.js';
 import { validatorCompiler } from './lib/validation.js';
 import authPlugin from './plugins/auth.plugin.js';
 import errorsPlugin from './plugins/errors.plugin.js';
+import { notFoundHandler } from './plugins/not-found.js';
 import type { Services } from './services.js';
 import { createServices } from './services.js';
 
@@ -260,15 +261,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       });
     });
   }
-  app.setNotFoundHandler(async (request, reply) => {
-    if (webDist && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      // The static files live in their own plugin context (their routes are declared public
-      // there), so `reply.sendFile` is not decorated here: the small shell is read directly.
-      const shell = await fs.promises.readFile(path.join(webDist, 'index.html'));
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(shell);
-    }
-    return reply.status(404).send({ code: 'NOT_FOUND', message: 'No such endpoint' });
-  });
+  app.setNotFoundHandler(notFoundHandler(webDist));
 
   return app;
 }

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import authPlugin from '../src/plugins/auth.plugin.js';
@@ -8,12 +11,21 @@ import { createTestContext, type TestContext } from './harness.js';
  * Authentication and permission belong to the matched route, never to the URL text: the
  * router decodes `%61` to `a`, collapses nothing else, and a guard that tested the raw
  * URL let `/%61pi/users` through without a session (issue 9, hole 1).
+ * The app runs with a built web app, as in production (a temporary one: the test does not
+ * depend on whether `packages/web/dist` was built): a path that names the API however it is
+ * spelled never gets the web app's index.html, only a JSON answer with no-store.
  */
 let ctx: TestContext;
+let webDir: string;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  webDir = await mkdtemp(path.join(os.tmpdir(), 'opennrm-web-'));
+  await writeFile(path.join(webDir, 'index.html'), '<!doctype html><title>OpenNRM</title>');
+  ctx = await createTestContext({ WEB_DIST_DIR: webDir });
 });
-afterAll(async () => ctx.close());
+afterAll(async () => {
+  await ctx.close();
+  await rm(webDir, { recursive: true, force: true });
+});
 
 const SOME_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -78,6 +90,9 @@ describe('the route guard', () => {
         if (res.statusCode === 401 && res.headers['cache-control'] !== 'no-store') {
           leaks.push(`${op.method} ${url} → 401 without no-store`);
         }
+        if (res.statusCode === 404 && !String(res.headers['content-type']).includes('application/json')) {
+          leaks.push(`${op.method} ${url} → 404 as ${res.headers['content-type']}`);
+        }
       }
     }
     expect(leaks).toEqual([]);
@@ -122,6 +137,32 @@ describe('the route guard', () => {
       const res = await ctx.app.inject({ method: 'GET', url });
       expect(res.headers['cache-control'], url).toBe('no-store');
     }
+  });
+
+  it('answers a path that names the API a JSON 404, never the web app, however it is spelled', async () => {
+    const urls = [
+      '/api',
+      '/api/',
+      '//api/me',
+      '/%61pi/nothing',
+      '/%2561pi/nothing',
+      '/API/nothing',
+      '/x/../api/nothing',
+      '/./api/nothing',
+      '/%2e/api/nothing',
+      '/%5capi/nothing',
+      '/api%2Fnothing',
+    ];
+    for (const url of urls) {
+      const res = await ctx.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers['content-type'], url).toContain('application/json');
+      expect(res.headers['cache-control'], url).toBe('no-store');
+      expect(res.body, url).not.toContain('OpenNRM');
+    }
+    // An app path still gets the web app.
+    const page = await ctx.app.inject({ method: 'GET', url: '/apiary/cases' });
+    expect(page.headers['content-type']).toContain('text/html');
   });
 
   it('refuses to start when a route declares no access', async () => {
