@@ -12,6 +12,24 @@ type Links = ReturnType<typeof useCaseLinks>;
 
 const fieldId = (base: string, item: QueueItem, field: keyof Draft) => `${base}-${item.key}-${field}`;
 
+/** A chosen file's name and size, and "Remove". */
+function CardHead({ item }: { item: QueueItem }) {
+  const { t } = useTranslation();
+  const size = useFileSize();
+  return (
+    <div className="upload-card__head">
+      <h4 className="heading-s upload-card__file">
+        <span dir="auto">{item.file.name}</span>
+        <span className="upload-card__size">{size(item.file.size)}</span>
+      </h4>
+      <button type="button" className="button button--link" onClick={() => uploadQueue.remove(item.key)}>
+        {t('common.remove')}
+        <span className="visually-hidden"> {item.file.name}</span>
+      </button>
+    </div>
+  );
+}
+
 /** The metadata of one new document, before its upload starts. */
 function DraftCard({
   item,
@@ -25,7 +43,6 @@ function DraftCard({
   errorFor: (field: string) => string | undefined;
 }) {
   const { t } = useTranslation();
-  const size = useFileSize();
   const types = useDocumentTypeOptions();
   const languages = useLanguageOptions();
   const { draft } = item;
@@ -33,16 +50,7 @@ function DraftCard({
   const id = (field: keyof Draft) => fieldId(base, item, field);
   return (
     <li className="upload-card">
-      <div className="upload-card__head">
-        <h4 className="heading-s upload-card__file">
-          <span dir="auto">{item.file.name}</span>
-          <span className="upload-card__size">{size(item.file.size)}</span>
-        </h4>
-        <button type="button" className="button button--link" onClick={() => uploadQueue.remove(item.key)}>
-          {t('common.remove')}
-          <span className="visually-hidden"> {item.file.name}</span>
-        </button>
-      </div>
+      <CardHead item={item} />
       <div className="upload-card__fields">
         <SelectField
           id={id('type')}
@@ -144,19 +152,9 @@ function OfferCard({ item }: { item: QueueItem }) {
 
 function RefusedCard({ item, limit }: { item: QueueItem; limit: string }) {
   const { t } = useTranslation();
-  const size = useFileSize();
   return (
     <li className="upload-card upload-card--refused">
-      <div className="upload-card__head">
-        <h4 className="heading-s upload-card__file">
-          <span dir="auto">{item.file.name}</span>
-          <span className="upload-card__size">{size(item.file.size)}</span>
-        </h4>
-        <button type="button" className="button button--link" onClick={() => uploadQueue.remove(item.key)}>
-          {t('common.remove')}
-          <span className="visually-hidden"> {item.file.name}</span>
-        </button>
-      </div>
+      <CardHead item={item} />
       <p className="error-message">
         {item.refusal === 'too_large'
           ? t('documents.errors.FILE_TOO_LARGE', { limit })
