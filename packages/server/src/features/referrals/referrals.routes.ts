@@ -12,7 +12,7 @@ import {
   ReferralPurpose,
   ReferralTransition,
 } from '@opennrm/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actContextOf } from '../../lib/act-context.js';
@@ -34,6 +34,12 @@ export async function referralRoutes(base: FastifyInstance, { services }: { serv
   /** The request's use-case context: who acts, audited, now. */
   const act = (request: FastifyRequest) =>
     actContextOf(services, auditContext(request), request.auth!.userId);
+  /** A referral answered as the caller may see it, with its ETag. */
+  const answer = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    referral: Parameters<typeof presentReferral>[2],
+  ) => sendWithEtag(reply, referral.version, presentReferral(services, request.auth!.actor, referral));
 
   app.get(
     '/api/cases/:id/referrals',
@@ -87,10 +93,8 @@ export async function referralRoutes(base: FastifyInstance, { services }: { serv
       },
     },
     async (request, reply) => {
-      const actor = request.auth!.actor;
-      const referral = await sendReferral(act(request), actor, request.params.id, request.body);
-      reply.code(201);
-      return sendWithEtag(reply, referral.version, presentReferral(services, actor, referral));
+      const referral = await sendReferral(act(request), request.auth!.actor, request.params.id, request.body);
+      return answer(request, reply.code(201), referral);
     },
   );
 
@@ -100,11 +104,12 @@ export async function referralRoutes(base: FastifyInstance, { services }: { serv
       config: { access: { permission: ['referrals.send', 'referrals.respond'] } },
       schema: { tags, summary: 'One referral', params: IdParams, response: { 200: ReferralDto } },
     },
-    async (request, reply) => {
-      const actor = request.auth!.actor;
-      const referral = await readReferral(services, auditContext(request), actor, request.params.id);
-      return sendWithEtag(reply, referral.version, presentReferral(services, actor, referral));
-    },
+    async (request, reply) =>
+      answer(
+        request,
+        reply,
+        await readReferral(services, auditContext(request), request.auth!.actor, request.params.id),
+      ),
   );
 
   app.post(
@@ -121,11 +126,14 @@ export async function referralRoutes(base: FastifyInstance, { services }: { serv
       },
     },
     async (request, reply) => {
-      const actor = request.auth!.actor;
-      const referral = await answerReferral(act(request), actor, request.params.id, request.body, (v) =>
-        assertIfMatch(request, v),
+      const referral = await answerReferral(
+        act(request),
+        request.auth!.actor,
+        request.params.id,
+        request.body,
+        (v) => assertIfMatch(request, v),
       );
-      return sendWithEtag(reply, referral.version, presentReferral(services, actor, referral));
+      return answer(request, reply, referral);
     },
   );
 
@@ -141,11 +149,12 @@ export async function referralRoutes(base: FastifyInstance, { services }: { serv
         response: { 200: ReferralDto },
       },
     },
-    async (request, reply) => {
-      const actor = request.auth!.actor;
-      const referral = await requestOnward(act(request), actor, request.params.id, request.body);
-      return sendWithEtag(reply, referral.version, presentReferral(services, actor, referral));
-    },
+    async (request, reply) =>
+      answer(
+        request,
+        reply,
+        await requestOnward(act(request), request.auth!.actor, request.params.id, request.body),
+      ),
   );
 
   app.get(
