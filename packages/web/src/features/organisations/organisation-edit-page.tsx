@@ -2,9 +2,10 @@ import type { Organisation } from '@opennrm/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { adminApi, ORGANISATIONS_KEY } from '../../api/admin';
 import { useSession } from '../../api/auth';
+import { BackLink } from '../../components/back-link';
 import { Badge } from '../../components/badge';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { errorMessage } from '../../components/form-errors';
@@ -69,11 +70,7 @@ export function OrganisationEditPage() {
 
   return (
     <>
-      <p>
-        <Link className="back-link" to="/organisations">
-          {t('common.back')}
-        </Link>
-      </p>
+      <BackLink to="/organisations" />
       <span className="caption">{t('organisations.editCaption')}</span>
       <h1 className="heading-l">
         <bdi>{organisation.name}</bdi>

@@ -2,8 +2,9 @@ import type { OrganisationKind } from '@opennrm/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { adminApi, ORGANISATIONS_KEY } from '../../api/admin';
+import { BackLink } from '../../components/back-link';
 import { usePageTitle } from '../../components/page-title';
 import { OrganisationForm } from './organisation-form';
 
@@ -16,11 +17,7 @@ export function OrganisationNewPage() {
 
   return (
     <>
-      <p>
-        <Link className="back-link" to="/organisations">
-          {t('common.back')}
-        </Link>
-      </p>
+      <BackLink to="/organisations" />
       <h1 className="heading-l">{t('organisations.newTitle')}</h1>
       <OrganisationForm
         mode="create"

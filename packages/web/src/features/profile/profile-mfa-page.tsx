@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { ME_KEY, useSession } from '../../api/auth';
 import { sessionStore } from '../../api/session-store';
+import { BackLink } from '../../components/back-link';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
 import { MfaSetup } from '../auth';
@@ -19,11 +20,7 @@ export function ProfileMfaPage() {
 
   return (
     <>
-      <p>
-        <Link className="back-link" to="/profile">
-          {t('common.back')}
-        </Link>
-      </p>
+      <BackLink to="/profile" />
       <h1 className="heading-l">{t('setupMfa.title')}</h1>
       {me?.mfaEnabled ? (
         <Notice tone="info" title={t('setupMfa.alreadyOn')} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useSession } from '../../api/auth';
 import { useSop } from '../../api/sops';
+import { BackLink } from '../../components/back-link';
 import { Badge } from '../../components/badge';
 import { errorMessage } from '../../components/form-errors';
 import { PageLoading } from '../../components/loading';
@@ -68,11 +69,7 @@ export function SopFrame({
 
   return (
     <>
-      <p>
-        <Link className="back-link" to="/sops">
-          {t('common.back')}
-        </Link>
-      </p>
+      <BackLink to="/sops" />
       <span className="caption">
         {t('sops.caption')} · <Ltr code>{sop.id}</Ltr>
       </span>

@@ -2,9 +2,10 @@ import type { Role, User } from '@opennrm/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { adminApi, USERS_KEY, useAllOrganisations } from '../../api/admin';
 import { useSession } from '../../api/auth';
+import { BackLink } from '../../components/back-link';
 import { DateTime } from '../../components/date-time';
 import { errorMessage } from '../../components/form-errors';
 import { PageLoading } from '../../components/loading';
@@ -75,11 +76,7 @@ export function UserEditPage() {
 
   return (
     <>
-      <p>
-        <Link className="back-link" to="/users">
-          {t('common.back')}
-        </Link>
-      </p>
+      <BackLink to="/users" />
       <span className="caption">{t('users.editCaption')}</span>
       <h1 className="heading-l">{user.displayName}</h1>
       <Summary user={user} />

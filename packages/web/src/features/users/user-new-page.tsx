@@ -2,8 +2,9 @@ import type { Role } from '@opennrm/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { adminApi, USERS_KEY, useAllOrganisations } from '../../api/admin';
+import { BackLink } from '../../components/back-link';
 import { errorMessage } from '../../components/form-errors';
 import { PageLoading } from '../../components/loading';
 import { Notice } from '../../components/notice';
@@ -20,11 +21,7 @@ export function UserNewPage() {
 
   return (
     <>
-      <p>
-        <Link className="back-link" to="/users">
-          {t('common.back')}
-        </Link>
-      </p>
+      <BackLink to="/users" />
       <h1 className="heading-l">{t('users.newTitle')}</h1>
       <p>{t('users.newIntro')}</p>
       {organisations.isPending ? (
