@@ -5,7 +5,11 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { i18n } from '../../src/i18n';
 import { server } from './network';
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: 'error' });
+  // The app loads one language at a time; the tests switch between both.
+  await i18n.loadLanguages(['en', 'ar']);
+});
 beforeEach(async () => {
   await i18n.changeLanguage('en');
 });
