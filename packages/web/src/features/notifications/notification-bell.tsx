@@ -8,6 +8,7 @@ import { useFormatters } from '../../i18n/format';
 import { hasPermission } from '../../lib/permissions';
 import { NotificationItem } from './notification-item';
 import './notifications.css';
+import { MarkAllRead } from './mark-all-read';
 
 function BellIcon() {
   return (
@@ -114,16 +115,7 @@ export function NotificationBell() {
           <h2 className="bell__title" id={headingId}>
             {t('notifications.title')}
           </h2>
-          {unread > 0 ? (
-            <button
-              type="button"
-              className="button button--link bell__mark-all"
-              disabled={markAll.isPending}
-              onClick={() => markAll.mutate()}
-            >
-              {t('notifications.markAllRead')}
-            </button>
-          ) : null}
+          <MarkAllRead unread={unread} className="button button--link bell__mark-all" markAll={markAll} />
         </div>
         <div className="bell__scroll">
           {latest.isPending ? (

@@ -10,6 +10,7 @@ import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
 import { NotificationItem } from './notification-item';
 import './notifications.css';
+import { MarkAllRead } from './mark-all-read';
 
 /** All my notifications, newest first, paged; "Unread" keeps the filter in the address. */
 export function NotificationsPage() {
@@ -45,16 +46,7 @@ export function NotificationsPage() {
             </li>
           </ul>
         </nav>
-        {unread > 0 ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={markAll.isPending}
-            onClick={() => markAll.mutate()}
-          >
-            {t('notifications.markAllRead')}
-          </button>
-        ) : null}
+        <MarkAllRead unread={unread} className="button button--secondary" markAll={markAll} />
       </div>
       {markAll.isError ? <Notice tone="error" title={errorMessage(t, markAll.error)} /> : null}
       {list.isPending ? (
