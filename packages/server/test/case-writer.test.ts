@@ -95,14 +95,19 @@ describe('one writer for the case row', () => {
     expect(stale.statusCode, stale.body).toBe(412);
     expect(stale.json().code).toBe('PRECONDITION_FAILED');
     expect((await readCase(id)).body).toMatchObject({ risk: 'medium', interpreterUsed: false });
-    // The follow-up's own event, and no case.updated for the refused PATCH.
+    // The follow-up's own event, the writer's record of the risk it changed (the SOP's stage
+    // moves are recorded the same way), and no case.updated for the refused PATCH.
     const events = await ctx.db
       .selectFrom('audit_log')
-      .select('action')
+      .select(['action', 'details'])
       .where('target_id', '=', id)
       .where('action', 'in', ['follow_up.recorded', 'case.updated'])
+      .orderBy('id')
       .execute();
-    expect(events.map((e) => e.action)).toEqual(['follow_up.recorded']);
+    const causes = events.map((e) => `${e.action}:${(e.details as { cause?: string } | null)?.cause ?? '-'}`);
+    expect(causes).toContain('follow_up.recorded:-');
+    expect(causes).toContain('case.updated:follow_up.recorded');
+    expect(causes.filter((c) => c === 'case.updated:-')).toEqual([]);
   });
 
   it('a follow-up that finds the same risk changes nothing on the case: its ETag stays', async () => {
@@ -207,16 +212,17 @@ describe('updateCaseRow', () => {
     });
     const id = created.json().id as string;
     const now = new Date();
-    expect(await updateCaseRow(ctx.db, id, { referred_by_name: 'First' }, now, { expectedVersion: 1 })).toBe(
-      2,
-    );
+    const audit = { ctx: {}, action: 'case.updated' as const };
+    expect(
+      await updateCaseRow(ctx.db, id, { referred_by_name: 'First' }, now, { expectedVersion: 1, audit }),
+    ).toBe(2);
     await expect(
-      updateCaseRow(ctx.db, id, { referred_by_name: 'Second' }, now, { expectedVersion: 1 }),
+      updateCaseRow(ctx.db, id, { referred_by_name: 'Second' }, now, { expectedVersion: 1, audit }),
     ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', details: { currentVersion: 2 } });
     // The same value again with onlyIfChanged: no write, no new version.
-    expect(await updateCaseRow(ctx.db, id, { referred_by_name: 'First' }, now, { onlyIfChanged: true })).toBe(
-      undefined,
-    );
+    expect(
+      await updateCaseRow(ctx.db, id, { referred_by_name: 'First' }, now, { onlyIfChanged: true, audit }),
+    ).toBe(undefined);
     const row = await ctx.db
       .selectFrom('cases')
       .select(['referred_by_name', 'version'])
@@ -224,7 +230,7 @@ describe('updateCaseRow', () => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ referred_by_name: 'First', version: 2 });
     await expect(
-      updateCaseRow(ctx.db, '00000000-0000-4000-8000-000000000000', { risk: 'low' }, now),
+      updateCaseRow(ctx.db, '00000000-0000-4000-8000-000000000000', { risk: 'low' }, now, { audit }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -137,7 +137,9 @@ export async function seedDemoWorkflows(
       .transaction()
       .execute(async (trx) => {
         const c = (actor: Actor) => ({ ...ctx(actor), db: trx });
-        await writeCaseRow(trx, row.id, { assigned_to: row.assigned_to ?? actors.manager.userId }, at);
+        await writeCaseRow(trx, row.id, { assigned_to: row.assigned_to ?? actors.manager.userId }, at, {
+          audit: { ctx: {}, action: 'case.assigned', details: { demo: true } },
+        });
         const started = await startWorkflow(c(actors.manager), row.id);
         if (!started) return undefined;
         await act(c(actors.manager), row.id, [

@@ -15,12 +15,12 @@ import {
   type Transaction,
   type Updateable,
 } from 'kysely';
+import { caseSectionVisible, caseVisibility } from '../../db/access/case-visibility.sql.js';
 import type { CasesTable, DB } from '../../db/schema.js';
 import type { AuditContext } from '../../lib/act-context.js';
 import { notFound } from '../../lib/app-error.js';
 import { staleVersion } from '../../lib/http-preconditions.js';
 import { recordAudit } from '../audit/index.js';
-import { caseSectionVisible, caseVisibility } from '../../db/access/case-visibility.sql.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -61,11 +61,10 @@ export interface CaseWriteOptions {
   /** Write only when a column would change: the same values leave the row and its ETag as they are. */
   onlyIfChanged?: boolean;
   /**
-   * The case-change audit event, recorded with the change (and only when the row changed). Every
-   * writer in features/cases and features/screening passes it; optional only so that older
-   * callers keep compiling while they move to it.
+   * The case-change audit event, recorded with the change, in the same transaction, and only
+   * when the row changed: no writer can change a case without leaving its trace.
    */
-  audit?: CaseChangeAudit;
+  audit: CaseChangeAudit;
 }
 
 /** A new case row, with its reference already drawn (`nextCaseReference`). */
@@ -88,7 +87,7 @@ export async function updateCaseRow(
   id: string,
   patch: CasePatch,
   now: Date,
-  opts: CaseWriteOptions = {},
+  opts: CaseWriteOptions,
 ): Promise<number | undefined> {
   const columns = (Object.keys(patch) as (keyof CasePatch)[]).filter((k) => patch[k] !== undefined);
   if (opts.onlyIfChanged && columns.length === 0) return undefined;
@@ -102,15 +101,13 @@ export async function updateCaseRow(
   }
   const row = await query.returning('version').executeTakeFirst();
   if (row) {
-    if (opts.audit) {
-      const { ctx, action, details } = opts.audit;
-      await recordAudit(
-        db,
-        ctx,
-        { action, targetType: 'case', targetId: id, ...(details ? { details } : {}) },
-        now,
-      );
-    }
+    const { ctx, action, details } = opts.audit;
+    await recordAudit(
+      db,
+      ctx,
+      { action, targetType: 'case', targetId: id, ...(details ? { details } : {}) },
+      now,
+    );
     return row.version;
   }
   const current = await db.selectFrom('cases').select('version').where('id', '=', id).executeTakeFirst();

@@ -487,7 +487,7 @@ export function writeCaseRow(
   id: string,
   patch: CasePatch,
   now: Date,
-  opts: CaseWriteOptions = {},
+  opts: CaseWriteOptions,
 ): Promise<number | undefined> {
   return updateCaseRow(db, id, patch, now, opts);
 }

@@ -57,7 +57,14 @@ export async function recordFollowUp(
       c.now,
     );
     // The case carries the risk the contact found; the same risk changes nothing.
-    await writeCaseRow(trx, row.id, { risk: input.riskAfter }, c.now, { onlyIfChanged: true });
+    await writeCaseRow(trx, row.id, { risk: input.riskAfter }, c.now, {
+      onlyIfChanged: true,
+      audit: {
+        ctx: c.audit,
+        action: 'case.updated',
+        details: { fields: ['risk'], cause: 'follow_up.recorded' },
+      },
+    });
     if (input.riskAfter === 'high' || input.riskAfter === 'urgent') {
       const loaded = await loadWorkflow(services, trx, row.id);
       const target = loaded.sop.stages.some((s) => s.id === 'referral_assistance')

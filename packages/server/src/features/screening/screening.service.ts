@@ -206,7 +206,10 @@ export async function saveScreening(
     // The stage change is part of the saved screening: its audit event (below) is recorded
     // whether or not the stage moved.
     if (row.stage === 'received') {
-      await writeCaseRow(trx, row.id, { stage: 'screening' }, now, { expectedVersion: row.version });
+      await writeCaseRow(trx, row.id, { stage: 'screening' }, now, {
+        expectedVersion: row.version,
+        audit: { ctx, action: 'case.updated', details: { fields: ['stage'], cause: 'screening.saved' } },
+      });
     }
     await recordAudit(
       trx,

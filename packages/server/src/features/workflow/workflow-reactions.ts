@@ -12,7 +12,6 @@ import {
 } from '@opennrm/domain';
 import type { ActContext } from '../../lib/act-context.js';
 import { AppError } from '../../lib/app-error.js';
-import { recordAudit } from '../audit/index.js';
 import { writeCaseRow } from '../cases/index.js';
 import { latestSops } from '../sops/index.js';
 import { assignCaseManagerTasks } from '../tasks/index.js';
@@ -59,6 +58,7 @@ export async function onScreeningConfirmed(
         state: { ...existing.state, category: decision.category, subtype: decision.subtype },
       },
       c.now,
+      c.audit,
     );
   }
   await act(
@@ -110,17 +110,12 @@ async function takeUnassignedCase(c: ActContext, caseId: string) {
   if (!c.actorId) return;
   const row = await repo.findAssigneeAndRole(c.db, caseId, c.actorId);
   if (!row?.role || row.assigned_to || !roleHas(row.role, 'cases.manage')) return;
-  await writeCaseRow(c.db, caseId, { assigned_to: c.actorId }, c.now);
-  await recordAudit(
-    c.db,
-    c.audit,
-    {
+  await writeCaseRow(c.db, caseId, { assigned_to: c.actorId }, c.now, {
+    audit: {
+      ctx: c.audit,
       action: 'case.assigned',
-      targetType: 'case',
-      targetId: caseId,
       details: { from: null, to: c.actorId, atScreening: true },
     },
-    c.now,
-  );
+  });
   if (await repo.findWorkflow(c.db, caseId)) await onCaseAssigned(c, caseId, c.actorId);
 }

@@ -122,7 +122,7 @@ export async function changeSopVersion(
     const sop = await loadSop(trx, record.sopId, change.version);
     if (!sop) throw notFound('SOP version');
     const from = record.sopVersion;
-    await saveWorkflow(trx, { ...record, sopVersion: sop.version }, services.now());
+    await saveWorkflow(trx, { ...record, sopVersion: sop.version }, services.now(), audit);
     // Re-evaluate with the new version (mandatory tasks, intake stages) in the same transaction.
     await act(actContextOf(services, audit, actor.userId, trx), row.id, [], { skipAudit: true });
     await recordAudit(

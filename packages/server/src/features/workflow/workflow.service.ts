@@ -10,7 +10,7 @@ import {
   startCase,
 } from '@opennrm/domain';
 import type { Database } from '../../db/create-db.js';
-import type { ActContext } from '../../lib/act-context.js';
+import type { ActContext, AuditContext } from '../../lib/act-context.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
 import { recordAudit } from '../audit/index.js';
@@ -57,15 +57,25 @@ export async function loadWorkflow(
   return withSop(services, db, record);
 }
 
-async function insertWorkflow(db: Database, record: Omit<WorkflowRecord, 'version'>, now: Date) {
+async function insertWorkflow(
+  db: Database,
+  record: Omit<WorkflowRecord, 'version'>,
+  now: Date,
+  audit: AuditContext,
+) {
   await repo.insertWorkflowRow(db, record, now);
-  await followStage(db, record, now);
+  await followStage(db, record, now, audit);
 }
 
 /** Writes the workflow (its version moves on) and the case's stage; answers the new version. */
-export async function saveWorkflow(db: Database, record: WorkflowRecord, now: Date): Promise<number> {
+export async function saveWorkflow(
+  db: Database,
+  record: WorkflowRecord,
+  now: Date,
+  audit: AuditContext,
+): Promise<number> {
   const version = await repo.updateWorkflowRow(db, record, now);
-  await followStage(db, record, now);
+  await followStage(db, record, now, audit);
   return version;
 }
 
@@ -73,8 +83,16 @@ export async function saveWorkflow(db: Database, record: WorkflowRecord, now: Da
  * The case's stage column follows the workflow (filters, counts, the inbox). Written only when
  * the stage moves: a stage change is a change to the case (new ETag), a task update is not.
  */
-async function followStage(db: Database, record: Pick<WorkflowRecord, 'caseId' | 'state'>, now: Date) {
-  await writeCaseRow(db, record.caseId, { stage: record.state.stage }, now, { onlyIfChanged: true });
+async function followStage(
+  db: Database,
+  record: Pick<WorkflowRecord, 'caseId' | 'state'>,
+  now: Date,
+  audit: AuditContext,
+) {
+  await writeCaseRow(db, record.caseId, { stage: record.state.stage }, now, {
+    onlyIfChanged: true,
+    audit: { ctx: audit, action: 'case.updated', details: { fields: ['stage'], cause: 'workflow' } },
+  });
 }
 
 /**
@@ -190,7 +208,7 @@ export async function act(
   if (opts.closureComment && wf.closure.decision)
     wf.closure = { ...wf.closure, comment: opts.closureComment };
   settle(wf, c.now, c.actorId);
-  wf.version = await saveWorkflow(c.db, wf, c.now);
+  wf.version = await saveWorkflow(c.db, wf, c.now, c.audit);
   const row = await findCase(c.db, caseId);
   if (!row) throw new AppError('NOT_FOUND', 'Case not found');
   const createdTaskIds = await syncTasks(
@@ -353,6 +371,7 @@ export async function startWorkflow(c: ActContext, caseId: string): Promise<Load
       closure: {},
     },
     c.now,
+    c.audit,
   );
   const catchUp: CaseAction[] = [];
   if (row.assigned_to) catchUp.push({ type: 'assign' });
