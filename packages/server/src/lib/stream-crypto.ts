@@ -120,6 +120,49 @@ export interface EncryptOptions {
 }
 
 /**
+ * The bytes of the segment being filled from a stream's chunks. A segment is handed on only
+ * when more bytes follow it (the last one is sealed and opened with its own flag, at the end);
+ * whole segments with more bytes after them go straight from the chunk, without a copy.
+ */
+class PendingSegment {
+  readonly #bytes: Buffer;
+  #length = 0;
+
+  constructor(size: number) {
+    this.#bytes = Buffer.allocUnsafe(size);
+  }
+
+  /** Takes `chunk` from `offset` on, handing each segment that is not the last to `segment`. */
+  feed(chunk: Buffer, offset: number, segment: (bytes: Buffer) => void): void {
+    const size = this.#bytes.length;
+    let at = offset;
+    while (at < chunk.length) {
+      // A full segment is pending and more bytes have come: it was not the last one.
+      if (this.#length === size) {
+        segment(this.#bytes);
+        this.#length = 0;
+      }
+      if (this.#length === 0 && chunk.length - at > size) {
+        segment(chunk.subarray(at, at + size));
+        at += size;
+        continue;
+      }
+      const n = Math.min(size - this.#length, chunk.length - at);
+      chunk.copy(this.#bytes, this.#length, at, at + n);
+      this.#length += n;
+      at += n;
+    }
+  }
+
+  /** What is pending (the last segment, at the end of the stream), emptied. */
+  take(): Buffer {
+    const rest = this.#bytes.subarray(0, this.#length);
+    this.#length = 0;
+    return rest;
+  }
+}
+
+/**
  * Encrypts a byte stream. Use in `stream.pipeline(source, enc, destination)`; once the
  * pipeline has finished, `enc.result` holds the plaintext's SHA-256 and length.
  * It holds at most one segment of plaintext.
@@ -129,9 +172,7 @@ export class EncryptStream extends Transform {
   readonly #key: Buffer;
   readonly #header: Buffer;
   readonly #prefix: Buffer;
-  readonly #segmentSize: number;
-  readonly #segment: Buffer;
-  #segmentLength = 0;
+  readonly #segment: PendingSegment;
   #counter = 0;
   #headerSent = false;
   #bytes = 0;
@@ -143,8 +184,7 @@ export class EncryptStream extends Transform {
     checkFileKey(fileKey);
     checkSegmentSize(segmentSize);
     super({ writableHighWaterMark: segmentSize, readableHighWaterMark: segmentSize + TAG_LENGTH });
-    this.#segmentSize = segmentSize;
-    this.#segment = Buffer.allocUnsafe(segmentSize);
+    this.#segment = new PendingSegment(segmentSize);
     const salt = randomBytes(SALT_LENGTH);
     this.#prefix = randomBytes(PREFIX_LENGTH);
     this.#header = Buffer.concat([STREAM_MAGIC, Buffer.alloc(4), salt, this.#prefix]);
@@ -183,25 +223,7 @@ export class EncryptStream extends Transform {
       this.#sendHeader();
       this.#hash.update(chunk);
       this.#bytes += chunk.length;
-      const size = this.#segmentSize;
-      let offset = 0;
-      while (offset < chunk.length) {
-        // A full segment is pending and more data has come: it was not the last one.
-        if (this.#segmentLength === size) {
-          this.#seal(this.#segment, false);
-          this.#segmentLength = 0;
-        }
-        // Whole segments with more data after them go straight from the chunk, without a copy.
-        if (this.#segmentLength === 0 && chunk.length - offset > size) {
-          this.#seal(chunk.subarray(offset, offset + size), false);
-          offset += size;
-          continue;
-        }
-        const n = Math.min(size - this.#segmentLength, chunk.length - offset);
-        chunk.copy(this.#segment, this.#segmentLength, offset, offset + n);
-        this.#segmentLength += n;
-        offset += n;
-      }
+      this.#segment.feed(chunk, 0, (segment) => this.#seal(segment, false));
       callback();
     } catch (error) {
       callback(error as Error);
@@ -211,8 +233,7 @@ export class EncryptStream extends Transform {
   override _flush(callback: TransformCallback) {
     try {
       this.#sendHeader();
-      this.#seal(this.#segment.subarray(0, this.#segmentLength), true);
-      this.#segmentLength = 0;
+      this.#seal(this.#segment.take(), true);
       this.#result = {
         sha256: this.#hash.digest('hex'),
         bytes: this.#bytes,
@@ -255,9 +276,7 @@ export class DecryptStream extends Transform {
   #headerLength = 0;
   #key: Buffer | undefined;
   #prefix: Buffer | undefined;
-  #segment: Buffer | undefined;
-  #segmentMax = 0;
-  #segmentLength = 0;
+  #segment: PendingSegment | undefined;
   #counter = 0;
   #bytes = 0;
   #encryptedBytes = 0;
@@ -294,8 +313,7 @@ export class DecryptStream extends Transform {
     const salt = header.subarray(9, 9 + SALT_LENGTH);
     this.#prefix = header.subarray(9 + SALT_LENGTH, HEADER_LENGTH);
     this.#key = segmentKey(this.#fileKey, salt);
-    this.#segmentMax = size + TAG_LENGTH;
-    this.#segment = Buffer.allocUnsafe(this.#segmentMax);
+    this.#segment = new PendingSegment(size + TAG_LENGTH);
     this.#header = header;
   }
 
@@ -350,24 +368,7 @@ export class DecryptStream extends Transform {
         if (this.#headerLength < HEADER_LENGTH) return callback();
         this.#readHeader();
       }
-      const max = this.#segmentMax;
-      const segment = this.#segment!;
-      while (offset < chunk.length) {
-        // A full segment is pending and more bytes follow it: it must not be the last one.
-        if (this.#segmentLength === max) {
-          this.push(this.#open(segment, false));
-          this.#segmentLength = 0;
-        }
-        if (this.#segmentLength === 0 && chunk.length - offset > max) {
-          this.push(this.#open(chunk.subarray(offset, offset + max), false));
-          offset += max;
-          continue;
-        }
-        const n = Math.min(max - this.#segmentLength, chunk.length - offset);
-        chunk.copy(segment, this.#segmentLength, offset, offset + n);
-        this.#segmentLength += n;
-        offset += n;
-      }
+      this.#segment!.feed(chunk, offset, (segment) => this.push(this.#open(segment, false)));
       callback();
     } catch (error) {
       callback(error as Error);
@@ -381,8 +382,7 @@ export class DecryptStream extends Transform {
       }
       // Whatever is left is the last segment: a file cut at a segment boundary fails here,
       // because that segment was sealed without the last flag.
-      const last = this.#open(this.#segment!.subarray(0, this.#segmentLength), true);
-      this.#segmentLength = 0;
+      const last = this.#open(this.#segment!.take(), true);
       const digest = this.#hash?.digest();
       if (this.#expectedSha256 && !(digest && timingSafeEqual(digest, this.#expectedSha256))) {
         throw new EncryptedFileCorrupt('sha256', 'decrypted content does not have the recorded SHA-256');
