@@ -12,11 +12,15 @@ import {
   seesDocument,
   taskAccess,
 } from '@opennrm/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadAccessFacts } from '../src/features/cases/cases.repository.js';
 import { DEMO_USERS } from '../src/seed.js';
 import { factory } from './factory.js';
 import { type Client, createTestContext, type TestContext } from './harness.js';
+
+// Explicit: this file builds its own databases (or reads every case as every role); a loaded
+// 2-core machine needs more than the suite's default 30 s.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 /**
  * The generated access matrix (issue 9): every operation of the OpenAPI document × every

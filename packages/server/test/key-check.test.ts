@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { createDb, type Database } from '../src/db/create-db.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -11,6 +11,10 @@ import { rotateEncryptedFields } from '../src/lib/key-rotation.js';
 import { loadFieldCrypto, readKeyFile, writeKeyFile } from '../src/lib/keys.js';
 import { DEMO_TOTP_SECRET, seed } from '../src/seed.js';
 import { createServices } from '../src/services.js';
+
+// Explicit: this file builds its own databases (or reads every case as every role); a loaded
+// 2-core machine needs more than the suite's default 30 s.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 /**
  * Issue 16, item 2: a missing key file made a new key `k1` silently; values written then were

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createFieldCrypto } from '../src/lib/field-crypto.js';
 import { rotateEncryptedFields } from '../src/lib/key-rotation.js';
 import { createTestContext } from './harness.js';
+
+// Explicit: this file builds its own databases (or reads every case as every role); a loaded
+// 2-core machine needs more than the suite's default 30 s.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 describe('encryption key rotation', () => {
   it('re-encrypts every sensitive value under the new key, keeps blind indexes, and reads the same data', async () => {
