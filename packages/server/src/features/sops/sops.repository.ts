@@ -7,20 +7,7 @@ type DbExecutor = Database;
 
 /** Publishes the shipped SOPs (version 1 of each) when none is stored; idempotent. */
 export async function seedDefaultSops(db: Database, now: Date): Promise<void> {
-  for (const sop of DEFAULT_SOPS) {
-    await db
-      .insertInto('sop_versions')
-      .values({
-        sop_id: sop.id,
-        version: sop.version,
-        category: sop.category,
-        document: JSON.stringify(sop),
-        published_by: null,
-        published_at: now,
-      })
-      .onConflict((oc) => oc.columns(['sop_id', 'version']).doNothing())
-      .execute();
-  }
+  for (const sop of DEFAULT_SOPS) await insertSopVersion(db, sop, null, now);
 }
 
 /** Every published version of every SOP (a few dozen documents: read whole, parsed and checked). */
@@ -103,11 +90,14 @@ export async function sopCategory(db: DbExecutor, sopId: string, version: number
   return row.category;
 }
 
-/** Stores a new version; false when that version exists already (someone published it first). */
+/**
+ * Stores a new version; false when that version exists already (someone published it first).
+ * A shipped SOP is published by no one.
+ */
 export async function insertSopVersion(
   db: DbExecutor,
   sop: SopDocument,
-  publishedBy: string,
+  publishedBy: string | null,
   now: Date,
 ): Promise<boolean> {
   const inserted = await db
