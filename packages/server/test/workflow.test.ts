@@ -281,7 +281,11 @@ describe('the trafficking scenario, from screening to follow-up', () => {
       { headers: { 'if-match': etag } },
     );
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ stage: 'referral_assistance', reopenRequired: false, followUps: [] });
+    expect(res.json()).toMatchObject({ stage: 'referral_assistance', reopenRequired: false });
+    // The schedule is emptied by the reopening; the contact recorded stays with the case.
+    expect(res.json().followUps).toEqual([
+      expect.objectContaining({ round: 1, index: 0, done: true, riskAfter: 'high', reached: true }),
+    ]);
     expect((await manager.get(`/api/cases/${id}`)).json().risk).toBe('high');
     const stages = res.json().stages as { id: string; status: string }[];
     expect(stages.find((s) => s.id === 'referral_assistance')?.status).toBe('current');
@@ -298,7 +302,8 @@ describe('the trafficking scenario, from screening to follow-up', () => {
       .selectFrom('follow_up_contacts')
       .select('situation_enc')
       .where('case_id', '=', id)
-      .executeTakeFirst();
-    expect(row?.situation_enc ?? '').not.toContain('recruiter');
+      .executeTakeFirstOrThrow();
+    expect(row.situation_enc).toBeTruthy();
+    expect(row.situation_enc).not.toContain('recruiter');
   });
 });
