@@ -163,6 +163,12 @@ class Flow {
     this.y += rows * lh;
   }
 
+  /** A table, or a muted line saying there is none (`empty`) when it has no rows. */
+  tableOr(columns: { title: string; weight: number }[], rows: string[][], empty: string) {
+    if (rows.length) this.table(columns, rows);
+    else this.paragraph(empty, { size: 10.5, color: COLOURS.muted });
+  }
+
   /** A table; columns are given in reading order and laid out right to left in Arabic. */
   table(columns: { title: string; weight: number }[], rows: string[][]) {
     const doc = this.text.doc;
@@ -269,72 +275,66 @@ export async function renderSummaryPdf(data: SummaryData): Promise<Buffer> {
   }
 
   flow.heading(t.referrals);
-  if (data.referrals.length) {
-    flow.table(
-      [
-        { title: t.organisation, weight: 3 },
-        { title: t.purpose, weight: 2.2 },
-        { title: t.status, weight: 2 },
-        { title: t.sent, weight: 1.6 },
-        { title: t.completed, weight: 1.6 },
-      ],
-      data.referrals.map((r) => [
-        r.organisationName,
-        label('referralPurpose', r.purpose, locale),
-        label('referralStatus', r.status, locale),
-        formatDate(r.sentAt, locale),
-        formatDate(r.completedAt, locale),
-      ]),
-    );
-  } else {
-    flow.paragraph(t.noReferrals, { size: 10.5, color: COLOURS.muted });
-  }
+  flow.tableOr(
+    [
+      { title: t.organisation, weight: 3 },
+      { title: t.purpose, weight: 2.2 },
+      { title: t.status, weight: 2 },
+      { title: t.sent, weight: 1.6 },
+      { title: t.completed, weight: 1.6 },
+    ],
+    data.referrals.map((r) => [
+      r.organisationName,
+      label('referralPurpose', r.purpose, locale),
+      label('referralStatus', r.status, locale),
+      formatDate(r.sentAt, locale),
+      formatDate(r.completedAt, locale),
+    ]),
+    t.noReferrals,
+  );
 
   const title = (task: TaskDto) => (task.title as Record<string, string>)[locale] ?? task.title.en;
   const open = data.tasks.filter((task) => task.status === 'open');
   const done = data.tasks.filter((task) => task.status === 'done');
   flow.heading(t.openTasks);
-  if (open.length) {
-    flow.table(
-      [
-        { title: t.task, weight: 5 },
-        { title: t.due, weight: 1.6 },
-      ],
-      open.map((task) => [title(task), formatDate(task.dueAt, locale)]),
-    );
-  } else flow.paragraph(t.noTasks, { size: 10.5, color: COLOURS.muted });
+  flow.tableOr(
+    [
+      { title: t.task, weight: 5 },
+      { title: t.due, weight: 1.6 },
+    ],
+    open.map((task) => [title(task), formatDate(task.dueAt, locale)]),
+    t.noTasks,
+  );
   flow.heading(t.doneTasks);
-  if (done.length) {
-    flow.table(
-      [
-        { title: t.task, weight: 5 },
-        { title: t.completed, weight: 1.6 },
-      ],
-      done.map((task) => [title(task), formatDate(task.completedAt, locale)]),
-    );
-  } else flow.paragraph(t.noTasks, { size: 10.5, color: COLOURS.muted });
+  flow.tableOr(
+    [
+      { title: t.task, weight: 5 },
+      { title: t.completed, weight: 1.6 },
+    ],
+    done.map((task) => [title(task), formatDate(task.completedAt, locale)]),
+    t.noTasks,
+  );
 
   flow.heading(t.documents);
-  if (data.documents.length) {
-    flow.table(
-      [
-        { title: t.number, weight: 0.6 },
-        { title: t.docTitle, weight: 3 },
-        { title: t.type, weight: 1.8 },
-        { title: t.date, weight: 1.5 },
-        { title: t.version, weight: 1.1 },
-        { title: t.file, weight: 2.6 },
-      ],
-      data.documents.map((d) => [
-        String(d.n),
-        d.title,
-        DOCUMENT_TYPE_LABELS[locale][d.type] ?? d.type,
-        formatDate(d.date, locale),
-        String(d.version),
-        ltr(d.fileName),
-      ]),
-    );
-  } else flow.paragraph(t.noDocuments, { size: 10.5, color: COLOURS.muted });
+  flow.tableOr(
+    [
+      { title: t.number, weight: 0.6 },
+      { title: t.docTitle, weight: 3 },
+      { title: t.type, weight: 1.8 },
+      { title: t.date, weight: 1.5 },
+      { title: t.version, weight: 1.1 },
+      { title: t.file, weight: 2.6 },
+    ],
+    data.documents.map((d) => [
+      String(d.n),
+      d.title,
+      DOCUMENT_TYPE_LABELS[locale][d.type] ?? d.type,
+      formatDate(d.date, locale),
+      String(d.version),
+      ltr(d.fileName),
+    ]),
+    t.noDocuments,
+  );
 
   // Footer on every page: the reference and "page n of N".
   const range = doc.bufferedPageRange();
