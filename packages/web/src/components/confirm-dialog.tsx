@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './dialog';
+import { FormActions } from './form-actions';
 import { errorMessage } from './form-errors';
 import { Notice } from './notice';
 
@@ -49,19 +50,13 @@ export function ConfirmDialog({
     <Dialog open={open} onClose={close} title={title} focusTitle>
       {failure ? <Notice tone="error" title={errorMessage(t, failure)} /> : null}
       <div className="dialog__body">{children}</div>
-      <div className="button-group">
-        <button
-          type="button"
-          className={danger ? 'button button--warning' : 'button'}
-          onClick={() => mutation.mutate()}
-          disabled={mutation.isPending}
-        >
-          {confirmLabel}
-        </button>
-        <button type="button" className="button button--secondary" onClick={close}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submit={confirmLabel}
+        submitClass={danger ? 'button button--warning' : 'button'}
+        pending={mutation.isPending}
+        onCancel={close}
+        onConfirm={() => mutation.mutate()}
+      />
     </Dialog>
   );
 }

@@ -9,14 +9,21 @@ interface Props {
   /** Disables the submit button while the change is on its way. */
   pending: boolean;
   onCancel: () => void;
+  /** Outside a form: the submit button is a plain button that calls this. */
+  onConfirm?: () => void;
 }
 
 /** A form's submit button and "Cancel", as dialogs and edit panels end. */
-export function FormActions({ submit, submitClass = 'button', pending, onCancel }: Props) {
+export function FormActions({ submit, submitClass = 'button', pending, onCancel, onConfirm }: Props) {
   const { t } = useTranslation();
   return (
     <div className="button-group">
-      <button type="submit" className={submitClass} disabled={pending}>
+      <button
+        type={onConfirm ? 'button' : 'submit'}
+        className={submitClass}
+        onClick={onConfirm}
+        disabled={pending}
+      >
         {submit}
       </button>
       <button type="button" className="button button--secondary" onClick={onCancel}>

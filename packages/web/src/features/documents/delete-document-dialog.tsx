@@ -2,13 +2,11 @@ import type { CaseDocument } from '@opennrm/domain';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
 import { documentsApi } from '../../api/documents';
 import { Dialog } from '../../components/dialog';
 import { TextAreaField } from '../../components/fields';
 import { FormActions } from '../../components/form-actions';
-import { Notice } from '../../components/notice';
-import { documentErrorMessage } from './document-labels';
+import { DocumentChangeError } from './document-change-error';
 
 interface Props {
   doc: CaseDocument | null;
@@ -21,7 +19,7 @@ interface Props {
  * versions), asks for the reason, and asks to confirm by submitting it.
  */
 export function DeleteDocumentDialog({ doc, onClose, onDeleted }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -52,19 +50,11 @@ export function DeleteDocumentDialog({ doc, onClose, onDeleted }: Props) {
     mutation.mutate(reason.trim());
   }
 
-  const stale = isApiError(mutation.error, 'PRECONDITION_FAILED');
   return (
     <Dialog open={doc !== null} onClose={onClose} title={t('documents.delete.title')} focusTitle>
       {doc ? (
         <form onSubmit={submit} noValidate>
-          {mutation.isError ? (
-            <Notice
-              tone="error"
-              title={
-                stale ? t('documents.edit.stale') : documentErrorMessage(t, mutation.error, i18n.language)
-              }
-            />
-          ) : null}
+          <DocumentChangeError error={mutation.isError ? mutation.error : null} />
           <div className="dialog__body">
             <p className="document-delete__name">
               <strong>

@@ -2,14 +2,13 @@ import type { CaseDocument, DocumentType, DocumentUpdate } from '@opennrm/domain
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
 import { documentsApi } from '../../api/documents';
 import { CheckboxGroup } from '../../components/choice-fields';
 import { Dialog } from '../../components/dialog';
 import { SelectField, TextField } from '../../components/fields';
 import { FormActions } from '../../components/form-actions';
-import { Notice } from '../../components/notice';
-import { documentErrorMessage, useDocumentTypeOptions } from './document-labels';
+import { DocumentChangeError } from './document-change-error';
+import { useDocumentTypeOptions } from './document-labels';
 import { useCaseLinks, useLanguageOptions } from './use-link-options';
 
 interface Props {
@@ -48,7 +47,7 @@ function changes(doc: CaseDocument, form: Form): DocumentUpdate {
 
 /** The NRM's edit of a document: its description, and the organisations it is shared with. */
 export function EditDocumentDialog({ doc, onClose, onSaved }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const types = useDocumentTypeOptions();
   const languages = useLanguageOptions();
@@ -98,20 +97,12 @@ export function EditDocumentDialog({ doc, onClose, onSaved }: Props) {
       organisations.push({ value: orgId, label: t('documents.edit.unknownOrganisation'), hint: undefined });
     }
   }
-  const stale = isApiError(mutation.error, 'PRECONDITION_FAILED');
 
   return (
     <Dialog open={doc !== null} onClose={onClose} title={t('documents.edit.title')}>
       {doc && form ? (
         <form onSubmit={submit} noValidate>
-          {mutation.isError ? (
-            <Notice
-              tone="error"
-              title={
-                stale ? t('documents.edit.stale') : documentErrorMessage(t, mutation.error, i18n.language)
-              }
-            />
-          ) : null}
+          <DocumentChangeError error={mutation.isError ? mutation.error : null} />
           <div className="dialog__body">
             <SelectField
               id={`${id}-type`}

@@ -1,10 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/dialog';
 import { PasswordField } from '../../components/fields';
 import { FormActions } from '../../components/form-actions';
-import { apiErrorToFieldErrors, useFormErrors } from '../../components/form-errors';
+import { apiErrorToFieldErrors } from '../../components/form-errors';
+import { usePasswordDialog } from '../../components/use-password-dialog';
 
 interface Props<T> {
   open: boolean;
@@ -29,29 +29,17 @@ export function PasswordConfirmDialog<T>({
   onDone,
 }: Props<T>) {
   const { t } = useTranslation();
-  const [password, setPassword] = useState('');
-  const form = useFormErrors();
-  const mutation = useMutation({
-    mutationFn: () => action(password),
-    onSuccess: (result) => {
-      close();
-      onDone(result);
-    },
-    onError: (error) =>
-      form.show(
-        apiErrorToFieldErrors(t, error, {
-          form: 'password',
-          fields: ['currentPassword'],
-          codeFields: { PASSWORD_INCORRECT: 'currentPassword', MFA_REQUIRED_FOR_ROLE: '' },
-        }).map((problem) => ({ ...problem, field: problem.field || 'currentPassword' })),
-      ),
+  const { password, setPassword, form, mutation, close } = usePasswordDialog({
+    send: action,
+    onDone,
+    onClose,
+    toErrors: (error) =>
+      apiErrorToFieldErrors(t, error, {
+        form: 'password',
+        fields: ['currentPassword'],
+        codeFields: { PASSWORD_INCORRECT: 'currentPassword', MFA_REQUIRED_FOR_ROLE: '' },
+      }).map((problem) => ({ ...problem, field: problem.field || 'currentPassword' })),
   });
-
-  function close(): void {
-    setPassword('');
-    form.clear();
-    onClose();
-  }
 
   function submit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();

@@ -1,12 +1,12 @@
 import { checkPasswordShape, type User } from '@opennrm/domain';
-import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi } from '../../api/admin';
 import { Dialog } from '../../components/dialog';
 import { PasswordField } from '../../components/fields';
 import { FormActions } from '../../components/form-actions';
-import { apiErrorToFieldErrors, useFormErrors } from '../../components/form-errors';
+import { apiErrorToFieldErrors } from '../../components/form-errors';
+import { usePasswordDialog } from '../../components/use-password-dialog';
 
 interface Props {
   user: User;
@@ -18,28 +18,22 @@ interface Props {
 /** Sets a temporary password that the user must replace at their next sign-in. */
 export function ResetPasswordDialog({ user, open, onClose, onDone }: Props) {
   const { t } = useTranslation();
-  const [password, setPassword] = useState('');
-  const form = useFormErrors();
-  const reset = useMutation({
-    mutationFn: () => adminApi.resetPassword(user.id, password),
-    onSuccess: () => {
-      close();
-      onDone();
-    },
-    onError: (error) =>
-      form.show(
-        apiErrorToFieldErrors(t, error, { form: 'user', fields: ['password'] }).map((problem) => ({
-          ...problem,
-          field: 'password',
-        })),
-      ),
+  const {
+    password,
+    setPassword,
+    form,
+    mutation: reset,
+    close,
+  } = usePasswordDialog({
+    send: (password) => adminApi.resetPassword(user.id, password),
+    onDone,
+    onClose,
+    toErrors: (error) =>
+      apiErrorToFieldErrors(t, error, { form: 'user', fields: ['password'] }).map((problem) => ({
+        ...problem,
+        field: 'password',
+      })),
   });
-
-  function close(): void {
-    setPassword('');
-    form.clear();
-    onClose();
-  }
 
   function submit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();

@@ -5,6 +5,7 @@ import type { Versioned } from '../../api/client';
 import { RadioGroup } from '../../components/choice-fields';
 import { Dialog } from '../../components/dialog';
 import { TextAreaField } from '../../components/fields';
+import { FormActions } from '../../components/form-actions';
 import { ChangeFeedbackNotice } from './change-feedback';
 import { useWorkflowChange } from './use-workflow-change';
 
@@ -95,19 +96,13 @@ export function ActionDialog({
           />
         ) : null}
       </div>
-      <div className="button-group">
-        <button
-          type="button"
-          className={danger ? 'button button--warning' : 'button'}
-          onClick={submit}
-          disabled={mutation.pending}
-        >
-          {confirmLabel}
-        </button>
-        <button type="button" className="button button--secondary" onClick={close}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submit={confirmLabel}
+        submitClass={danger ? 'button button--warning' : 'button'}
+        pending={mutation.pending}
+        onCancel={close}
+        onConfirm={submit}
+      />
     </Dialog>
   );
 }
