@@ -17,7 +17,7 @@ import {
   tasksForStage,
 } from './plan.js';
 import type { SopDocument } from './sop-schema.js';
-import type { CaseState, CaseTask } from './state.js';
+import type { CaseReferral, CaseState, CaseTask } from './state.js';
 import type { LifecycleStage } from './vocabulary.js';
 
 /** When an action happens, and the calendar its deadlines run on. */
@@ -144,7 +144,7 @@ function perform(sop: SopDocument, state: CaseState, action: CaseAction, ctx: Ac
           : {}),
         ...(ack ? { acknowledgeBy: ack } : {}),
       };
-      const sent = { ...state, referrals: [...state.referrals, referral] };
+      const sent = linkedDone(sop, { ...state, referrals: [...state.referrals, referral] }, referral, 'sent');
       return withTasks(sent, tasksForReferral(sop, referral, 'referral_sent', at, ctx.calendar, sent));
     }
     case 'update_referral':
@@ -208,9 +208,33 @@ function updateReferral(
     calendar,
   );
   if (action.status === 'accepted' && complete) updated.completeBy = complete;
-  const next = { ...state, referrals: state.referrals.map((r) => (r.id === referral.id ? updated : r)) };
-  if (action.status !== 'accepted') return next;
+  const updatedState = {
+    ...state,
+    referrals: state.referrals.map((r) => (r.id === referral.id ? updated : r)),
+  };
+  if (action.status !== 'accepted') return updatedState;
+  const next = linkedDone(sop, updatedState, referral, 'accepted');
   return withTasks(next, tasksForReferral(sop, referral, 'referral_accepted', at, calendar, next));
+}
+
+/**
+ * A referral's event completes the open tasks the SOP links to it (`doneBy`): sending the
+ * police referral ticks "alert the police", the shelter accepting it ticks "shelter placement".
+ */
+function linkedDone(
+  sop: SopDocument,
+  state: CaseState,
+  referral: Pick<CaseReferral, 'organisationKind' | 'purpose' | 'embassyOfNationality'>,
+  on: 'sent' | 'accepted',
+): CaseState {
+  const sopReferral = sopReferralFor(sop, referral);
+  if (!sopReferral) return state;
+  const linked = (task: CaseTask) => {
+    const doneBy = task.status === 'open' ? sopTaskOf(sop, task.sopTaskId)?.task.doneBy : undefined;
+    return doneBy?.referral === sopReferral.id && doneBy.on === on;
+  };
+  if (!state.tasks.some(linked)) return state;
+  return { ...state, tasks: state.tasks.map((t) => (linked(t) ? { ...t, status: 'done' as const } : t)) };
 }
 
 /** Open SOP tasks follow the SOP's current answer to "is this mandatory for this case?". */

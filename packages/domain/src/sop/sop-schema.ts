@@ -88,6 +88,8 @@ export const SopTask = z.strictObject({
   cancellable: z.boolean().optional(),
   /** What completes the task. */
   evidence: LocalizedText.optional(),
+  /** The referral of this SOP whose sending (or acceptance) completes the task by itself. */
+  doneBy: z.strictObject({ referral: SopKey, on: z.enum(['sent', 'accepted']) }).optional(),
 });
 export type SopTask = z.infer<typeof SopTask>;
 
@@ -218,6 +220,8 @@ function checkIds(sop: z.infer<typeof SopDocumentShape>, ctx: Ctx): void {
       const path = ['stages', s, 'tasks', t];
       if (taskIds.has(task.id)) issue(ctx, [...path, 'id'], 'duplicate task id');
       taskIds.add(task.id);
+      if (task.doneBy && !referralIds.has(task.doneBy.referral))
+        issue(ctx, [...path, 'doneBy', 'referral'], `unknown referral ${task.doneBy.referral}`);
       const deadline = task.deadline;
       if (!deadline) return;
       checkDuration(ctx, [...path, 'deadline'], deadline);

@@ -32,6 +32,7 @@ export function traffickingReceivedTasks(child: boolean): SopTask[] {
       mandatory: true,
       mandatoryUnless: { consentRefused: { purpose: 'shelter' } },
       createWhen: URGENT,
+      doneBy: { referral: 'shelter', on: 'accepted' },
     },
     {
       id: 'urgent_police',
@@ -41,6 +42,7 @@ export function traffickingReceivedTasks(child: boolean): SopTask[] {
       mandatory: true,
       mandatoryUnless: { consentRefused: consentToPolice },
       createWhen: URGENT,
+      doneBy: { referral: 'police_investigation', on: 'sent' },
     },
   ];
   if (child) {
