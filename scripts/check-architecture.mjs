@@ -37,7 +37,8 @@ const add = (file, line, rule, text) =>
   findings.push({ file: relative(root, file), line, rule, text: text.trim().slice(0, 120) });
 
 const serverSrc = join(root, 'packages/server/src');
-const sqlAllowed = (rel) => /\.repository\.ts$/.test(rel) || /\.sql\.ts$/.test(rel) || rel.startsWith(`db${sep}`);
+const sqlAllowed = (rel) =>
+  /\.repository\.ts$/.test(rel) || /\.sql\.ts$/.test(rel) || rel.startsWith(`db${sep}`);
 
 /** `features/<name>/...` → name, else undefined. */
 const featureOf = (rel) => rel.match(/^features[\\/]([^\\/]+)[\\/]/)?.[1];
@@ -59,10 +60,12 @@ function checkImports(file, rel, text, base) {
     const target = relative(base, join(file, '..', imp.spec));
     const targetFeature = featureOf(target);
     if (targetFeature && targetFeature !== feature) {
-      const isIndex = /^features[\\/][^\\/]+[\\/]index(\.js)?$/.test(target) || /^features[\\/][^\\/]+$/.test(target);
+      const isIndex =
+        /^features[\\/][^\\/]+[\\/]index(\.js)?$/.test(target) || /^features[\\/][^\\/]+$/.test(target);
       if (!isIndex) add(file, imp.line, 'a feature is imported other than through its index.ts', imp.text);
       // shared code (server lib; web components, api, i18n) must not depend on any feature
-      if (/^(lib|components|api|i18n)[\\/]/.test(rel)) add(file, imp.line, 'shared code imports a feature', imp.text);
+      if (/^(lib|components|api|i18n)[\\/]/.test(rel))
+        add(file, imp.line, 'shared code imports a feature', imp.text);
     }
     if (/\.routes\.ts$/.test(rel) && /\.routes(\.js)?$/.test(imp.spec))
       add(file, imp.line, 'a route file imports another route file', imp.text);
@@ -81,7 +84,8 @@ for (const file of walk(serverSrc)) {
     const code = l.replace(/\/\/.*$/, '');
     if (/^\s*(\*|\/\*)/.test(l)) return;
     if (!sqlAllowed(rel) && SQL.some((re) => re.test(code))) add(file, i + 1, 'SQL outside a repository', l);
-    if (/\.routes\.ts$/.test(rel) && TRANSACTION.test(code)) add(file, i + 1, 'a transaction opened in a route file', l);
+    if (/\.routes\.ts$/.test(rel) && TRANSACTION.test(code))
+      add(file, i + 1, 'a transaction opened in a route file', l);
   });
   checkImports(file, rel, text, serverSrc);
   if (/\.sql\.ts$/.test(rel)) continue;
@@ -92,11 +96,13 @@ for (const file of walk(serverSrc)) {
   const rel = relative(serverSrc, file);
   if (sqlAllowed(rel)) continue;
   for (const imp of importsOf(readFileSync(file, 'utf8')))
-    if (/\.sql(\.js)?$/.test(imp.spec)) add(file, imp.line, 'a *.sql.ts fragment imported outside a repository', imp.text);
+    if (/\.sql(\.js)?$/.test(imp.spec))
+      add(file, imp.line, 'a *.sql.ts fragment imported outside a repository', imp.text);
 }
 
 const webSrc = join(root, 'packages/web/src');
-for (const file of walk(webSrc)) checkImports(file, relative(webSrc, file), readFileSync(file, 'utf8'), webSrc);
+for (const file of walk(webSrc))
+  checkImports(file, relative(webSrc, file), readFileSync(file, 'utf8'), webSrc);
 
 const byRule = new Map();
 for (const f of findings) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);

@@ -1,7 +1,7 @@
 import { type Actor, type CaseSection, caseAccess } from '@opennrm/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAudit } from '../src/features/audit/audit.service.js';
 import { caseSectionVisible } from '../src/db/access/case-visibility.sql.js';
+import { recordAudit } from '../src/features/audit/audit.service.js';
 import { loadAccessFacts } from '../src/features/cases/cases.repository.js';
 import { DEMO_USERS } from '../src/seed.js';
 import { factory } from './factory.js';

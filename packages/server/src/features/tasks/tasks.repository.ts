@@ -6,11 +6,11 @@ import {
   type TaskListQuery,
 } from '@opennrm/domain';
 import { type Insertable, type Kysely, type SqlBool, sql, type Updateable } from 'kysely';
+import { taskVisibility } from '../../db/access/task-visibility.sql.js';
 import type { Database } from '../../db/create-db.js';
 import { notFound } from '../../lib/app-error.js';
 import { staleVersion } from '../../lib/http-preconditions.js';
 import { decodeInstantIdCursor } from '../../lib/sql.js';
-import { taskVisibility } from '../../db/access/task-visibility.sql.js';
 
 /** The `tasks` table as the database declares it. */
 type TasksTable = (Database extends Kysely<infer D> ? D : never)['tasks'];
