@@ -4,10 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import type { usePagedList } from '../api/lists';
 import { DataTable } from './data-table';
 import { Flash } from './flash';
-import { errorMessage } from './form-errors';
-import { PagedListFooter } from './load-more';
-import { SkeletonRows } from './loading';
-import { Notice } from './notice';
+import { PagedListStates } from './load-more';
 import { usePageTitle } from './page-title';
 
 interface Props {
@@ -49,24 +46,17 @@ export function AdminListPage({ texts, newPath, list, filtered, filters, head, r
       <div className="list-layout">
         {filters}
         <div className="list-layout__results">
-          {list.isPending ? (
-            <SkeletonRows />
-          ) : list.isError ? (
-            <Notice tone="error" title={errorMessage(t, list.error)} />
-          ) : list.items.length === 0 ? (
-            <div className="empty-state">
-              <h2 className="heading-m">{t(`${texts}.emptyTitle`)}</h2>
-              <p>{filtered ? t(`${texts}.emptyFiltered`) : t(`${texts}.emptyAll`)}</p>
-            </div>
-          ) : (
-            <>
-              <DataTable caption={t(`${texts}.title`)}>
-                <thead>{head}</thead>
-                <tbody>{rows}</tbody>
-              </DataTable>
-              <PagedListFooter list={list} countKey={`${texts}.count`} />
-            </>
-          )}
+          <PagedListStates
+            list={list}
+            countKey={`${texts}.count`}
+            emptyTitle={t(`${texts}.emptyTitle`)}
+            emptyText={filtered ? t(`${texts}.emptyFiltered`) : t(`${texts}.emptyAll`)}
+          >
+            <DataTable caption={t(`${texts}.title`)}>
+              <thead>{head}</thead>
+              <tbody>{rows}</tbody>
+            </DataTable>
+          </PagedListStates>
         </div>
       </div>
     </>

@@ -1,4 +1,8 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorMessage } from './form-errors';
+import { SkeletonRows } from './loading';
+import { Notice } from './notice';
 
 interface Props {
   /** Translation key of the count sentence, pluralised on `count`. */
@@ -55,5 +59,34 @@ export function PagedListFooter({ list, countKey, shownKey }: PagedProps) {
       loading={list.isFetchingNextPage}
       onLoadMore={() => void list.fetchNextPage()}
     />
+  );
+}
+
+interface StatesProps extends PagedProps {
+  list: PagedProps['list'] & { isPending: boolean; isError: boolean; error: unknown };
+  /** The empty state's heading and sentence. */
+  emptyTitle: string;
+  emptyText: string;
+  /** The rows, shown when there are some, above the footer. */
+  children: ReactNode;
+}
+
+/** A `usePagedList` list's loading, error and empty states, else its rows and footer. */
+export function PagedListStates({ list, countKey, shownKey, emptyTitle, emptyText, children }: StatesProps) {
+  const { t } = useTranslation();
+  return list.isPending ? (
+    <SkeletonRows />
+  ) : list.isError ? (
+    <Notice tone="error" title={errorMessage(t, list.error)} />
+  ) : list.items.length === 0 ? (
+    <div className="empty-state">
+      <h2 className="heading-m">{emptyTitle}</h2>
+      <p>{emptyText}</p>
+    </div>
+  ) : (
+    <>
+      {children}
+      <PagedListFooter list={list} countKey={countKey} shownKey={shownKey} />
+    </>
   );
 }

@@ -2,10 +2,7 @@ import type { AuditEntry } from '@opennrm/domain';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_KEY } from '../../api/admin';
 import { usePagedList } from '../../api/lists';
-import { errorMessage } from '../../components/form-errors';
-import { PagedListFooter } from '../../components/load-more';
-import { SkeletonRows } from '../../components/loading';
-import { Notice } from '../../components/notice';
+import { PagedListStates } from '../../components/load-more';
 import { usePageTitle } from '../../components/page-title';
 import { useUrlFilters } from '../../components/url-filters';
 import { AUDIT_FILTER_KEYS, AuditFilters } from './audit-filters';
@@ -27,21 +24,14 @@ export function AuditPage() {
       <div className="list-layout">
         <AuditFilters key={url.version} initial={url.filters} onApply={url.apply} onClear={url.clear} />
         <div className="list-layout__results">
-          {list.isPending ? (
-            <SkeletonRows />
-          ) : list.isError ? (
-            <Notice tone="error" title={errorMessage(t, list.error)} />
-          ) : list.items.length === 0 ? (
-            <div className="empty-state">
-              <h2 className="heading-m">{t('audit.emptyTitle')}</h2>
-              <p>{url.active ? t('audit.emptyFiltered') : t('audit.emptyAll')}</p>
-            </div>
-          ) : (
-            <>
-              <AuditTable entries={list.items} />
-              <PagedListFooter list={list} countKey="audit.count" />
-            </>
-          )}
+          <PagedListStates
+            list={list}
+            countKey="audit.count"
+            emptyTitle={t('audit.emptyTitle')}
+            emptyText={url.active ? t('audit.emptyFiltered') : t('audit.emptyAll')}
+          >
+            <AuditTable entries={list.items} />
+          </PagedListStates>
         </div>
       </div>
     </>

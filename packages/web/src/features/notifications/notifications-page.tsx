@@ -4,8 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { usePagedList } from '../../api/lists';
 import { NOTIFICATIONS_KEY, useMarkAllRead, useUnreadCount } from '../../api/notifications';
 import { errorMessage } from '../../components/form-errors';
-import { PagedListFooter } from '../../components/load-more';
-import { SkeletonRows } from '../../components/loading';
+import { PagedListStates } from '../../components/load-more';
 import { Notice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
 import { NotificationItem } from './notification-item';
@@ -49,27 +48,18 @@ export function NotificationsPage() {
         <MarkAllRead unread={unread} className="button button--secondary" markAll={markAll} />
       </div>
       {markAll.isError ? <Notice tone="error" title={errorMessage(t, markAll.error)} /> : null}
-      {list.isPending ? (
-        <SkeletonRows />
-      ) : list.isError ? (
-        <Notice tone="error" title={errorMessage(t, list.error)} />
-      ) : list.items.length === 0 ? (
-        <div className="empty-state">
-          <h2 className="heading-m">
-            {unreadOnly ? t('notifications.emptyUnread') : t('notifications.empty')}
-          </h2>
-          <p>{t('notifications.emptyHint')}</p>
-        </div>
-      ) : (
-        <>
-          <ul className="notification-list">
-            {list.items.map((n) => (
-              <NotificationItem key={n.id} notification={n} />
-            ))}
-          </ul>
-          <PagedListFooter list={list} countKey="notifications.count" />
-        </>
-      )}
+      <PagedListStates
+        list={list}
+        countKey="notifications.count"
+        emptyTitle={unreadOnly ? t('notifications.emptyUnread') : t('notifications.empty')}
+        emptyText={t('notifications.emptyHint')}
+      >
+        <ul className="notification-list">
+          {list.items.map((n) => (
+            <NotificationItem key={n.id} notification={n} />
+          ))}
+        </ul>
+      </PagedListStates>
     </div>
   );
 }
