@@ -4,7 +4,14 @@ export { CaseDetailsForm } from './case-details-form';
 export type { DocumentDraft, PersonDraft } from './person-draft';
 export { ageOf, newDocument, personDraftOf, toPersonInput, validatePerson } from './person-draft';
 export { AliasesField, CircumstanceFields, DocumentFields } from './person-extra-fields';
-export { BirthFields, NameFields, NationalityField, PhoneField, personFieldIds } from './person-fields';
+export {
+  BirthFields,
+  NameFields,
+  NationalityField,
+  PERSON_FIELDS,
+  PhoneField,
+  personFieldIds,
+} from './person-fields';
 export { isStaleCase, useCaseDetailsForm } from './use-case-details-form';
 export { useDebounced } from './use-duplicate-search';
 

@@ -12,22 +12,22 @@ export interface PersonFieldProps {
   errorFor: (field: string) => string | undefined;
 }
 
+/** The person's fields that a server error can name, as in the intake form. */
+export const PERSON_FIELDS = [
+  'nameLatin',
+  'nameArabic',
+  'aliases',
+  'sex',
+  'dateOfBirth',
+  'estimatedBirthYear',
+  'nationality',
+  'languages',
+  'phone',
+];
+
 /** Input ids of the person fields, for the error summary's links. */
 export function personFieldIds(prefix: string): Record<string, string> {
-  const fields = [
-    'nameLatin',
-    'nameArabic',
-    'aliases',
-    'sex',
-    'dateOfBirth',
-    'estimatedBirthYear',
-    'nationality',
-    'languages',
-    'phone',
-    'workPermitType',
-    'vulnerabilities',
-    'documents',
-  ];
+  const fields = [...PERSON_FIELDS, 'workPermitType', 'vulnerabilities', 'documents'];
   return Object.fromEntries(fields.map((field) => [field, `${prefix}-${field}`]));
 }
 

@@ -13,6 +13,7 @@ import {
   CircumstanceFields,
   NameFields,
   NationalityField,
+  PERSON_FIELDS,
   type PersonDraft,
   PhoneField,
   personDraftOf,
@@ -22,17 +23,6 @@ import {
 } from '../intake';
 
 const PREFIX = 'edit-person';
-const FIELDS = [
-  'nameLatin',
-  'nameArabic',
-  'aliases',
-  'sex',
-  'dateOfBirth',
-  'estimatedBirthYear',
-  'nationality',
-  'languages',
-  'phone',
-];
 
 interface Props {
   person: Person;
@@ -62,7 +52,7 @@ export function PersonEdit({ person, caseId, onDone, onCancel }: Props) {
     },
     onError: (error) => {
       if (isApiError(error, 'PRECONDITION_FAILED')) return;
-      form.show(apiErrorToFieldErrors(t, error, { form: 'intake', fields: FIELDS }));
+      form.show(apiErrorToFieldErrors(t, error, { form: 'intake', fields: PERSON_FIELDS }));
     },
   });
 

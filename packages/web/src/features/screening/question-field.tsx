@@ -108,6 +108,7 @@ export function QuestionField(props: Props) {
   const id = questionId(question.id);
   const legend = <Bilingual text={question.text} second={second} />;
   const hint = question.hint ? <Bilingual text={question.hint} second={second} /> : undefined;
+  const group = { id, name: id, legend, hint, error, small: true };
   const optionsOf = () =>
     (question.options ?? []).map((option) => ({
       value: option.value,
@@ -117,12 +118,7 @@ export function QuestionField(props: Props) {
     case 'yes_no_unknown':
       return (
         <RadioGroup
-          id={id}
-          name={id}
-          legend={legend}
-          hint={hint}
-          error={error}
-          small
+          {...group}
           inline
           disabled={disabled}
           value={typeof value === 'string' ? value : ''}
@@ -133,12 +129,7 @@ export function QuestionField(props: Props) {
     case 'single_choice':
       return (
         <RadioGroup
-          id={id}
-          name={id}
-          legend={legend}
-          hint={hint}
-          error={error}
-          small
+          {...group}
           disabled={disabled}
           value={typeof value === 'string' ? value : ''}
           onValueChange={onChange}
@@ -150,12 +141,7 @@ export function QuestionField(props: Props) {
       const none = Array.isArray(value) && value.length === 0;
       return (
         <CheckboxGroup
-          id={id}
-          name={id}
-          legend={legend}
-          hint={hint}
-          error={error}
-          small
+          {...group}
           disabled={disabled}
           values={none ? [NONE] : values}
           onValuesChange={(next) => {
