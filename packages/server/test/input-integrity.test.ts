@@ -294,3 +294,128 @@ describe('no endpoint takes just any JSON', () => {
     expect(res.statusCode, res.body).toBeLessThan(500);
   });
 });
+
+describe('issue 12, point 13: dates in the future and duplicate register records', () => {
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+
+  it('refuses a date of birth in the future with a translated field error', async () => {
+    const res = await manager.post('/api/cases', {
+      intakeKind: 'walk_in',
+      channel: 'walk_in',
+      person: { nameLatin: 'Future Born', dateOfBirth: inDays(3).toISOString().slice(0, 10) },
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().code).toBe('VALIDATION_FAILED');
+    expect(res.json().details.issues).toEqual([
+      expect.objectContaining({
+        path: ['person', 'dateOfBirth'],
+        params: { i18n: 'validation.dateInFuture' },
+      }),
+    ]);
+  });
+
+  it('refuses a received time in the future (create and edit), and accepts one a few minutes ahead', async () => {
+    const future = inDays(2).toISOString();
+    const created = await manager.post('/api/cases', {
+      intakeKind: 'walk_in',
+      channel: 'walk_in',
+      receivedAt: future,
+      person: { nameLatin: 'Received Tomorrow' },
+    });
+    expect(created.statusCode, created.body).toBe(400);
+    expect(created.json().details.issues).toEqual([
+      expect.objectContaining({ path: ['receivedAt'], params: { i18n: 'validation.timeInFuture' } }),
+    ]);
+    const read = await manager.get(`/api/cases/${caseId}`);
+    const edited = await manager.patch(
+      `/api/cases/${caseId}`,
+      { receivedAt: future },
+      { headers: { 'if-match': read.headers.etag as string } },
+    );
+    expect(edited.statusCode, edited.body).toBe(400);
+    expect(edited.json().code).toBe('VALIDATION_FAILED');
+    // A clock a little ahead of the server's is not refused.
+    const skewed = await manager.post('/api/cases', {
+      intakeKind: 'walk_in',
+      channel: 'walk_in',
+      receivedAt: new Date(Date.now() + 2 * 60_000).toISOString(),
+      person: { nameLatin: 'Received Now' },
+    });
+    expect(skewed.statusCode, skewed.body).toBe(201);
+  });
+
+  it('the same employer typed twice with the same registration number is one register record', async () => {
+    const other = await manager.post('/api/cases', {
+      intakeKind: 'walk_in',
+      channel: 'walk_in',
+      person: { nameLatin: 'Second Worker' },
+    });
+    expect(other.statusCode, other.body).toBe(201);
+    const first = await manager.post(`/api/cases/${caseId}/parties`, {
+      party: {
+        kind: 'company',
+        name: 'Pearl Manpower W.L.L.',
+        country: 'BH',
+        registrationNumber: 'CR-55501',
+      },
+      role: 'employer',
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    const second = await manager.post(`/api/cases/${other.json().id}/parties`, {
+      party: { kind: 'company', name: 'Pearl Manpower', registrationNumber: ' cr-55501 ' },
+      role: 'employer',
+    });
+    expect(second.statusCode, second.body).toBe(201);
+    const a = first.json().items[0].party;
+    const b = second.json().items[0].party;
+    expect(b.id).toBe(a.id);
+    expect(b).toMatchObject({ name: 'Pearl Manpower W.L.L.', caseCount: 2 });
+    const found = (await manager.get('/api/parties?q=pearl manpower')).json();
+    expect(found.items).toHaveLength(1);
+  });
+});
+
+describe('issue 12, point 13: a follow-up contact is recorded when it is due, not weeks before', () => {
+  /** Puts one follow-up contact in the workflow, due in `days` (reaching it through the API takes dozens of requests). */
+  async function dueIn(id: string, days: number) {
+    const wf = await ctx.db
+      .selectFrom('case_workflows')
+      .select('state')
+      .where('case_id', '=', id)
+      .executeTakeFirstOrThrow();
+    const dueAt = new Date(Date.now() + days * 86_400_000).toISOString();
+    await ctx.db
+      .updateTable('case_workflows')
+      .set({ state: JSON.stringify({ ...(wf.state as object), followUps: [{ dueAt, done: false }] }) })
+      .where('case_id', '=', id)
+      .execute();
+    return dueAt;
+  }
+  const record = async (id: string) => {
+    const wf = await manager.get(`/api/cases/${id}/workflow`);
+    return manager.post(
+      `/api/cases/${id}/follow-ups/0`,
+      { reached: true, situation: 'Doing fine.', riskAfter: 'low' },
+      { headers: { 'if-match': wf.headers.etag as string } },
+    );
+  };
+
+  it('refuses a contact more than 7 days before it is due with FOLLOW_UP_NOT_DUE, accepts one 3 days before', async () => {
+    const id = await screenedTraffickingCase(manager);
+    const dueAt = await dueIn(id, 40);
+    const early = await record(id);
+    expect(early.statusCode, early.body).toBe(422);
+    expect(early.json()).toMatchObject({ code: 'FOLLOW_UP_NOT_DUE', details: { dueAt } });
+    const contacts = await ctx.db
+      .selectFrom('follow_up_contacts')
+      .select('idx')
+      .where('case_id', '=', id)
+      .where('recorded_at', 'is not', null)
+      .execute();
+    expect(contacts).toHaveLength(0);
+
+    await dueIn(id, 3);
+    const inWindow = await record(id);
+    expect(inWindow.statusCode, inWindow.body).toBe(200);
+  });
+});

@@ -177,6 +177,22 @@ async function toFollowUp(): Promise<string> {
   wf = toFollowUp.json();
   expect(wf.stage).toBe('follow_up');
   expect(wf.followUps.length).toBe(3);
+  // The contacts fall due weeks and months ahead and may be recorded only from a week before
+  // (issue 12, point 13): the scenario makes them due now to record them at once.
+  const stored = await ctx.db
+    .selectFrom('case_workflows')
+    .select('state')
+    .where('case_id', '=', id)
+    .executeTakeFirstOrThrow();
+  const state = stored.state as { followUps: { dueAt: string }[] };
+  const now = new Date().toISOString();
+  await ctx.db
+    .updateTable('case_workflows')
+    .set({
+      state: JSON.stringify({ ...state, followUps: state.followUps.map((f) => ({ ...f, dueAt: now })) }),
+    })
+    .where('case_id', '=', id)
+    .execute();
 
   return id;
 }

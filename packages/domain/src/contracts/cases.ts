@@ -13,7 +13,7 @@ import {
   RiskLevel,
 } from '../case-vocabulary.js';
 import { OrganisationKind } from '../roles.js';
-import { DateQuery, Id, PageQuery, pageOf } from './common.js';
+import { DateQuery, Id, PageQuery, PastInstant, pageOf } from './common.js';
 import { CountryCode } from './organisations.js';
 import { Person, PersonInput } from './persons.js';
 
@@ -40,7 +40,7 @@ export const CaseCreate = z
     channel: IntakeChannel,
     referredByOrganisationId: Id.nullable().optional(),
     referredByName: z.string().trim().max(200).nullable().optional(),
-    receivedAt: z.iso.datetime({ offset: true }).optional(),
+    receivedAt: PastInstant.optional(),
     languages: z.array(LanguageCode).max(10).optional(),
     interpreterUsed: z.boolean().optional(),
     narrative: z.string().trim().max(20_000).nullable().optional(),
@@ -58,7 +58,7 @@ export const CaseUpdate = z.strictObject({
   channel: IntakeChannel.optional(),
   referredByOrganisationId: Id.nullable().optional(),
   referredByName: z.string().trim().max(200).nullable().optional(),
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  receivedAt: PastInstant.optional(),
   languages: z.array(LanguageCode).max(10).optional(),
   interpreterUsed: z.boolean().optional(),
   narrative: z.string().trim().max(20_000).nullable().optional(),

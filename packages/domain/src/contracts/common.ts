@@ -76,6 +76,20 @@ export const PastDate = z.iso
     params: { i18n: 'validation.dateInFuture' },
   });
 
+/** How far ahead of the server's clock an instant may be (a client's clock running fast). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * An instant (with its offset, so the same moment in every zone) that is not in the future:
+ * when something was received. A few minutes ahead are allowed for a client's clock.
+ */
+export const PastInstant = z.iso
+  .datetime({ offset: true })
+  .refine((d) => Date.parse(d) <= Date.now() + CLOCK_SKEW_MS, {
+    message: 'The time is in the future',
+    params: { i18n: 'validation.timeInFuture' },
+  });
+
 /** Bounds on a JSON value taken whole: depth, number of values, length of each text. */
 function checkJsonBounds(value: unknown, ctx: z.RefinementCtx) {
   let nodes = 0;

@@ -231,6 +231,20 @@ export const lastFollowUp = (followUps: readonly CaseFollowUp[]): CaseFollowUp |
     undefined,
   );
 
+/** How many days before its due date a follow-up contact may be recorded. */
+export const FOLLOW_UP_EARLY_DAYS = 7;
+
+/**
+ * The first moment a follow-up contact due at `dueAt` may be recorded: a contact made weeks
+ * early is not the follow-up the SOP asks for (issue 12, point 13).
+ */
+export const followUpOpensAt = (dueAt: string): Date =>
+  new Date(Date.parse(dueAt) - FOLLOW_UP_EARLY_DAYS * 86_400_000);
+
+/** True when `now` is too early to record the contact due at `dueAt`. */
+export const followUpTooEarly = (dueAt: string, now: Date): boolean =>
+  now.getTime() < followUpOpensAt(dueAt).getTime();
+
 /** A follow-up recorded a high or urgent risk: the case must be reopened (issue #4 "Follow-up"). */
 export const needsReopen = (state: CaseState): boolean =>
   state.followUps.some((f) => f.done && f.riskAfter !== undefined && riskAtLeast(f.riskAfter, 'high'));

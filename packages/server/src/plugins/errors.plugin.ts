@@ -62,6 +62,11 @@ function databaseUnavailable(error: unknown): { status: 503; body: ErrorBody } |
   };
 }
 
+function i18nParams(params: unknown): { params?: { i18n: string } } {
+  const inner = (params as { params?: { i18n?: unknown } } | undefined)?.params;
+  return typeof inner?.i18n === 'string' ? { params: { i18n: inner.i18n } } : {};
+}
+
 /**
  * Every error leaves as `{ code, message, details }`. Anything unexpected is logged with
  * its stack under the request id and answered with a bare INTERNAL: no stack, no SQL.
@@ -78,6 +83,8 @@ async function errorsPlugin(app: FastifyInstance) {
             path: v.instancePath.split('/').filter(Boolean),
             code: v.keyword,
             message: v.message,
+            // A refinement's translation key (`params: { i18n }`), so the web shows its own text.
+            ...i18nParams(v.params),
           })),
         },
       };

@@ -175,6 +175,25 @@ describe('recordFollowUp', () => {
       schedule.map((_: unknown, i: number) => i),
     );
 
+    // The new schedule falls due in weeks; a contact is recorded from a week before (issue 12, point 13).
+    const scheduled = await ctx.db
+      .selectFrom('case_workflows')
+      .select('state')
+      .where('case_id', '=', id)
+      .executeTakeFirstOrThrow();
+    const rescheduled = scheduled.state as { followUps: { dueAt: string }[] };
+    const dueNow = ctx.clock.now().toISOString();
+    await ctx.db
+      .updateTable('case_workflows')
+      .set({
+        state: JSON.stringify({
+          ...rescheduled,
+          followUps: rescheduled.followUps.map((f) => ({ ...f, dueAt: dueNow })),
+        }),
+      })
+      .where('case_id', '=', id)
+      .execute();
+
     // The new schedule's first contact is recorded under its own index; the earlier one is untouched.
     const after = await recordFollowUp(services, {}, actor, {
       caseId: id,

@@ -1,4 +1,4 @@
-import type { PartyRole } from '@opennrm/domain';
+import type { PartyKind, PartyRole } from '@opennrm/domain';
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { DB, PartiesTable } from '../../db/schema.js';
 import { likePattern } from '../../lib/sql.js';
@@ -37,6 +37,27 @@ export function findPartyRows(db: Db, ids: string[]) {
 
 export async function partyExists(db: Db, id: string): Promise<boolean> {
   return !!(await db.selectFrom('parties').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+/**
+ * The register record with this registration number (compared without surrounding spaces or
+ * case) and kind: the oldest, when earlier duplicates exist.
+ */
+export async function findPartyIdByRegistration(
+  db: Db,
+  kind: PartyKind,
+  registrationNumber: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('parties')
+    .select('id')
+    .where('kind', '=', kind)
+    .where(sql<string>`lower(trim(registration_number))`, '=', registrationNumber.trim().toLowerCase())
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
 }
 
 export async function insertParty(db: Db, values: Insertable<PartiesTable>): Promise<string> {

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/index.js';
 import { type CaseRow, readCaseSection, writableCase } from './cases.service.js';
 import {
   deleteCasePartyLink,
+  findPartyIdByRegistration,
   findPartyRows,
   insertCasePartyLink,
   insertParty,
@@ -60,14 +61,20 @@ export async function linkParty(
       if (!(await partyExists(trx, partyId))) throw notFound('Party');
     } else {
       const p = input.party!;
-      partyId = await insertParty(trx, {
-        kind: p.kind,
-        name: p.name,
-        name_ar: p.nameAr ?? null,
-        country: p.country ?? null,
-        registration_number: p.registrationNumber ?? null,
-        created_at: now,
-      });
+      // The same registration number is the same party: the register keeps one record.
+      const registered = p.registrationNumber?.trim()
+        ? await findPartyIdByRegistration(trx, p.kind, p.registrationNumber)
+        : undefined;
+      partyId =
+        registered ??
+        (await insertParty(trx, {
+          kind: p.kind,
+          name: p.name,
+          name_ar: p.nameAr ?? null,
+          country: p.country ?? null,
+          registration_number: p.registrationNumber ?? null,
+          created_at: now,
+        }));
     }
     const linkId = await insertCasePartyLink(trx, { caseId: row.id, partyId, role: input.role, now });
     if (!linkId) throw new AppError('CONFLICT', 'This party is already linked to the case in this role');

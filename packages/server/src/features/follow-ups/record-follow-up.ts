@@ -1,6 +1,13 @@
-import type { Actor, CaseWorkflow, FollowUpRecord } from '@opennrm/domain';
+import {
+  type Actor,
+  type CaseWorkflow,
+  type FollowUpRecord,
+  followUpOpensAt,
+  followUpTooEarly,
+} from '@opennrm/domain';
 import type { z } from 'zod';
 import { type AuditContext, actContextOf } from '../../lib/act-context.js';
+import { AppError } from '../../lib/app-error.js';
 import type { Services } from '../../services.js';
 import { recordAudit } from '../audit/index.js';
 import { writableCase, writeCaseRow } from '../cases/index.js';
@@ -31,6 +38,14 @@ export async function recordFollowUp(
   const { row } = await writableCase(services, audit, actor, caseId);
   await services.db.transaction().execute(async (trx) => {
     const c = actContextOf(services, audit, actor.userId, trx);
+    // A contact weeks before it is due is not the follow-up the SOP asks for.
+    const due = (await loadWorkflow(services, trx, row.id)).state.followUps[index];
+    if (due && !due.done && followUpTooEarly(due.dueAt, c.now)) {
+      throw new AppError('FOLLOW_UP_NOT_DUE', 'This follow-up contact is not due yet', {
+        dueAt: due.dueAt,
+        opensAt: followUpOpensAt(due.dueAt).toISOString(),
+      });
+    }
     await act(
       c,
       row.id,
