@@ -113,3 +113,25 @@ describe("a referral's events tick the SOP tasks linked to it (issue 12, point 7
     expect(statusOf(await tasksOf(id), 'urgent_shelter')).toBe('done');
   });
 });
+
+describe('a case screened at the walk-in (issue 12, point 6)', () => {
+  it('is not asked for a second screening interview when the SOP reaches screening', async () => {
+    const id = await walkInScreened('high');
+    let tasks = await tasksOf(id);
+    expect(statusOf(tasks, 'acknowledge_receipt')).toBe('done');
+    // The received stage's own work (the safety assessment) still holds it there.
+    const safety = (await manager.get(`/api/cases/${id}/tasks`))
+      .json()
+      .items.find((t: Task) => t.key === 'safety_assessment') as { id: string; version: number };
+    const done = await manager.patch(
+      `/api/tasks/${safety.id}`,
+      { status: 'done' },
+      { headers: { 'if-match': `"v${safety.version}"` } },
+    );
+    expect(done.statusCode, done.body).toBe(200);
+    expect((await manager.get(`/api/cases/${id}/workflow`)).json().stage).toBe('screening');
+    // The indicator interview was held at the walk-in: the questionnaire is on record.
+    tasks = await tasksOf(id);
+    expect(statusOf(tasks, 'indicator_interview')).toBe('done');
+  });
+});

@@ -102,6 +102,8 @@ async function followStage(
 const AUTO_EVIDENCE: Record<string, (state: CaseState) => boolean> = {
   assign_case_manager: (s) => s.assigned,
   screening_interview: (s) => s.categoryConfirmed,
+  // Trafficking's interview: the screening questionnaire, confirmed (at the walk-in, say).
+  indicator_interview: (s) => s.categoryConfirmed,
   // The screening interview was held with the person: their case was received and heard.
   acknowledge_receipt: (s) => s.categoryConfirmed,
 };
