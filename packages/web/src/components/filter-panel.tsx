@@ -98,18 +98,23 @@ export function ActiveFilter({
 
 interface DateRangeProps {
   labels: { from: string; to: string };
-  from: string;
-  to: string;
-  onFrom: (value: string) => void;
-  onTo: (value: string) => void;
+  /** The filter form's values, with `from` and `to`, and its setter. */
+  values: { from: string; to: string };
+  set: (key: 'from' | 'to') => (value: string) => void;
 }
 
 /** "From" and "to" dates of a list's filters. */
-export function DateRangeFilter({ labels, from, to, onFrom, onTo }: DateRangeProps) {
+export function DateRangeFilter({ labels, values, set }: DateRangeProps) {
   return (
     <>
-      <TextField id="filter-from" type="date" label={labels.from} value={from} onValueChange={onFrom} />
-      <TextField id="filter-to" type="date" label={labels.to} value={to} onValueChange={onTo} />
+      <TextField
+        id="filter-from"
+        type="date"
+        label={labels.from}
+        value={values.from}
+        onValueChange={set('from')}
+      />
+      <TextField id="filter-to" type="date" label={labels.to} value={values.to} onValueChange={set('to')} />
     </>
   );
 }

@@ -63,10 +63,8 @@ export function AuditFilters({ initial, onApply, onClear }: Props) {
             {code('targetId', 'filter-target-id', t('audit.targetId'))}
             <DateRangeFilter
               labels={{ from: t('audit.from'), to: t('audit.to') }}
-              from={values.from}
-              to={values.to}
-              onFrom={set('from')}
-              onTo={set('to')}
+              values={values}
+              set={set}
             />
           </>
         );

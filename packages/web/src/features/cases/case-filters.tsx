@@ -71,10 +71,8 @@ export function CaseFilters({ initial, assignees, onApply, onClear }: Props) {
               : null}
             <DateRangeFilter
               labels={{ from: t('cases.receivedFrom'), to: t('cases.receivedTo') }}
-              from={values.from}
-              to={values.to}
-              onFrom={set('from')}
-              onTo={set('to')}
+              values={values}
+              set={set}
             />
           </>
         );
