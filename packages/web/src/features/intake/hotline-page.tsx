@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckboxField } from '../../components/checkbox-field';
-import { SelectField, TextAreaField } from '../../components/fields';
+import { SelectField } from '../../components/fields';
 import { Notice } from '../../components/notice';
 import { useDisplayNames } from '../../i18n/display-names';
 import { toPersonInput } from './person-draft';
 import { NameFields, NationalityField, PhoneField, personFieldIds } from './person-fields';
-import { QuickIntakePage, useQuickIntake } from './quick-intake';
+import { NarrativeAndUrgent, QuickIntakePage, useQuickIntake } from './quick-intake';
 
 const PREFIX = 'call';
 const FIELD_IDS = {
@@ -68,20 +67,14 @@ export function HotlinePage() {
         placeholderOption={t('common.chooseLanguage')}
         options={names.languageOptions}
       />
-      <TextAreaField
-        id={`${PREFIX}-narrative`}
-        label={t('hotline.narrative')}
-        hint={t('hotline.narrativeHint')}
-        value={narrative}
-        onValueChange={setNarrative}
+      <NarrativeAndUrgent
+        idPrefix={PREFIX}
+        texts="hotline"
+        narrative={narrative}
+        onNarrative={setNarrative}
         error={form.errorFor('narrative')}
-        maxLength={20_000}
-      />
-      <CheckboxField
-        id={`${PREFIX}-urgent`}
-        label={t('hotline.urgent')}
-        checked={urgent}
-        onCheckedChange={setUrgent}
+        urgent={urgent}
+        onUrgent={setUrgent}
       />
       {urgent ? <Notice tone="info" title={t('hotline.urgentNote')} /> : null}
       <button type="submit" className="button" disabled={create.isPending}>

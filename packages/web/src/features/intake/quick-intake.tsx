@@ -3,7 +3,9 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CaseCreateBody } from '../../api/cases';
+import { CheckboxField } from '../../components/checkbox-field';
 import { ErrorSummary } from '../../components/error-summary';
+import { TextAreaField } from '../../components/fields';
 import { apiErrorToFieldErrors, type FieldError, useFormErrors } from '../../components/form-errors';
 import { Ltr } from '../../components/ltr';
 import { usePageTitle } from '../../components/page-title';
@@ -101,5 +103,43 @@ export function QuickIntakePage({ intake, texts, fieldIds, onSubmit, onAnother, 
         </>
       )}
     </div>
+  );
+}
+
+interface NarrativeProps {
+  idPrefix: string;
+  /** Whose wording the narrative's label and hint take. */
+  texts: 'hotline' | 'referral';
+  rows?: number;
+  narrative: string;
+  onNarrative: (value: string) => void;
+  error: string | undefined;
+  urgent: boolean;
+  onUrgent: (value: boolean) => void;
+}
+
+/** What happened, in the caller's or referrer's words, and whether it is urgent. */
+export function NarrativeAndUrgent(props: NarrativeProps) {
+  const { idPrefix, texts, rows, narrative, onNarrative, error, urgent, onUrgent } = props;
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextAreaField
+        id={`${idPrefix}-narrative`}
+        label={t(`${texts}.narrative`)}
+        hint={t(`${texts}.narrativeHint`)}
+        value={narrative}
+        onValueChange={onNarrative}
+        error={error}
+        rows={rows}
+        maxLength={20_000}
+      />
+      <CheckboxField
+        id={`${idPrefix}-urgent`}
+        label={t('hotline.urgent')}
+        checked={urgent}
+        onCheckedChange={onUrgent}
+      />
+    </>
   );
 }

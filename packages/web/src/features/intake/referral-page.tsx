@@ -3,15 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAllOrganisations } from '../../api/admin';
 import { useSession } from '../../api/auth';
-import { CheckboxField } from '../../components/checkbox-field';
-import { SelectField, TextAreaField, TextField } from '../../components/fields';
+import { SelectField, TextField } from '../../components/fields';
 import { organisationName } from '../../components/organisation-labels';
 import { useDisplayNames } from '../../i18n/display-names';
 import { hasPermission } from '../../lib/permissions';
 import { IloChecklist } from './ilo-checklist';
 import { toPersonInput } from './person-draft';
 import { BirthFields, NameFields, NationalityField, PhoneField, personFieldIds } from './person-fields';
-import { QuickIntakePage, useQuickIntake } from './quick-intake';
+import { NarrativeAndUrgent, QuickIntakePage, useQuickIntake } from './quick-intake';
 
 const PREFIX = 'ref';
 const REFERRAL_CHANNELS: readonly IntakeChannel[] = [
@@ -113,21 +112,15 @@ export function ReferralPage() {
       <PhoneField {...props} />
       <h2 className="heading-m">{t('referral.whatTitle')}</h2>
       <IloChecklist id={`${PREFIX}-indicators`} values={indicators} onValuesChange={setIndicators} />
-      <TextAreaField
-        id={`${PREFIX}-narrative`}
-        label={t('referral.narrative')}
-        hint={t('referral.narrativeHint')}
-        value={narrative}
-        onValueChange={setNarrative}
-        error={form.errorFor('narrative')}
+      <NarrativeAndUrgent
+        idPrefix={PREFIX}
+        texts="referral"
         rows={6}
-        maxLength={20_000}
-      />
-      <CheckboxField
-        id={`${PREFIX}-urgent`}
-        label={t('hotline.urgent')}
-        checked={urgent}
-        onCheckedChange={setUrgent}
+        narrative={narrative}
+        onNarrative={setNarrative}
+        error={form.errorFor('narrative')}
+        urgent={urgent}
+        onUrgent={setUrgent}
       />
       <h2 className="heading-m">{t('referral.byTitle')}</h2>
       <SelectField
